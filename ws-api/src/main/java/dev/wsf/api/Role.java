@@ -1,0 +1,7 @@
+package dev.wsf.api;
+
+/** Which side of a connection a component acts for. Clients mask frames; servers do not. */
+public enum Role {
+    SERVER,
+    CLIENT
+}

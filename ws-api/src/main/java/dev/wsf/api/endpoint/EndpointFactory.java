@@ -1,0 +1,14 @@
+package dev.wsf.api.endpoint;
+
+import dev.wsf.api.HandshakeRequest;
+
+/**
+ * Supplies the handler for a new session, after the handshake has been accepted and before
+ * {@link EndpointHandler#onOpen}. Return a new handler per session for per-connection state, or
+ * the same thread-safe handler every time. Called on the thread the endpoint's {@link Dispatch}
+ * names; if it throws, the session closes with 1011.
+ */
+@FunctionalInterface
+public interface EndpointFactory {
+    EndpointHandler create(HandshakeRequest request);
+}

@@ -1,0 +1,80 @@
+package dev.wsf.api.endpoint;
+
+import dev.wsf.api.CloseCode;
+import dev.wsf.api.CloseReason;
+import dev.wsf.api.Session;
+import java.nio.ByteBuffer;
+
+/**
+ * Receives the events of WebSocket sessions. This is the engine-level contract: the annotation
+ * model adapts user classes to it, and programmatic users implement it directly.
+ *
+ * <h2>Order and threads</h2>
+ * For one session, callbacks never run concurrently and arrive in this order: {@link #onOpen}
+ * once, then messages and control frames in the order the peer sent them, then {@link #onClose}
+ * exactly once (also when {@code onOpen} failed). {@link #onError} may come before
+ * {@code onClose}. Which thread runs them is chosen by the endpoint's {@link Dispatch}.
+ *
+ * <h2>Messages</h2>
+ * By default a message is delivered whole, to {@link #onText} or {@link #onBinary}; an endpoint
+ * configured for {@link Delivery#PARTIAL} delivery gets {@link #onTextPart} or
+ * {@link #onBinaryPart} instead, as the bytes arrive. Text is always valid UTF-8: a session that
+ * receives anything else fails with 1007 before the bad bytes reach a callback.
+ *
+ * <h2>Buffers</h2>
+ * A {@link ByteBuffer} argument is valid only until the callback returns; copy what you keep.
+ *
+ * <h2>Errors</h2>
+ * An exception thrown by a callback is passed to {@link #onError}. The default {@code onError}
+ * logs it and closes the session with 1011; override it to decide otherwise.
+ */
+public interface EndpointHandler {
+
+    default void onOpen(Session session) {
+    }
+
+    /** A whole text message. */
+    default void onText(Session session, String message) {
+    }
+
+    /** A piece of a text message; {@code last} marks the end. Pieces never split a code point. */
+    default void onTextPart(Session session, String part, boolean last) {
+    }
+
+    /** A whole binary message. */
+    default void onBinary(Session session, ByteBuffer message) {
+    }
+
+    /** A piece of a binary message; {@code last} marks the end. */
+    default void onBinaryPart(Session session, ByteBuffer part, boolean last) {
+    }
+
+    /** A ping from the peer; the runtime has already queued the pong. */
+    default void onPing(Session session, ByteBuffer payload) {
+    }
+
+    /** A pong from the peer: an answer to a ping, or an unsolicited heartbeat. */
+    default void onPong(Session session, ByteBuffer payload) {
+    }
+
+    /**
+     * The session has ended. {@code reason} is the peer's close status (1005 if its close frame
+     * had none), the code this side failed the connection with (1002, 1007, 1009, 1011...), or
+     * 1006 if the connection ended without a close handshake.
+     */
+    default void onClose(Session session, CloseReason reason) {
+    }
+
+    /**
+     * Something went wrong: a callback threw, the peer violated the protocol, or the connection
+     * failed. The default logs the error and closes the session with 1011 (a no-op if it is
+     * already closing).
+     */
+    default void onError(Session session, Throwable error) {
+        System.getLogger(EndpointHandler.class.getName())
+                .log(System.Logger.Level.WARNING, "session " + session.id() + " failed", error);
+        if (session.isOpen()) {
+            session.close(new CloseReason(CloseCode.INTERNAL_ERROR, ""));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.wsf.api.extension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An extension with its parameters, as it appears in one element of a
+ * {@code Sec-WebSocket-Extensions} header: a client's offer or a server's response.
+ * Immutable; parameter order is kept.
+ */
+public final class ExtensionConfig {
+    private final String name;
+    private final List<ExtensionParameter> parameters;
+
+    public ExtensionConfig(String name, List<ExtensionParameter> parameters) {
+        this.name = HeaderTokens.requireToken(name, "extension name");
+        this.parameters = List.copyOf(parameters);
+    }
+
+    public static ExtensionConfig of(String name, ExtensionParameter... parameters) {
+        return new ExtensionConfig(name, List.of(parameters));
+    }
+
+    /**
+     * Parses the values of every {@code Sec-WebSocket-Extensions} header of a message, in order.
+     *
+     * @throws IllegalArgumentException if a value does not follow RFC 6455 section 9.1
+     */
+    public static List<ExtensionConfig> parse(List<String> headerValues) {
+        List<ExtensionConfig> result = new ArrayList<>();
+        for (String value : headerValues) {
+            result.addAll(new ExtensionHeaderParser(value).parse());
+        }
+        return List.copyOf(result);
+    }
+
+    /** Parses one {@code Sec-WebSocket-Extensions} header value. */
+    public static List<ExtensionConfig> parse(String headerValue) {
+        return parse(List.of(headerValue));
+    }
+
+    /** Renders a list as one {@code Sec-WebSocket-Extensions} header value. */
+    public static String toHeaderValue(List<ExtensionConfig> extensions) {
+        return extensions.stream().map(ExtensionConfig::toString).collect(Collectors.joining(", "));
+    }
+
+    /** The registered extension token, e.g. {@code permessage-deflate}. */
+    public String name() {
+        return name;
+    }
+
+    public List<ExtensionParameter> parameters() {
+        return parameters;
+    }
+
+    /** The first parameter with this name (names compare case-sensitively, as tokens do). */
+    public Optional<ExtensionParameter> parameter(String parameterName) {
+        for (ExtensionParameter p : parameters) {
+            if (p.name().equals(parameterName)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How this extension appears in a header, e.g. {@code permessage-deflate; client_max_window_bits}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name);
+        for (ExtensionParameter p : parameters) {
+            sb.append("; ").append(p);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExtensionConfig c && name.equals(c.name) && parameters.equals(c.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, parameters);
+    }
+}

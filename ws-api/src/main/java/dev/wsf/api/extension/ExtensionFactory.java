@@ -1,0 +1,36 @@
+package dev.wsf.api.extension;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Negotiates one extension and creates its per-connection instances. Stateless and thread-safe.
+ *
+ * <p>Factories are found with {@link java.util.ServiceLoader}: list the implementation class in
+ * {@code META-INF/services/dev.wsf.api.extension.ExtensionFactory} (and {@code provides} in
+ * {@code module-info}). A server or client may also be given factory instances directly, which
+ * replace discovered ones of the same {@link #name()}.
+ */
+public interface ExtensionFactory {
+
+    /** The extension token this factory negotiates, e.g. {@code permessage-deflate}. */
+    String name();
+
+    /**
+     * Server side: accepts one offer from the client, or declines it with an empty result. The
+     * server asks about the client's offers in order and keeps the first one accepted for each
+     * extension name. An offer this factory cannot understand is declined, never an error.
+     */
+    Optional<Extension> acceptOffer(ExtensionConfig offer, ExtensionContext context);
+
+    /** Client side: the offers to send, most preferred first. */
+    List<ExtensionConfig> offers();
+
+    /**
+     * Client side: the server accepted with {@code response}; creates the extension.
+     *
+     * @throws IllegalArgumentException if the response is not one this client could have asked
+     *                                  for; the client then fails the handshake
+     */
+    Extension acceptResponse(ExtensionConfig response, ExtensionContext context);
+}

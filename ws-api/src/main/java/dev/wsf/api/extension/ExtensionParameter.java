@@ -1,0 +1,52 @@
+package dev.wsf.api.extension;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One parameter of an extension offer or response, e.g. {@code client_max_window_bits} (no
+ * value) or {@code server_max_window_bits=10}.
+ */
+public final class ExtensionParameter {
+    private final String name;
+    private final String value;
+
+    private ExtensionParameter(String name, String value) {
+        this.name = HeaderTokens.requireToken(name, "extension parameter name");
+        this.value = value == null ? null : HeaderTokens.requireToken(value, "extension parameter value");
+    }
+
+    /** A parameter without a value. */
+    public static ExtensionParameter of(String name) {
+        return new ExtensionParameter(name, null);
+    }
+
+    /** A parameter with a value; the value must be an HTTP token (RFC 6455 section 9.1). */
+    public static ExtensionParameter of(String name, String value) {
+        return new ExtensionParameter(name, Objects.requireNonNull(value, "value"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<String> value() {
+        return Optional.ofNullable(value);
+    }
+
+    /** How the parameter appears in a header: {@code name} or {@code name=value}. */
+    @Override
+    public String toString() {
+        return value == null ? name : name + '=' + value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExtensionParameter p && name.equals(p.name) && Objects.equals(value, p.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + Objects.hashCode(value);
+    }
+}

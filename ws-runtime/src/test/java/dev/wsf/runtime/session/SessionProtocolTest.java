@@ -324,6 +324,13 @@ class SessionProtocolTest {
     }
 
     @Test
+    void blockingSendsOnTheIoThreadFailInsteadOfHanging() {
+        open();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> handler.session.sendTextAndAwait("x"));
+        assertTrue(e.getMessage().contains("Dispatch.WORKER"), e.getMessage());
+    }
+
+    @Test
     void fragmentedSendsMayNotInterleave() {
         ServerHarness h = open();
         Session s = handler.session;

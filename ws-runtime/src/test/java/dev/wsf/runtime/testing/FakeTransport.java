@@ -64,6 +64,11 @@ public final class FakeTransport implements Transport {
     }
 
     @Override
+    public void flushNow() {
+        flush();
+    }
+
+    @Override
     public void beginBatch() {
     }
 

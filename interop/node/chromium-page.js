@@ -99,15 +99,18 @@ const scenarios = {
   },
 
   async large(base) {
-    // Same shape as the other clients' large text: 2-, 3- and 4-byte characters at varying offsets.
+    // The other clients' large text: exactly LARGE bytes, 2-, 3- and 4-byte characters at varying offsets.
     const lines = [];
-    for (let i = 0, size = 0; size < LARGE; i++) {
+    let size = 0;
+    for (let i = 0; ; i++) {
       const line = String(i).padStart(8, '0') + ' héllo wörld → ✓ 😀\n';
+      if (size + bytes(line).length > LARGE) break;
       lines.push(line);
       size += bytes(line).length;
     }
+    const text = lines.join('') + '.'.repeat(LARGE - size);
     const conn = await open(base + '/echo');
-    for (const [step, m] of [['large-text', lines.join('')], ['large-binary', randomBuffer(LARGE)]]) {
+    for (const [step, m] of [['large-text', text], ['large-binary', randomBuffer(LARGE)]]) {
       conn.ws.send(m);
       const got = await next(conn);
       const [sent, back] = [await sha256(m), await sha256(got)];

@@ -72,14 +72,14 @@ export function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Text of at least `bytes` UTF-8 bytes, with 2-, 3- and 4-byte characters on varying offsets. */
+/** Text of exactly `bytes` UTF-8 bytes, with 2-, 3- and 4-byte characters on varying offsets. */
 export function largeText(bytes) {
   const parts = [];
   let size = 0;
-  for (let i = 0; size < bytes; i++) {
+  for (let i = 0; ; i++) {
     const line = `${String(i).padStart(8, '0')} héllo wörld → ✓ 😀\n`;
+    if (size + Buffer.byteLength(line) > bytes) return parts.join('') + '.'.repeat(bytes - size);
     parts.push(line);
     size += Buffer.byteLength(line);
   }
-  return parts.join('');
 }

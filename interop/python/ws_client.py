@@ -34,7 +34,7 @@ BOUNDARIES = [125, 126, 127, 65535, 65536]
 
 
 def emit(obj):
-    print(json.dumps(obj), flush=True)
+    print(json.dumps(obj, separators=(",", ":")), flush=True)
 
 
 class Steps:
@@ -66,15 +66,16 @@ def describe(msg):
 
 
 def large_text():
-    # Varying lines with 2-, 3- and 4-byte UTF-8 sequences, so that frame and
-    # read-buffer boundaries fall inside multi-byte characters.
+    # Exactly LARGE bytes of varying lines with 2-, 3- and 4-byte UTF-8 sequences,
+    # so that frame and read-buffer boundaries fall inside multi-byte characters.
     parts, size, i = [], 0, 0
-    while size < LARGE:
+    while True:
         line = f"{i:08d} héllo wörld → ✓ 😀\n"
+        if size + len(line.encode("utf-8")) > LARGE:
+            return "".join(parts) + "." * (LARGE - size)
         parts.append(line)
         size += len(line.encode("utf-8"))
         i += 1
-    return "".join(parts)
 
 
 def connect(url, **kwargs):

@@ -29,7 +29,7 @@ verbose = False
 
 def log(**event):
     if verbose:
-        print(json.dumps(event), file=sys.stderr, flush=True)
+        print(json.dumps(event, separators=(",", ":")), file=sys.stderr, flush=True)
 
 
 def close_code(path):
@@ -75,7 +75,7 @@ async def serve(max_lifetime, stop):
                                 compression="deflate", max_size=64 * 1024 * 1024,
                                 ping_interval=None) as server:
         port = server.sockets[0].getsockname()[1]
-        print(json.dumps({"listening": port}), flush=True)
+        print(json.dumps({"listening": port}, separators=(",", ":")), flush=True)
         try:
             await asyncio.wait_for(stop, max_lifetime)
             log(event="exit", why="stdin closed")

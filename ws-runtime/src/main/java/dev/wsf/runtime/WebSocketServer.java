@@ -4,6 +4,7 @@ import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.http.HttpHandler;
 import dev.wsf.runtime.server.ServerContext;
+import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.session.Workers;
 import dev.wsf.runtime.transport.IoLoops;
 import java.io.IOException;
@@ -73,7 +74,7 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         ServerContext context = new ServerContext(config, endpoints, httpHandler, workerExecutor);
-        IoLoops started = new IoLoops(config.ioThreads(), "wsf-io", tickInterval(config));
+        IoLoops started = new IoLoops(config.ioThreads(), "wsf-io", SessionSettings.tickInterval(config));
         try {
             localAddress = started.listen(new InetSocketAddress(config.host(), config.port()), config.backlog(),
                     context::newConnection);
@@ -146,17 +147,6 @@ public final class WebSocketServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Deadlines are checked a few times per shortest timeout, between 10 ms and 1 s. */
-    static Duration tickInterval(ServerConfig c) {
-        long shortest = Math.min(c.handshakeTimeout().toMillis(), c.closeTimeout().toMillis());
-        for (Duration d : List.of(c.idleTimeout(), c.heartbeatInterval(), c.heartbeatTimeout())) {
-            if (!d.isZero()) {
-                shortest = Math.min(shortest, d.toMillis());
-            }
-        }
-        return Duration.ofMillis(Math.max(10, Math.min(1000, shortest / 4)));
     }
 
     /** Builds a {@link WebSocketServer}. */

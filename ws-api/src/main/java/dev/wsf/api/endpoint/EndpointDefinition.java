@@ -49,6 +49,14 @@ public final class EndpointDefinition {
         return new Builder(PathTemplate.parse(path), factory);
     }
 
+    /**
+     * Starts the definition of a client endpoint: how to handle the connections a client opens.
+     * Its path is unused; its subprotocols are the ones offered, in order of preference.
+     */
+    public static Builder forClient(EndpointFactory factory) {
+        return new Builder(PathTemplate.parse("/"), factory).displayName("client endpoint");
+    }
+
     public PathTemplate path() {
         return path;
     }

@@ -35,14 +35,7 @@ public final class ServerContext {
                 config.disabledExtensions());
         this.httpHandler = httpHandler;
         for (EndpointDefinition e : endpoints) {
-            settings.put(e, new SessionSettings(Role.SERVER, e.dispatch(), e.textDelivery(), e.binaryDelivery(),
-                    config.maxFrameSize(),
-                    e.maxTextMessageSize().orElse(config.maxTextMessageSize()),
-                    e.maxBinaryMessageSize().orElse(config.maxBinaryMessageSize()),
-                    config.maxBufferedOutput(),
-                    config.closeTimeout().toNanos(), config.idleTimeout().toNanos(),
-                    config.heartbeatInterval().toNanos(), config.heartbeatTimeout().toNanos(),
-                    workerExecutor));
+            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor));
         }
     }
 

@@ -1,8 +1,12 @@
 package dev.wsf.runtime.session;
 
 import dev.wsf.api.Role;
+import dev.wsf.api.config.WebSocketConfig;
 import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.endpoint.Dispatch;
+import dev.wsf.api.endpoint.EndpointDefinition;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -23,6 +27,29 @@ public record SessionSettings(
         long heartbeatIntervalNanos,
         long heartbeatTimeoutNanos,
         Executor workerExecutor) {
+
+    /** The settings of an endpoint's sessions: the configuration, overridden where the endpoint says. */
+    public static SessionSettings of(Role role, WebSocketConfig config, EndpointDefinition e, Executor workers) {
+        return new SessionSettings(role, e.dispatch(), e.textDelivery(), e.binaryDelivery(),
+                config.maxFrameSize(),
+                e.maxTextMessageSize().orElse(config.maxTextMessageSize()),
+                e.maxBinaryMessageSize().orElse(config.maxBinaryMessageSize()),
+                config.maxBufferedOutput(),
+                config.closeTimeout().toNanos(), config.idleTimeout().toNanos(),
+                config.heartbeatInterval().toNanos(), config.heartbeatTimeout().toNanos(),
+                workers);
+    }
+
+    /** How often deadlines are checked: a few times per shortest timeout, between 10 ms and 1 s. */
+    public static Duration tickInterval(WebSocketConfig c) {
+        long shortest = Math.min(c.handshakeTimeout().toMillis(), c.closeTimeout().toMillis());
+        for (Duration d : List.of(c.idleTimeout(), c.heartbeatInterval(), c.heartbeatTimeout())) {
+            if (!d.isZero()) {
+                shortest = Math.min(shortest, d.toMillis());
+            }
+        }
+        return Duration.ofMillis(Math.max(10, Math.min(1000, shortest / 4)));
+    }
 
     /** The larger message limit, which bounds what an extension may inflate a message to. */
     public long maxMessageSize() {

@@ -118,7 +118,15 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
 
     /** Creates the handler and calls {@code onOpen}; input that arrives meanwhile waits its turn. */
     public void start() {
-        serial.execute(() -> callbacks.open(factory, request));
+        start(() -> { });
+    }
+
+    /** Like {@link #start()}, then runs {@code afterOpen} in the same turn, before any message. */
+    public void start(Runnable afterOpen) {
+        serial.execute(() -> {
+            callbacks.open(factory, request);
+            afterOpen.run();
+        });
     }
 
     // ---- Protocol: events from the transport, on the I/O thread ----

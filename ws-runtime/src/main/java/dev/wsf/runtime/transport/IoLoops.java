@@ -16,6 +16,7 @@ import java.util.function.Function;
  */
 public final class IoLoops {
     private final SelectorLoop[] loops;
+    private final java.util.concurrent.atomic.AtomicInteger nextLoop = new java.util.concurrent.atomic.AtomicInteger();
     private Acceptor acceptor;
 
     /**
@@ -73,6 +74,20 @@ public final class IoLoops {
         }
         this.acceptor = a;
         return a.localAddress();
+    }
+
+    /**
+     * Opens a connection to {@code address} on one of the loops; once connected it runs the
+     * protocol that {@code initialProtocol} makes for it.
+     *
+     * @return completes when the TCP connection is established; fails if refused or too slow
+     */
+    public java.util.concurrent.CompletableFuture<Void> connect(InetSocketAddress address, Duration timeout,
+                                                                Function<Transport, Protocol> initialProtocol) {
+        SelectorLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+        Connector connector = new Connector(loop, address, initialProtocol);
+        loop.execute(() -> connector.start(timeout.toNanos()));
+        return connector.result();
     }
 
     /** Stops accepting new connections; open ones are not touched. */

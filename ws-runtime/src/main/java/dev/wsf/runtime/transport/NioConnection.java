@@ -71,6 +71,15 @@ final class NioConnection implements Transport, Selectable {
         loop.added(this);
     }
 
+    /** Takes over the key of a channel that just finished connecting; called on the loop thread. */
+    void adopt(SelectionKey connectedKey, java.util.function.Function<Transport, Protocol> initial) {
+        this.key = connectedKey;
+        connectedKey.attach(this);
+        connectedKey.interestOps(SelectionKey.OP_READ);
+        loop.added(this);
+        this.protocol = initial.apply(this);
+    }
+
     // ---- events from the loop ----
 
     @Override

@@ -34,6 +34,8 @@ final class SelectorLoop implements Executor {
     private volatile int connectionCount;
     private volatile boolean running = true;
     private long nextTick;
+    private final java.util.PriorityQueue<Timer> timers = new java.util.PriorityQueue<>();
+    private long timerSequence;
     private java.util.function.LongConsumer tickHook = now -> { };
 
     SelectorLoop(String name, long tickNanos) {
@@ -98,6 +100,37 @@ final class SelectorLoop implements Executor {
         connectionCount = connections.size();
     }
 
+    /** A task due at a point in time; cancelling it keeps it from running. */
+    static final class Timer implements Comparable<Timer> {
+        private final long due;
+        private final long sequence;
+        private final Runnable task;
+        private volatile boolean cancelled;
+
+        private Timer(long due, long sequence, Runnable task) {
+            this.due = due;
+            this.sequence = sequence;
+            this.task = task;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(due - o.due, 0);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    /** Runs {@code task} on this loop after {@code delayNanos}; call on this loop. */
+    Timer schedule(long delayNanos, Runnable task) {
+        Timer t = new Timer(System.nanoTime() + delayNanos, timerSequence++, task);
+        timers.add(t);
+        return t;
+    }
+
     /** Flushes {@code c} at the end of this round; called on this loop. */
     void markDirty(NioConnection c) {
         dirty.add(c);
@@ -121,10 +154,12 @@ final class SelectorLoop implements Executor {
     private void run() {
         while (running) {
             try {
-                long timeout = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000);
+                long wakeAt = timers.isEmpty() || nextTick - timers.peek().due < 0 ? nextTick : timers.peek().due;
+                long timeout = Math.max(1, (wakeAt - System.nanoTime()) / 1_000_000);
                 selector.select(SelectorLoop::dispatch, timeout);
                 wakeupPending.set(false);
                 runTasks();
+                runTimers();
                 flushDirty();
                 long now = System.nanoTime();
                 if (now - nextTick >= 0) {
@@ -168,6 +203,20 @@ final class SelectorLoop implements Executor {
         }
         if (!tasks.isEmpty()) {
             wakeup();
+        }
+    }
+
+    private void runTimers() {
+        long now = System.nanoTime();
+        while (!timers.isEmpty() && now - timers.peek().due >= 0) {
+            Timer t = timers.poll();
+            if (!t.cancelled) {
+                try {
+                    t.task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(System.Logger.Level.ERROR, "timer on I/O loop " + thread.getName() + " failed", e);
+                }
+            }
         }
     }
 

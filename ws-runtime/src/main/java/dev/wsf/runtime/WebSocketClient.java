@@ -1,0 +1,148 @@
+package dev.wsf.runtime;
+
+import dev.wsf.api.Role;
+import dev.wsf.api.Session;
+import dev.wsf.api.WebSocketException;
+import dev.wsf.api.config.ClientConfig;
+import dev.wsf.api.config.ConnectOptions;
+import dev.wsf.api.endpoint.EndpointDefinition;
+import dev.wsf.api.endpoint.EndpointHandler;
+import dev.wsf.runtime.client.ClientConnector;
+import dev.wsf.runtime.extension.ExtensionRegistry;
+import dev.wsf.runtime.session.SessionSettings;
+import dev.wsf.runtime.session.Workers;
+import dev.wsf.runtime.transport.IoLoops;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A WebSocket client on the same non-blocking engine as the server: one I/O thread (by default)
+ * serves every connection it opens.
+ *
+ * <pre>{@code
+ * try (WebSocketClient client = WebSocketClient.create()) {
+ *     Session s = client.connect(URI.create("ws://localhost:8080/echo"), new EndpointHandler() {
+ *         public void onText(Session s, String message) { System.out.println(message); }
+ *     }).join();
+ *     s.sendText("hello");
+ * }
+ * }</pre>
+ *
+ * <p>Each frame is masked with a fresh key; the server's 101 is checked strictly (accept value,
+ * Upgrade and Connection, and that the subprotocol and extensions are among those offered).
+ * {@code ws://} only: TLS ({@code wss://}) is not supported yet.
+ */
+public final class WebSocketClient implements AutoCloseable {
+    private final ClientConfig config;
+    private final IoLoops loops;
+    private final ExtensionRegistry extensions;
+    private final Executor workers;
+    private final ExecutorService ownedWorkers;
+    private final AtomicLong sessionIds = new AtomicLong();
+
+    private WebSocketClient(ClientConfig config) {
+        this.config = config;
+        this.extensions = ExtensionRegistry.of(config.extensions(), config.discoverExtensions(),
+                config.disabledExtensions());
+        this.ownedWorkers = config.workerExecutor().isPresent() ? null : Workers.createDefault("wsf-client-worker");
+        this.workers = config.workerExecutor().orElse(ownedWorkers);
+        this.loops = new IoLoops(config.ioThreads(), "wsf-client-io", SessionSettings.tickInterval(config));
+    }
+
+    public static WebSocketClient create() {
+        return create(ClientConfig.defaults());
+    }
+
+    public static WebSocketClient create(ClientConfig config) {
+        return new WebSocketClient(config);
+    }
+
+    /** Connects with a handler whose callbacks run on the worker pool (they may block). */
+    public CompletableFuture<Session> connect(URI uri, EndpointHandler handler) {
+        return connect(uri, handler, ConnectOptions.defaults());
+    }
+
+    public CompletableFuture<Session> connect(URI uri, EndpointHandler handler, ConnectOptions options) {
+        return connect(uri, EndpointDefinition.forClient(request -> handler).build(), options);
+    }
+
+    /**
+     * Opens a connection and runs the upgrade handshake.
+     *
+     * @param endpoint how to handle the session: its factory, dispatch, delivery and limits, and
+     *                 the subprotocols to offer (unless {@code options} names others)
+     * @return completes with the session after its {@code onOpen} ran; fails with
+     *         {@link dev.wsf.api.HandshakeRejectedException} if the server refused (non-101), with
+     *         {@link WebSocketException} if its answer was invalid or time ran out, or with the
+     *         I/O error that prevented the connection
+     */
+    public CompletableFuture<Session> connect(URI uri, EndpointDefinition endpoint, ConnectOptions options) {
+        CompletableFuture<Session> result = new CompletableFuture<>();
+        InetSocketAddress address;
+        try {
+            address = resolve(uri);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers);
+        ClientConnector connector = new ClientConnector(uri, endpoint, options, settings, extensions,
+                config.maxHandshakeSize(), config.handshakeTimeout().toNanos(), "c" + sessionIds.incrementAndGet(), result);
+        loops.connect(address, config.connectTimeout(), connector::start)
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    }
+                });
+        return result;
+    }
+
+    private static InetSocketAddress resolve(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("wss")) {
+            throw new WebSocketException("wss:// (TLS) is not supported yet: " + uri);
+        }
+        if (!scheme.equals("ws") || uri.getHost() == null) {
+            throw new IllegalArgumentException("a WebSocket URI looks like ws://host[:port]/path, not " + uri);
+        }
+        if (uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("a WebSocket URI must not have a fragment: " + uri);
+        }
+        InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+        if (address.isUnresolved()) {
+            throw new WebSocketException("cannot resolve host " + uri.getHost());
+        }
+        return address;
+    }
+
+    /** Open connections, handshaking or upgraded. */
+    public int connectionCount() {
+        return loops.connectionCount();
+    }
+
+    /** Closes every session with 1001, waits up to the close timeout, then stops the I/O threads. */
+    @Override
+    public void close() {
+        loops.shutdownConnections();
+        long deadline = System.nanoTime() + config.closeTimeout().toNanos();
+        try {
+            while (loops.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+            loops.stop(Duration.ofSeconds(5));
+            if (ownedWorkers != null) {
+                ownedWorkers.shutdown();
+                ownedWorkers.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.wsf.runtime.extension.deflate;
+
+import java.util.zip.Deflater;
+
+/**
+ * How {@link PerMessageDeflateFactory} negotiates and compresses. Immutable and thread-safe; build
+ * one with {@link #builder()} or take {@link #defaults()}.
+ *
+ * <p>Each negotiation setting names an RFC 7692 parameter and means the same thing in both roles:
+ * a client puts it in its offer, a server puts it in every response.
+ * <ul>
+ *   <li>{@link #serverNoContextTakeover()}: the server starts every message with an empty
+ *   compression window. A client requests it (and refuses a response that does not confirm it);
+ *   a server grants it unasked.</li>
+ *   <li>{@link #clientNoContextTakeover()}: the same for what the client sends. A client promises
+ *   it (and keeps the promise whatever the response says); a server requires it.</li>
+ *   <li>{@link #serverMaxWindowBits()}: the largest window the server compresses with. Below 15,
+ *   a client requests it (our inflater gains nothing from it, and a server that cannot limit its
+ *   window declines the offer); a server announces it.</li>
+ *   <li>{@link #clientMaxWindowBits()}: the largest window the client compresses with. Below 15,
+ *   a client offers {@code client_max_window_bits} with this value; a server asks for it when the
+ *   offer allows. Our inflater always allocates a 32 KiB window, so asking only saves memory on
+ *   the peer. See also {@link #offerClientMaxWindowBits()}.</li>
+ * </ul>
+ * Whatever the settings, a server accepts every legal offer: what a client asks for is granted.
+ */
+public final class DeflateSettings {
+    /** Messages shorter than this many bytes are sent uncompressed by default. */
+    public static final int DEFAULT_COMPRESSION_THRESHOLD = 64;
+
+    static final int MIN_WINDOW_BITS = 8;
+    static final int MAX_WINDOW_BITS = 15;
+
+    private static final DeflateSettings DEFAULTS = builder().build();
+
+    private final int compressionLevel;
+    private final int compressionThreshold;
+    private final boolean serverNoContextTakeover;
+    private final boolean clientNoContextTakeover;
+    private final int serverMaxWindowBits;
+    private final int clientMaxWindowBits;
+    private final boolean offerClientMaxWindowBits;
+
+    private DeflateSettings(Builder b) {
+        this.compressionLevel = b.compressionLevel;
+        this.compressionThreshold = b.compressionThreshold;
+        this.serverNoContextTakeover = b.serverNoContextTakeover;
+        this.clientNoContextTakeover = b.clientNoContextTakeover;
+        this.serverMaxWindowBits = b.serverMaxWindowBits;
+        this.clientMaxWindowBits = b.clientMaxWindowBits;
+        this.offerClientMaxWindowBits = b.offerClientMaxWindowBits;
+    }
+
+    /**
+     * Level {@link Deflater#DEFAULT_COMPRESSION}, threshold {@value #DEFAULT_COMPRESSION_THRESHOLD}
+     * bytes, context takeover allowed both ways, 15-bit windows: the offer is
+     * {@code permessage-deflate; client_max_window_bits}.
+     */
+    public static DeflateSettings defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        return new Builder()
+                .compressionLevel(compressionLevel)
+                .compressionThreshold(compressionThreshold)
+                .serverNoContextTakeover(serverNoContextTakeover)
+                .clientNoContextTakeover(clientNoContextTakeover)
+                .serverMaxWindowBits(serverMaxWindowBits)
+                .clientMaxWindowBits(clientMaxWindowBits)
+                .offerClientMaxWindowBits(offerClientMaxWindowBits);
+    }
+
+    /** The {@link Deflater} level: -1 (zlib's default, 6) or 0 to 9. */
+    public int compressionLevel() {
+        return compressionLevel;
+    }
+
+    /**
+     * Single-frame messages with fewer payload bytes than this are sent uncompressed (RSV1
+     * clear). Fragmented messages are always compressed: their size is not known up front.
+     */
+    public int compressionThreshold() {
+        return compressionThreshold;
+    }
+
+    public boolean serverNoContextTakeover() {
+        return serverNoContextTakeover;
+    }
+
+    public boolean clientNoContextTakeover() {
+        return clientNoContextTakeover;
+    }
+
+    /** 8 to 15; 15 means no limit beyond the format's own. */
+    public int serverMaxWindowBits() {
+        return serverMaxWindowBits;
+    }
+
+    /** 8 to 15; 15 means no limit beyond the format's own. */
+    public int clientMaxWindowBits() {
+        return clientMaxWindowBits;
+    }
+
+    /**
+     * Client side: whether the offer carries {@code client_max_window_bits}, which lets the server
+     * shrink our window (costing compression ratio, see {@link PerMessageDeflateFactory}). It is
+     * always carried, with its value, when {@link #clientMaxWindowBits()} is below 15.
+     */
+    public boolean offerClientMaxWindowBits() {
+        return offerClientMaxWindowBits;
+    }
+
+    @Override
+    public String toString() {
+        return "DeflateSettings[level=" + compressionLevel + ", threshold=" + compressionThreshold
+                + ", serverNoContextTakeover=" + serverNoContextTakeover
+                + ", clientNoContextTakeover=" + clientNoContextTakeover
+                + ", serverMaxWindowBits=" + serverMaxWindowBits
+                + ", clientMaxWindowBits=" + clientMaxWindowBits
+                + ", offerClientMaxWindowBits=" + offerClientMaxWindowBits + "]";
+    }
+
+    /** Builds {@link DeflateSettings}; every setter checks its argument at once. Not thread-safe. */
+    public static final class Builder {
+        private int compressionLevel = Deflater.DEFAULT_COMPRESSION;
+        private int compressionThreshold = DEFAULT_COMPRESSION_THRESHOLD;
+        private boolean serverNoContextTakeover;
+        private boolean clientNoContextTakeover;
+        private int serverMaxWindowBits = MAX_WINDOW_BITS;
+        private int clientMaxWindowBits = MAX_WINDOW_BITS;
+        private boolean offerClientMaxWindowBits = true;
+
+        private Builder() {
+        }
+
+        /** @throws IllegalArgumentException unless -1 or 0 to 9 */
+        public Builder compressionLevel(int level) {
+            if (level < Deflater.DEFAULT_COMPRESSION || level > Deflater.BEST_COMPRESSION) {
+                throw new IllegalArgumentException("compression level must be -1 or 0 to 9: " + level);
+            }
+            this.compressionLevel = level;
+            return this;
+        }
+
+        /** Bytes; 0 compresses every message. @throws IllegalArgumentException if negative */
+        public Builder compressionThreshold(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("compression threshold must not be negative: " + bytes);
+            }
+            this.compressionThreshold = bytes;
+            return this;
+        }
+
+        public Builder serverNoContextTakeover(boolean value) {
+            this.serverNoContextTakeover = value;
+            return this;
+        }
+
+        public Builder clientNoContextTakeover(boolean value) {
+            this.clientNoContextTakeover = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException unless 8 to 15 */
+        public Builder serverMaxWindowBits(int bits) {
+            this.serverMaxWindowBits = checkWindowBits("server", bits);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException unless 8 to 15 */
+        public Builder clientMaxWindowBits(int bits) {
+            this.clientMaxWindowBits = checkWindowBits("client", bits);
+            return this;
+        }
+
+        public Builder offerClientMaxWindowBits(boolean value) {
+            this.offerClientMaxWindowBits = value;
+            return this;
+        }
+
+        public DeflateSettings build() {
+            return new DeflateSettings(this);
+        }
+
+        private static int checkWindowBits(String side, int bits) {
+            if (bits < MIN_WINDOW_BITS || bits > MAX_WINDOW_BITS) {
+                throw new IllegalArgumentException(side + " max window bits must be 8 to 15: " + bits);
+            }
+            return bits;
+        }
+    }
+}

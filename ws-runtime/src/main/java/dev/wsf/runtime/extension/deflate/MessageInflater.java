@@ -49,7 +49,7 @@ final class MessageInflater implements AutoCloseable {
      */
     MessageInflater(boolean resetPerMessage, long maxMessageSize) {
         this.resetPerMessage = resetPerMessage;
-        this.maxMessageSize = maxMessageSize;
+        this.maxMessageSize = Math.max(0, maxMessageSize);
     }
 
     /**
@@ -120,9 +120,11 @@ final class MessageInflater implements AutoCloseable {
         while (true) {
             makeRoom(next);
             // Never produce more than one byte past the limit: that byte proves the excess.
-            long allowed = maxMessageSize - messageSize + 1;
+            long allowed = maxMessageSize - messageSize;
             int capacity = out.capacity();
-            out.limit((int) Math.min(capacity, out.position() + allowed));
+            if (allowed < out.remaining()) {
+                out.limit(out.position() + (int) allowed + 1);
+            }
             int n;
             try {
                 n = inf.inflate(out);

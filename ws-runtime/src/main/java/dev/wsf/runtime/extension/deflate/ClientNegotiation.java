@@ -48,7 +48,8 @@ final class ClientNegotiation {
                 throw invalid("server_max_window_bits was requested but not confirmed", response);
             }
             if (r.serverMaxWindowBits() > offered.serverMaxWindowBits()) {
-                throw invalid("server_max_window_bits is above the requested " + offered.serverMaxWindowBits(), response);
+                throw invalid("server_max_window_bits is above the requested " + offered.serverMaxWindowBits(),
+                        response);
             }
         }
         if (r.clientMaxWindowBits() != ABSENT) {

@@ -98,12 +98,14 @@ class ClientNegotiationTest {
     }
 
     static Stream<Arguments> answersWithinWhatWeOffered() {
+        DeflateSettings clientBits10 = DeflateSettings.builder().clientMaxWindowBits(10).build();
+        DeflateSettings serverBits10 = DeflateSettings.builder().serverMaxWindowBits(10).build();
         return Stream.of(
-                arguments(DeflateSettings.builder().clientMaxWindowBits(10).build(), PMD + "; client_max_window_bits=10"),
-                arguments(DeflateSettings.builder().clientMaxWindowBits(10).build(), PMD + "; client_max_window_bits=9"),
-                arguments(DeflateSettings.builder().clientMaxWindowBits(10).build(), PMD),
-                arguments(DeflateSettings.builder().serverMaxWindowBits(10).build(), PMD + "; server_max_window_bits=10"),
-                arguments(DeflateSettings.builder().serverMaxWindowBits(10).build(), PMD + "; server_max_window_bits=8"),
+                arguments(clientBits10, PMD + "; client_max_window_bits=10"),
+                arguments(clientBits10, PMD + "; client_max_window_bits=9"),
+                arguments(clientBits10, PMD),
+                arguments(serverBits10, PMD + "; server_max_window_bits=10"),
+                arguments(serverBits10, PMD + "; server_max_window_bits=8"),
                 arguments(DeflateSettings.builder().serverNoContextTakeover(true).build(),
                         PMD + "; server_no_context_takeover"),
                 arguments(DeflateSettings.builder().offerClientMaxWindowBits(false).build(),

@@ -47,11 +47,13 @@ class InboundFailureTest {
     @Test
     void framesOutOfMessageOrderAreProtocolErrors() {
         try (Extension e = server(1 << 20)) {
-            assertCloses(1002, () -> e.onInboundFrame(frame(Opcode.CONTINUATION, true, 0, new byte[0]), new FrameRecorder()));
+            assertCloses(1002, () -> e.onInboundFrame(frame(Opcode.CONTINUATION, true, 0, new byte[0]),
+                    new FrameRecorder()));
         }
         try (Extension e = server(1 << 20)) {
             e.onInboundFrame(frame(Opcode.TEXT, false, Frame.RSV1, hex("f2 48 cd")), new FrameRecorder());
-            assertCloses(1002, () -> e.onInboundFrame(frame(Opcode.TEXT, true, Frame.RSV1, hex(HELLO)), new FrameRecorder()));
+            assertCloses(1002, () -> e.onInboundFrame(frame(Opcode.TEXT, true, Frame.RSV1, hex(HELLO)),
+                    new FrameRecorder()));
         }
     }
 

@@ -35,7 +35,8 @@ class RoundTripTest {
                 arguments("client_no_context_takeover", b.serverNoContextTakeover(false).build()),
                 arguments("level 1", COMPRESS_ALL.toBuilder().compressionLevel(1).build()),
                 arguments("level 0 (stored blocks)", COMPRESS_ALL.toBuilder().compressionLevel(0).build()),
-                arguments("small windows", COMPRESS_ALL.toBuilder().serverMaxWindowBits(9).clientMaxWindowBits(8).build()));
+                arguments("small windows",
+                        COMPRESS_ALL.toBuilder().serverMaxWindowBits(9).clientMaxWindowBits(8).build()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,8 +49,10 @@ class SmallWindowTest {
             DeflateStreamInspector.Result r = DeflateStreamInspector.inspect(Arrays.copyOf(out, n));
             assertArrayEquals(DATA, r.output(), "level " + level);
         }
-        assertArrayEquals("Hello".getBytes(), DeflateStreamInspector.inspect(FrameRecorder.hex("f3 48 cd c9 c9 07 00")).output());
-        assertThrows(IllegalStateException.class, () -> DeflateStreamInspector.inspect(FrameRecorder.hex("f2 00 11 00 00")));
+        byte[] bfinalHello = FrameRecorder.hex("f3 48 cd c9 c9 07 00");
+        assertArrayEquals("Hello".getBytes(), DeflateStreamInspector.inspect(bfinalHello).output());
+        byte[] refersToNothing = FrameRecorder.hex("f2 00 11 00 00");
+        assertThrows(IllegalStateException.class, () -> DeflateStreamInspector.inspect(refersToNothing));
     }
 
     @ParameterizedTest(name = "server_max_window_bits={0}")
@@ -132,8 +134,9 @@ class SmallWindowTest {
 
     private static Extension clientFor(Extension server) {
         DeflateSettings settings = DeflateSettings.builder().compressionThreshold(0).build();
-        return new PerMessageDeflateFactory(settings).acceptResponse(
-                ExtensionConfig.parse(server.config().toString()).get(0), new ExtensionContext(Role.CLIENT, Long.MAX_VALUE));
+        ExtensionConfig response = ExtensionConfig.parse(server.config().toString()).get(0);
+        return new PerMessageDeflateFactory(settings).acceptResponse(response,
+                new ExtensionContext(Role.CLIENT, Long.MAX_VALUE));
     }
 
     private static byte[] data() {

@@ -109,10 +109,12 @@ final class PerMessageDeflate implements Extension {
         }
     }
 
+    /** The negotiated parameters and where each direction is, for debug logs. */
     @Override
     public String toString() {
-        return "PerMessageDeflate[" + config + ", inbound " + (inMessage ? (inCompressed ? "compressed" : "plain")
-                + " message" : "idle") + ", outbound " + (outMessage ? "compressed message" : "idle") + "]";
+        String inbound = !inMessage ? "idle" : inCompressed ? "in compressed message" : "in plain message";
+        String outbound = outMessage ? "in compressed message" : "idle";
+        return "PerMessageDeflate[" + config + ", inbound " + inbound + ", outbound " + outbound + "]";
     }
 
     private static ByteBuffer copy(ByteBuffer payload) {

@@ -21,6 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Windows below 15 bits: every back-reference we send must stay within 2^bits, checked by an
  * independent decoder ({@link DeflateStreamInspector}) rather than by zlib, which cannot be told
  * a window size from Java.
+ *
+ * <p>To cross-check with zlib by hand, inflate a message's payload plus {@code 00 00 ff ff} with
+ * Python's {@code zlib.decompressobj(-bits)} one output byte at a time
+ * ({@code decompress(data, 1)}, looping on {@code unconsumed_tail}). A single
+ * {@code decompress(data)} call is not a test: zlib resolves a match from the output it is
+ * writing before it looks at its window, so it accepts distances of up to the whole output.
  */
 class SmallWindowTest {
     private static final byte[] TAIL = {0, 0, (byte) 0xff, (byte) 0xff};

@@ -75,6 +75,10 @@ final class ParameterClassifier {
                             + "of failure", "declare the parameter as Throwable and test it with instanceof");
                 }
                 models.add(new ParameterModel(i, ParameterKind.ERROR, Throwable.class, generic, null));
+            } else if (Throwable.class.isAssignableFrom(type) || type == CloseReason.class) {
+                String receiver = type == CloseReason.class ? "@OnClose" : "@OnError";
+                problem(kind, method, i, "is supplied only to " + receiver + " methods",
+                        "remove it, or move this code to the " + receiver + " method");
             } else if (kind == CallbackKind.MESSAGE && (type == boolean.class || type == Boolean.class)) {
                 lastFlags.add(i);
                 models.add(new ParameterModel(i, ParameterKind.LAST_FLAG, type, generic, null));
@@ -185,9 +189,6 @@ final class ParameterClassifier {
         String name = type.getName();
         if (type.isPrimitive() && type != void.class) {
             return null;
-        }
-        if (Throwable.class.isAssignableFrom(type) || type == CloseReason.class) {
-            return "it is only supplied to @OnError or @OnClose";
         }
         if (Reader.class.isAssignableFrom(type) || InputStream.class.isAssignableFrom(type)
                 || ByteBuffer.class.isAssignableFrom(type)) {

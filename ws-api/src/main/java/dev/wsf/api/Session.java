@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
  * <h2>Buffers</h2>
  * A {@link ByteBuffer} passed to a send method is read from its position to its limit, without
  * changing either; the caller must not modify its contents until the returned stage completes.
+ * A buffer received in a callback may be sent back as it is (the runtime copies it if it must).
  *
  * <h2>Blocking sends</h2>
  * The {@code ...AndAwait} variants wait for the stage. They must not be called from a callback

@@ -1,0 +1,197 @@
+package dev.wsf.runtime;
+
+import dev.wsf.api.config.ServerConfig;
+import dev.wsf.api.endpoint.EndpointDefinition;
+import dev.wsf.api.http.HttpHandler;
+import dev.wsf.runtime.server.ServerContext;
+import dev.wsf.runtime.session.Workers;
+import dev.wsf.runtime.transport.IoLoops;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WebSocket server: non-blocking I/O on about one thread per core, serving the endpoints it was
+ * built with.
+ *
+ * <pre>{@code
+ * WebSocketServer server = WebSocketServer.builder()
+ *         .config(ServerConfig.builder().port(8080).build())
+ *         .endpoint(EndpointDefinition.builder("/echo", request -> new EchoHandler()).build())
+ *         .build()
+ *         .start();
+ * }</pre>
+ *
+ * <p>{@link #stop()} shuts down gracefully: it stops accepting, sends every session a close frame
+ * with 1001 (going away), waits up to the close timeout for them to finish, then closes what is
+ * left.
+ */
+public final class WebSocketServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());
+
+    private final ServerConfig config;
+    private final List<EndpointDefinition> endpoints;
+    private final HttpHandler httpHandler;
+    private final Executor workerExecutor;
+    private final ExecutorService ownedWorkers;
+    private IoLoops loops;
+    private InetSocketAddress localAddress;
+
+    private WebSocketServer(Builder b) {
+        this.config = b.config;
+        this.endpoints = List.copyOf(b.endpoints);
+        this.httpHandler = b.httpHandler;
+        if (config.workerExecutor().isPresent()) {
+            this.workerExecutor = config.workerExecutor().get();
+            this.ownedWorkers = null;
+        } else {
+            this.ownedWorkers = Workers.createDefault("wsf-worker");
+            this.workerExecutor = ownedWorkers;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @throws UncheckedIOException if the address cannot be bound
+     * @throws dev.wsf.api.DeploymentException if two endpoints share a path
+     */
+    public synchronized WebSocketServer start() {
+        if (loops != null) {
+            throw new IllegalStateException("already started");
+        }
+        ServerContext context = new ServerContext(config, endpoints, httpHandler, workerExecutor);
+        IoLoops started = new IoLoops(config.ioThreads(), "wsf-io", tickInterval(config));
+        try {
+            localAddress = started.listen(new InetSocketAddress(config.host(), config.port()), config.backlog(),
+                    context::newConnection);
+        } catch (IOException e) {
+            stopQuietly(started);
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+        loops = started;
+        LOG.log(System.Logger.Level.INFO, () -> "listening on " + localAddress + " with " + endpoints.size()
+                + " endpoint(s)");
+        return this;
+    }
+
+    /** The address the server listens on, with the actual port when port 0 was configured. */
+    public InetSocketAddress localAddress() {
+        if (localAddress == null) {
+            throw new IllegalStateException("not started");
+        }
+        return localAddress;
+    }
+
+    public int port() {
+        return localAddress().getPort();
+    }
+
+    /** Open connections, handshaking or upgraded. */
+    public int connectionCount() {
+        return loops == null ? 0 : loops.connectionCount();
+    }
+
+    /** Stops gracefully within the configured close timeout. */
+    public void stop() {
+        stop(config.closeTimeout());
+    }
+
+    /**
+     * Stops accepting, closes every session with 1001, waits up to {@code grace} for the close
+     * handshakes, then closes whatever is still open and ends the I/O threads.
+     */
+    public synchronized void stop(Duration grace) {
+        if (loops == null) {
+            return;
+        }
+        loops.stopAccepting();
+        loops.shutdownConnections();
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (loops.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+            loops.stop(Duration.ofSeconds(5));
+            if (ownedWorkers != null) {
+                ownedWorkers.shutdown();
+                ownedWorkers.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loops = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void stopQuietly(IoLoops loops) {
+        try {
+            loops.stop(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Deadlines are checked a few times per shortest timeout, between 10 ms and 1 s. */
+    static Duration tickInterval(ServerConfig c) {
+        long shortest = Math.min(c.handshakeTimeout().toMillis(), c.closeTimeout().toMillis());
+        for (Duration d : List.of(c.idleTimeout(), c.heartbeatInterval(), c.heartbeatTimeout())) {
+            if (!d.isZero()) {
+                shortest = Math.min(shortest, d.toMillis());
+            }
+        }
+        return Duration.ofMillis(Math.max(10, Math.min(1000, shortest / 4)));
+    }
+
+    /** Builds a {@link WebSocketServer}. */
+    public static final class Builder {
+        private ServerConfig config = ServerConfig.defaults();
+        private final List<EndpointDefinition> endpoints = new ArrayList<>();
+        private HttpHandler httpHandler;
+
+        private Builder() {
+        }
+
+        /** Default: {@link ServerConfig#defaults()}. */
+        public Builder config(ServerConfig config) {
+            this.config = Objects.requireNonNull(config);
+            return this;
+        }
+
+        public Builder endpoint(EndpointDefinition endpoint) {
+            endpoints.add(Objects.requireNonNull(endpoint));
+            return this;
+        }
+
+        public Builder endpoints(Collection<EndpointDefinition> more) {
+            more.forEach(this::endpoint);
+            return this;
+        }
+
+        /** Answers plain HTTP requests on the same port, e.g. to serve a web page. */
+        public Builder httpHandler(HttpHandler handler) {
+            this.httpHandler = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        public WebSocketServer build() {
+            return new WebSocketServer(this);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.wsf.runtime.frame;
+
+import dev.wsf.api.CloseCode;
+import dev.wsf.api.CloseException;
+import dev.wsf.api.Role;
+import dev.wsf.api.extension.Opcode;
+import java.nio.ByteBuffer;
+
+/**
+ * An incremental RFC 6455 frame parser: feed it bytes as they arrive, in pieces of any size, and
+ * it reports frames to a {@link FrameListener} without copying data payloads (they are unmasked
+ * in place and passed on as slices of the input).
+ *
+ * <p>Every framing rule of section 5 is checked as soon as the bytes that break it arrive, and
+ * reported as a {@link CloseException}: reserved bits no extension claimed, reserved opcodes,
+ * fragmented or oversized control frames, unmasked client frames (masked server frames),
+ * non-minimal or negative lengths, continuation frames outside a message and new messages inside
+ * one (1002), and frames over the size limit (1009). After an error, or {@link #stop()}, further
+ * input is ignored.
+ *
+ * <p>Confined to one thread at a time.
+ */
+public final class FrameParser {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+    private enum State { HEADER, DATA, CONTROL, STOPPED }
+
+    private final boolean expectMasked;
+    private final long maxFrameSize;
+    private int allowedRsv;
+
+    private State state = State.HEADER;
+    private final byte[] header = new byte[14];
+    private int headerLength;
+    private int headerNeeded = 2;
+
+    private Opcode opcode;
+    private boolean fin;
+    private int rsv;
+    private int maskKey;
+    private long remaining;
+    private long payloadOffset;
+    private boolean inFragmentedMessage;
+    private byte[] control;
+    private int controlLength;
+
+    /**
+     * @param role         the side this parser reads for: a server expects masked frames
+     * @param maxFrameSize the largest data frame payload accepted
+     */
+    public FrameParser(Role role, long maxFrameSize) {
+        this.expectMasked = role == Role.SERVER;
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    /** Allows the reserved bits that negotiated extensions give meaning to. */
+    public void allowRsv(int bits) {
+        this.allowedRsv = bits;
+    }
+
+    /** Ignores all further input, e.g. once a close frame has been received. */
+    public void stop() {
+        state = State.STOPPED;
+    }
+
+    public boolean isStopped() {
+        return state == State.STOPPED;
+    }
+
+    /**
+     * Consumes {@code in} from position to limit, reporting frames to {@code listener}.
+     *
+     * @throws CloseException when the input breaks a framing rule; the parser is then stopped
+     */
+    public void parse(ByteBuffer in, FrameListener listener) {
+        try {
+            while (in.hasRemaining() && state != State.STOPPED) {
+                switch (state) {
+                    case HEADER -> readHeader(in, listener);
+                    case DATA -> readData(in, listener);
+                    case CONTROL -> readControl(in, listener);
+                    default -> throw new IllegalStateException(state.name());
+                }
+            }
+        } catch (CloseException e) {
+            state = State.STOPPED;
+            throw e;
+        }
+    }
+
+    private void readHeader(ByteBuffer in, FrameListener listener) {
+        while (headerLength < headerNeeded && in.hasRemaining()) {
+            header[headerLength++] = in.get();
+            if (headerLength == 2) {
+                headerNeeded = checkFirstTwoBytes();
+            }
+        }
+        if (headerLength < headerNeeded) {
+            return;
+        }
+        long length = payloadLength();
+        maskKey = expectMasked ? readInt(headerNeeded - 4) : 0;
+        headerLength = 0;
+        headerNeeded = 2;
+        remaining = length;
+        payloadOffset = 0;
+        if (opcode.isControl()) {
+            state = State.CONTROL;
+            controlLength = 0;
+            if (length == 0) {
+                state = State.HEADER;
+                listener.onControlFrame(opcode, EMPTY);
+            }
+            return;
+        }
+        if (length > maxFrameSize) {
+            throw new CloseException(CloseCode.MESSAGE_TOO_BIG,
+                    "frame payload of " + length + " bytes exceeds the limit of " + maxFrameSize);
+        }
+        inFragmentedMessage = !fin;
+        state = State.DATA;
+        listener.onDataFrame(opcode, fin, rsv, length);
+        if (length == 0 && state == State.DATA) {
+            state = State.HEADER;
+            listener.onDataPayload(EMPTY, true);
+        }
+    }
+
+    /** Applies the rules that the first two bytes decide; returns the full header length. */
+    private int checkFirstTwoBytes() {
+        int b0 = header[0] & 0xFF;
+        int b1 = header[1] & 0xFF;
+        fin = (b0 & 0x80) != 0;
+        rsv = (b0 >> 4) & 0x7;
+        opcode = Opcode.ofCode(b0 & 0x0F);
+        boolean masked = (b1 & 0x80) != 0;
+        int length7 = b1 & 0x7F;
+        if (opcode == null) {
+            throw protocolError("reserved opcode 0x" + Integer.toHexString(b0 & 0x0F));
+        }
+        if (opcode.isControl()) {
+            if (rsv != 0) {
+                throw protocolError("reserved bits set on a control frame");
+            }
+            if (!fin) {
+                throw protocolError("fragmented control frame");
+            }
+            if (length7 > 125) {
+                throw protocolError("control frame payload longer than 125 bytes");
+            }
+        } else {
+            if ((rsv & ~allowedRsv) != 0) {
+                throw protocolError("reserved bits set without a negotiated extension");
+            }
+            if (opcode == Opcode.CONTINUATION && !inFragmentedMessage) {
+                throw protocolError("continuation frame without a message to continue");
+            }
+            if (opcode != Opcode.CONTINUATION && inFragmentedMessage) {
+                throw protocolError("new data frame before the fragmented message ended");
+            }
+        }
+        if (masked != expectMasked) {
+            throw protocolError(expectMasked ? "client frame is not masked" : "server frame is masked");
+        }
+        int extended = length7 == 126 ? 2 : length7 == 127 ? 8 : 0;
+        return 2 + extended + (masked ? 4 : 0);
+    }
+
+    private long payloadLength() {
+        int length7 = header[1] & 0x7F;
+        if (length7 == 126) {
+            int length = ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
+            if (length < 126) {
+                throw protocolError("payload length not minimally encoded");
+            }
+            return length;
+        }
+        if (length7 == 127) {
+            long length = ((long) readInt(2) << 32) | (readInt(6) & 0xFFFFFFFFL);
+            if (length < 0) {
+                throw protocolError("payload length has its most significant bit set");
+            }
+            if (length <= 0xFFFF) {
+                throw protocolError("payload length not minimally encoded");
+            }
+            return length;
+        }
+        return length7;
+    }
+
+    private int readInt(int at) {
+        return ((header[at] & 0xFF) << 24) | ((header[at + 1] & 0xFF) << 16)
+                | ((header[at + 2] & 0xFF) << 8) | (header[at + 3] & 0xFF);
+    }
+
+    private void readData(ByteBuffer in, FrameListener listener) {
+        int n = (int) Math.min(remaining, in.remaining());
+        int start = in.position();
+        Masking.apply(in, start, start + n, maskKey, payloadOffset);
+        ByteBuffer chunk = in.slice(start, n);
+        in.position(start + n);
+        remaining -= n;
+        payloadOffset += n;
+        boolean frameEnd = remaining == 0;
+        if (frameEnd) {
+            state = State.HEADER;
+        }
+        listener.onDataPayload(chunk, frameEnd);
+    }
+
+    private void readControl(ByteBuffer in, FrameListener listener) {
+        if (control == null) {
+            control = new byte[125];
+        }
+        int n = (int) Math.min(remaining, in.remaining());
+        in.get(control, controlLength, n);
+        controlLength += n;
+        remaining -= n;
+        if (remaining > 0) {
+            return;
+        }
+        ByteBuffer payload = ByteBuffer.wrap(control, 0, controlLength);
+        Masking.apply(payload, 0, controlLength, maskKey, 0);
+        state = State.HEADER;
+        listener.onControlFrame(opcode, payload);
+    }
+
+    private static CloseException protocolError(String message) {
+        return new CloseException(CloseCode.PROTOCOL_ERROR, message);
+    }
+
+    @Override
+    public String toString() {
+        return "FrameParser[" + state + ", opcode=" + opcode + ", remaining=" + remaining
+                + ", inFragmentedMessage=" + inFragmentedMessage + "]";
+    }
+}

@@ -1,0 +1,87 @@
+package dev.wsf.runtime.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Renders HTTP/1.1 responses: the 101 of an upgrade, and the refusals that close the connection. */
+public final class HttpResponses {
+    private HttpResponses() {
+    }
+
+    /** A complete response whose body is plain text, followed by closing the connection. */
+    public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders) {
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = statusLine(status);
+        extraHeaders.forEach((name, value) -> header(sb, name, value));
+        header(sb, "Content-Type", "text/plain; charset=utf-8");
+        return finish(sb, body);
+    }
+
+    /** A complete response with the given body and headers, followed by closing the connection. */
+    public static ByteBuffer response(int status, Headers headers, byte[] body) {
+        StringBuilder sb = statusLine(status);
+        for (int i = 0; i < headers.size(); i++) {
+            header(sb, headers.name(i), headers.value(i));
+        }
+        return finish(sb, body);
+    }
+
+    /** The 101 answer accepting an upgrade; {@code headers} carry Sec-WebSocket-Accept and the rest. */
+    public static ByteBuffer switchingProtocols(Headers headers) {
+        StringBuilder sb = new StringBuilder(256).append("HTTP/1.1 101 Switching Protocols\r\n");
+        header(sb, "Upgrade", "websocket");
+        header(sb, "Connection", "Upgrade");
+        for (int i = 0; i < headers.size(); i++) {
+            header(sb, headers.name(i), headers.value(i));
+        }
+        sb.append("\r\n");
+        return ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The standard reason phrase for a status code. */
+    public static String reasonPhrase(int status) {
+        return switch (status) {
+            case 101 -> "Switching Protocols";
+            case 200 -> "OK";
+            case 204 -> "No Content";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 304 -> "Not Modified";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
+            case 414 -> "URI Too Long";
+            case 426 -> "Upgrade Required";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
+            default -> "Status " + status;
+        };
+    }
+
+    private static StringBuilder statusLine(int status) {
+        return new StringBuilder(256).append("HTTP/1.1 ").append(status).append(' ')
+                .append(reasonPhrase(status)).append("\r\n");
+    }
+
+    private static ByteBuffer finish(StringBuilder sb, byte[] body) {
+        header(sb, "Content-Length", Integer.toString(body.length));
+        header(sb, "Connection", "close");
+        sb.append("\r\n");
+        byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();
+    }
+
+    private static void header(StringBuilder sb, String name, String value) {
+        if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("header must not contain CR or LF: " + name);
+        }
+        sb.append(name).append(": ").append(value).append("\r\n");
+    }
+}

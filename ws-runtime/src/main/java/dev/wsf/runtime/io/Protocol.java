@@ -1,0 +1,25 @@
+package dev.wsf.runtime.io;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What runs over a {@link Transport}: an HTTP handshake, then a WebSocket session. Every method is
+ * called on the transport's I/O thread, one at a time.
+ */
+public interface Protocol {
+
+    /** Bytes from the peer, valid only during the call: copy what must outlive it. */
+    void onRead(ByteBuffer data);
+
+    /** The peer has closed its side of the connection. */
+    void onEof();
+
+    /** Called periodically, to check deadlines. */
+    void onTick(long nowNanos);
+
+    /** The server is stopping: finish gracefully. */
+    void onShutdown();
+
+    /** The transport has closed; {@code cause} is null when it was closed on purpose. */
+    void onClosed(Throwable cause);
+}

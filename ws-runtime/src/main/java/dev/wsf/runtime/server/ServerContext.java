@@ -1,0 +1,77 @@
+package dev.wsf.runtime.server;
+
+import dev.wsf.api.Role;
+import dev.wsf.api.config.ServerConfig;
+import dev.wsf.api.endpoint.EndpointDefinition;
+import dev.wsf.api.http.HttpHandler;
+import dev.wsf.runtime.extension.ExtensionRegistry;
+import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.Transport;
+import dev.wsf.runtime.session.SessionSettings;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What every connection of one server shares: configuration, routes, extensions, executors. */
+public final class ServerContext {
+    private final ServerConfig config;
+    private final EndpointRouter router;
+    private final ExtensionRegistry extensions;
+    private final HttpHandler httpHandler;
+    private final Map<EndpointDefinition, SessionSettings> settings = new IdentityHashMap<>();
+    private final AtomicLong sessionIds = new AtomicLong();
+
+    /**
+     * @throws dev.wsf.api.DeploymentException if two endpoints share a path
+     */
+    public ServerContext(ServerConfig config, List<EndpointDefinition> endpoints, HttpHandler httpHandler,
+                         Executor workerExecutor) {
+        this.config = config;
+        this.router = new EndpointRouter(endpoints);
+        this.extensions = ExtensionRegistry.of(config.extensions(), config.discoverExtensions(),
+                config.disabledExtensions());
+        this.httpHandler = httpHandler;
+        for (EndpointDefinition e : endpoints) {
+            settings.put(e, new SessionSettings(Role.SERVER, e.dispatch(), e.textDelivery(), e.binaryDelivery(),
+                    config.maxFrameSize(),
+                    e.maxTextMessageSize().orElse(config.maxTextMessageSize()),
+                    e.maxBinaryMessageSize().orElse(config.maxBinaryMessageSize()),
+                    config.maxBufferedOutput(),
+                    config.closeTimeout().toNanos(), config.idleTimeout().toNanos(),
+                    config.heartbeatInterval().toNanos(), config.heartbeatTimeout().toNanos(),
+                    workerExecutor));
+        }
+    }
+
+    /** The protocol a newly accepted connection starts with: the HTTP upgrade handshake. */
+    public Protocol newConnection(Transport transport) {
+        return new ServerHandshake(this, transport);
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    EndpointRouter router() {
+        return router;
+    }
+
+    ExtensionRegistry extensions() {
+        return extensions;
+    }
+
+    Optional<HttpHandler> httpHandler() {
+        return Optional.ofNullable(httpHandler);
+    }
+
+    SessionSettings settingsFor(EndpointDefinition endpoint) {
+        return settings.get(endpoint);
+    }
+
+    String nextSessionId() {
+        return Long.toString(sessionIds.incrementAndGet());
+    }
+}

@@ -1,0 +1,236 @@
+package dev.wsf.runtime.server;
+
+import dev.wsf.api.HandshakeRejectedException;
+import dev.wsf.api.Role;
+import dev.wsf.api.endpoint.EndpointDefinition;
+import dev.wsf.api.extension.ExtensionConfig;
+import dev.wsf.api.extension.ExtensionContext;
+import dev.wsf.api.http.HttpResponse;
+import dev.wsf.runtime.extension.ExtensionChain;
+import dev.wsf.runtime.http.AcceptKey;
+import dev.wsf.runtime.http.Headers;
+import dev.wsf.runtime.http.HttpException;
+import dev.wsf.runtime.http.HttpHeadReader;
+import dev.wsf.runtime.http.HttpRequestHead;
+import dev.wsf.runtime.http.HttpResponses;
+import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.Transport;
+import dev.wsf.runtime.session.SessionSettings;
+import dev.wsf.runtime.session.WebSocketSession;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP phase of a server connection: reads the request head (in pieces of any size, within
+ * the size and time limits), validates it as an RFC 6455 opening handshake, and either answers
+ * 101 and hands the connection to a {@link WebSocketSession}, or answers with the status that
+ * says what was wrong and closes:
+ * <ul>
+ *   <li>400: malformed request, missing Host, Upgrade or Connection tokens, bad or missing key,
+ *       malformed extension or subprotocol headers;</li>
+ *   <li>403: the origin policy refused; 404: no endpoint at the path; 405: not GET;</li>
+ *   <li>408: the head did not arrive in time; 414/431: request line or head too large;</li>
+ *   <li>426 with {@code Sec-WebSocket-Version: 13}: another protocol version;</li>
+ *   <li>whatever status a {@link dev.wsf.api.endpoint.HandshakeInterceptor} refused with.</li>
+ * </ul>
+ * Plain GET/HEAD requests without an upgrade go to the server's {@link dev.wsf.api.http.HttpHandler}.
+ */
+final class ServerHandshake implements Protocol {
+    private static final System.Logger LOG = System.getLogger(ServerHandshake.class.getName());
+
+    private final ServerContext context;
+    private final Transport transport;
+    private final HttpHeadReader reader;
+    private long deadline;
+    private boolean answered;
+
+    ServerHandshake(ServerContext context, Transport transport) {
+        this.context = context;
+        this.transport = transport;
+        this.reader = new HttpHeadReader(context.config().maxHandshakeSize());
+        this.deadline = System.nanoTime() + context.config().handshakeTimeout().toNanos();
+    }
+
+    @Override
+    public void onRead(ByteBuffer data) {
+        if (answered) {
+            return; // lingering after a refusal: discard
+        }
+        try {
+            byte[] head = reader.read(data);
+            if (head != null) {
+                handle(HttpRequestHead.parse(head), data);
+            }
+        } catch (HttpException e) {
+            refuse(e.status(), e.getMessage(), e.headers());
+        }
+    }
+
+    private void handle(HttpRequestHead head, ByteBuffer leftover) throws HttpException {
+        Headers h = head.headers();
+        Optional<EndpointRouter.Route> route = context.router().route(head.path());
+        if (!h.hasToken("Upgrade", "websocket")) {
+            servePlainHttp(head, route);
+            return;
+        }
+        if (!head.method().equals("GET")) {
+            throw new HttpException(405, "a WebSocket upgrade must use GET", Map.of("Allow", "GET"));
+        }
+        if (route.isEmpty()) {
+            throw new HttpException(404, "no WebSocket endpoint at " + head.path());
+        }
+        if (h.all("Host").size() != 1) {
+            throw new HttpException(400, "the request needs exactly one Host header");
+        }
+        if (!h.hasToken("Connection", "upgrade")) {
+            throw new HttpException(400, "the Connection header must include the token 'Upgrade'");
+        }
+        if (!"13".equals(h.first("Sec-WebSocket-Version")) || h.all("Sec-WebSocket-Version").size() != 1) {
+            throw new HttpException(426, "only WebSocket version 13 is supported", Map.of("Sec-WebSocket-Version", "13"));
+        }
+        List<String> keys = h.all("Sec-WebSocket-Key");
+        if (keys.size() != 1 || !AcceptKey.isValidKey(keys.get(0))) {
+            throw new HttpException(400, "Sec-WebSocket-Key must be one base64-encoded 16-byte value");
+        }
+        EndpointDefinition endpoint = route.get().endpoint();
+        List<ExtensionConfig> offers = parseExtensions(h);
+        UpgradeRequest request = new UpgradeRequest(head, route.get().pathParameters(), transport.remoteAddress(), offers);
+        if (!context.config().originPolicy().allows(request)) {
+            throw new HttpException(403, "origin not allowed: " + h.first("Origin"));
+        }
+        upgrade(endpoint, request, keys.get(0), leftover);
+    }
+
+    private void upgrade(EndpointDefinition endpoint, UpgradeRequest request, String key, ByteBuffer leftover)
+            throws HttpException {
+        List<String> offered = request.subprotocols();
+        for (String p : offered) {
+            if (!isToken(p)) {
+                throw new HttpException(400, "Sec-WebSocket-Protocol has an element that is not a token: " + p);
+            }
+        }
+        Optional<String> subprotocol = endpoint.subprotocolSelector().select(offered, endpoint.subprotocols(), request);
+        if (subprotocol.isPresent() && !offered.contains(subprotocol.get())) {
+            throw new HttpException(500, "the subprotocol selector of " + endpoint + " chose '" + subprotocol.get()
+                    + "', which the client did not offer");
+        }
+        Headers response = new Headers();
+        response.add("Sec-WebSocket-Accept", AcceptKey.of(key));
+        subprotocol.ifPresent(p -> response.add("Sec-WebSocket-Protocol", p));
+        try {
+            endpoint.handshakeInterceptor().beforeUpgrade(request, response::add);
+        } catch (HandshakeRejectedException e) {
+            throw new HttpException(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "handshake interceptor of " + endpoint + " failed", e);
+            throw new HttpException(500, "the server failed to accept the connection");
+        }
+        SessionSettings settings = context.settingsFor(endpoint);
+        ExtensionChain chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
+                new ExtensionContext(Role.SERVER, settings.maxMessageSize()));
+        if (!chain.isEmpty()) {
+            response.add("Sec-WebSocket-Extensions", ExtensionConfig.toHeaderValue(chain.configs()));
+        }
+        answered = true;
+        transport.enqueue(HttpResponses.switchingProtocols(response), null, null);
+        WebSocketSession session = new WebSocketSession(context.nextSessionId(), request, subprotocol, chain,
+                settings, transport, endpoint.factory());
+        transport.setProtocol(session);
+        session.start();
+        transport.flush();
+        if (leftover.hasRemaining()) {
+            session.onRead(leftover); // frames the client sent right behind its request
+        }
+    }
+
+    private void servePlainHttp(HttpRequestHead head, Optional<EndpointRouter.Route> route) throws HttpException {
+        boolean readOnly = head.method().equals("GET") || head.method().equals("HEAD");
+        if (readOnly && context.httpHandler().isPresent()) {
+            UpgradeRequest request = new UpgradeRequest(head, Map.of(), transport.remoteAddress(), List.of());
+            Optional<HttpResponse> answer;
+            try {
+                answer = context.httpHandler().get().handle(request);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "the HTTP handler failed on " + request, e);
+                throw new HttpException(500, "internal error");
+            }
+            if (answer.isPresent()) {
+                send(answer.get(), head.method().equals("HEAD"));
+                return;
+            }
+        }
+        if (route.isPresent()) {
+            if (!head.method().equals("GET")) {
+                throw new HttpException(405, "a WebSocket upgrade must use GET", Map.of("Allow", "GET"));
+            }
+            throw new HttpException(400, head.path() + " is a WebSocket endpoint: the request needs 'Upgrade: websocket'");
+        }
+        throw new HttpException(404, "nothing at " + head.path());
+    }
+
+    private void send(HttpResponse answer, boolean headOnly) {
+        Headers headers = new Headers();
+        headers.add("Content-Type", answer.contentType());
+        answer.headers().forEach(headers::add);
+        ByteBuffer response = HttpResponses.response(answer.status(), headers, answer.body());
+        if (headOnly) {
+            response.limit(response.limit() - answer.body().length);
+        }
+        finish(response);
+    }
+
+    private static List<ExtensionConfig> parseExtensions(Headers h) throws HttpException {
+        try {
+            return ExtensionConfig.parse(h.all("Sec-WebSocket-Extensions"));
+        } catch (IllegalArgumentException e) {
+            throw new HttpException(400, e.getMessage());
+        }
+    }
+
+    private static boolean isToken(String s) {
+        return s.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0) && !s.isEmpty();
+    }
+
+    private void refuse(int status, String message, Map<String, String> headers) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + transport.remoteAddress() + " with " + status + ": " + message);
+        finish(HttpResponses.error(status, message, headers));
+    }
+
+    /** Sends a final response, then half-closes and lingers so the client reads it before the reset. */
+    private void finish(ByteBuffer response) {
+        answered = true;
+        deadline = System.nanoTime() + context.config().closeTimeout().toNanos();
+        transport.enqueue(response, null, null);
+        transport.shutdownOutput();
+    }
+
+    @Override
+    public void onEof() {
+        transport.close();
+    }
+
+    @Override
+    public void onTick(long nowNanos) {
+        if (nowNanos - deadline <= 0) {
+            return;
+        }
+        if (answered) {
+            transport.close();
+        } else {
+            refuse(408, "the upgrade request did not arrive within "
+                    + context.config().handshakeTimeout().toMillis() + " ms", Map.of());
+        }
+    }
+
+    @Override
+    public void onShutdown() {
+        transport.close();
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        // nothing to release
+    }
+}

@@ -1,0 +1,96 @@
+package dev.wsf.runtime.server;
+
+import dev.wsf.api.HandshakeRequest;
+import dev.wsf.api.extension.ExtensionConfig;
+import dev.wsf.runtime.http.HttpRequestHead;
+import dev.wsf.runtime.http.QueryString;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link HandshakeRequest} view of a request a server received. It keeps the parsed head and
+ * derives the rest on demand, since a session holds it for its whole life.
+ */
+final class UpgradeRequest implements HandshakeRequest {
+    private final HttpRequestHead head;
+    private final Map<String, String> pathParameters;
+    private final InetSocketAddress remoteAddress;
+    private final List<ExtensionConfig> extensions;
+
+    UpgradeRequest(HttpRequestHead head, Map<String, String> pathParameters, InetSocketAddress remoteAddress,
+                   List<ExtensionConfig> extensions) {
+        this.head = head;
+        this.pathParameters = pathParameters;
+        this.remoteAddress = remoteAddress;
+        this.extensions = extensions;
+    }
+
+    @Override
+    public String method() {
+        return head.method();
+    }
+
+    @Override
+    public URI requestUri() {
+        String host = head.headers().first("Host");
+        String query = head.rawQuery() == null ? "" : "?" + head.rawQuery();
+        try {
+            return URI.create("ws://" + (host == null ? "localhost" : host) + head.path() + query);
+        } catch (IllegalArgumentException e) {
+            return URI.create(head.path());
+        }
+    }
+
+    @Override
+    public String path() {
+        return head.path();
+    }
+
+    @Override
+    public Map<String, String> pathParameters() {
+        return pathParameters;
+    }
+
+    @Override
+    public Map<String, List<String>> queryParameters() {
+        return QueryString.parse(head.rawQuery());
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(head.headers().first(name));
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return List.copyOf(head.headers().all(name));
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return head.headers().toMap();
+    }
+
+    @Override
+    public List<String> subprotocols() {
+        return head.headers().list("Sec-WebSocket-Protocol");
+    }
+
+    @Override
+    public List<ExtensionConfig> extensions() {
+        return extensions;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public String toString() {
+        return head.method() + " " + head.target();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.wsf.runtime.session;
+
+import dev.wsf.api.CloseCode;
+import dev.wsf.api.CloseException;
+import dev.wsf.api.endpoint.Delivery;
+import dev.wsf.api.extension.Opcode;
+import dev.wsf.runtime.frame.FrameListener;
+import dev.wsf.runtime.frame.Utf8Validator;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Turns data frames into the messages an application sees. Enforces the message size limits as
+ * each frame header arrives (1009, before anything is buffered), validates text as UTF-8 chunk by
+ * chunk (1007 at the first bad byte), and delivers whole messages or parts as configured.
+ *
+ * <p>A message that arrives in one piece is delivered straight from the input buffer; only
+ * messages split across reads or frames are copied, into a buffer sized for the frames announced
+ * so far. Confined to the session's serial executor.
+ */
+final class MessageAssembler implements FrameListener {
+    private final Callbacks callbacks;
+    private final ControlFrameHandler control;
+    private final long maxText;
+    private final long maxBinary;
+    private final boolean partialText;
+    private final boolean partialBinary;
+    private final Utf8Validator utf8 = new Utf8Validator();
+
+    private boolean text;
+    private long messageLength;
+    private boolean frameFin;
+    private ByteBuffer aggregate;
+    private byte[] carry; // partial text: the start of a code point split between chunks
+    private int carryLength;
+
+    MessageAssembler(Callbacks callbacks, ControlFrameHandler control, SessionSettings settings) {
+        this.callbacks = callbacks;
+        this.control = control;
+        this.maxText = settings.maxTextMessageSize();
+        this.maxBinary = settings.maxBinaryMessageSize();
+        this.partialText = settings.textDelivery() == Delivery.PARTIAL;
+        this.partialBinary = settings.binaryDelivery() == Delivery.PARTIAL;
+    }
+
+    @Override
+    public void onDataFrame(Opcode opcode, boolean fin, int rsv, long length) {
+        if (opcode != Opcode.CONTINUATION) {
+            text = opcode == Opcode.TEXT;
+            messageLength = 0;
+            utf8.reset();
+        }
+        messageLength += length;
+        long limit = text ? maxText : maxBinary;
+        if (messageLength > limit) {
+            throw new CloseException(CloseCode.MESSAGE_TOO_BIG, (text ? "text" : "binary")
+                    + " message exceeds the limit of " + limit + " bytes");
+        }
+        frameFin = fin;
+    }
+
+    @Override
+    public void onDataPayload(ByteBuffer chunk, boolean frameEnd) {
+        boolean messageEnd = frameEnd && frameFin;
+        if (text) {
+            if (!utf8.validate(chunk)) {
+                throw new CloseException(CloseCode.INVALID_PAYLOAD_DATA, "text message is not valid UTF-8");
+            }
+            if (messageEnd && !utf8.isComplete()) {
+                throw new CloseException(CloseCode.INVALID_PAYLOAD_DATA, "text message ends inside a UTF-8 sequence");
+            }
+        }
+        if (text ? partialText : partialBinary) {
+            deliverPart(chunk, messageEnd);
+        } else if (messageEnd && aggregate == null) {
+            deliverWhole(chunk);
+        } else {
+            append(chunk);
+            if (messageEnd) {
+                ByteBuffer whole = aggregate.flip();
+                aggregate = null;
+                deliverWhole(whole);
+            }
+        }
+    }
+
+    @Override
+    public void onControlFrame(Opcode opcode, ByteBuffer payload) {
+        control.onControlFrame(opcode, payload);
+    }
+
+    private void deliverWhole(ByteBuffer message) {
+        if (text) {
+            callbacks.text(Utf8Text.decode(message));
+        } else {
+            callbacks.binary(message);
+        }
+    }
+
+    private void deliverPart(ByteBuffer chunk, boolean last) {
+        if (!text) {
+            if (chunk.hasRemaining() || last) {
+                callbacks.binaryPart(chunk, last);
+            }
+            return;
+        }
+        byte[] bytes = new byte[carryLength + chunk.remaining()];
+        if (carryLength > 0) {
+            System.arraycopy(carry, 0, bytes, 0, carryLength);
+        }
+        chunk.duplicate().get(bytes, carryLength, chunk.remaining());
+        int tail = last ? 0 : Utf8Text.incompleteTail(bytes, 0, bytes.length);
+        carryLength = tail;
+        if (tail > 0) {
+            if (carry == null) {
+                carry = new byte[3];
+            }
+            System.arraycopy(bytes, bytes.length - tail, carry, 0, tail);
+        }
+        int whole = bytes.length - tail;
+        if (whole > 0 || last) {
+            callbacks.textPart(new String(bytes, 0, whole, java.nio.charset.StandardCharsets.UTF_8), last);
+        }
+    }
+
+    private void append(ByteBuffer chunk) {
+        if (aggregate == null) {
+            aggregate = ByteBuffer.allocate(capacityFor(Math.max(messageLength, chunk.remaining())));
+        } else if (aggregate.remaining() < chunk.remaining()) {
+            long needed = (long) aggregate.position() + chunk.remaining();
+            long grown = Math.max(needed, Math.max(messageLength, (long) aggregate.capacity() * 2));
+            int position = aggregate.position();
+            aggregate = ByteBuffer.wrap(Arrays.copyOf(aggregate.array(), capacityFor(grown)));
+            aggregate.position(position);
+        }
+        aggregate.put(chunk);
+    }
+
+    private int capacityFor(long wanted) {
+        long limit = text ? maxText : maxBinary;
+        return (int) Math.min(Math.min(wanted, limit), Integer.MAX_VALUE - 16);
+    }
+
+    /** Drops a half-assembled message, e.g. when the session ends. */
+    void discard() {
+        aggregate = null;
+        carryLength = 0;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.wsf.runtime.session;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The default executor for {@link dev.wsf.api.endpoint.Dispatch#WORKER} callbacks: a virtual
+ * thread per task on Java 21 and later (blocking callbacks then cost no platform thread), and a
+ * bounded pool of daemon threads on Java 17-20.
+ */
+public final class Workers {
+    /** Platform threads for blocking callbacks on Java 17-20; further callbacks queue. */
+    private static final int POOL_SIZE = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+
+    private Workers() {
+    }
+
+    public static ExecutorService createDefault(String name) {
+        try {
+            MethodHandle virtual = MethodHandles.publicLookup().findStatic(java.util.concurrent.Executors.class,
+                    "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
+            return (ExecutorService) virtual.invoke();
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return pool(name);
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot create the worker executor", t);
+        }
+    }
+
+    private static ExecutorService pool(String name) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(POOL_SIZE, POOL_SIZE, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(task, name + "-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.wsf.runtime.transport;
+
+import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.Transport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.function.Function;
+
+/**
+ * Accepts connections on the first loop and deals them out to all loops in turn. When accepting
+ * fails (say, out of file descriptors) it pauses briefly instead of spinning.
+ */
+final class Acceptor implements Selectable {
+    private static final System.Logger LOG = System.getLogger(Acceptor.class.getName());
+    private static final long PAUSE_NANOS = 100_000_000;
+
+    private final ServerSocketChannel server;
+    private final SelectorLoop[] loops;
+    private final Function<Transport, Protocol> initialProtocol;
+    private SelectionKey key;
+    private int next;
+    private long pausedUntil;
+
+    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, Function<Transport, Protocol> initialProtocol) {
+        this.server = server;
+        this.loops = loops;
+        this.initialProtocol = initialProtocol;
+    }
+
+    /** Registers for OP_ACCEPT on the first loop; call on that loop. */
+    void register() throws IOException {
+        key = server.register(loops[0].selector(), SelectionKey.OP_ACCEPT, this);
+    }
+
+    @Override
+    public void onSelected(int readyOps) {
+        for (int i = 0; i < 256; i++) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "accepting a connection failed; pausing for 100 ms", e);
+                key.interestOps(0);
+                pausedUntil = System.nanoTime() + PAUSE_NANOS;
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            SelectorLoop loop = loops[next++ % loops.length];
+            loop.execute(() -> adopt(channel, loop));
+        }
+    }
+
+    /** Re-enables accepting after a pause; called on the first loop's tick. */
+    void tick(long now) {
+        if (pausedUntil != 0 && now - pausedUntil >= 0 && key.isValid()) {
+            pausedUntil = 0;
+            key.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    private void adopt(SocketChannel channel, SelectorLoop loop) {
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            NioConnection connection = new NioConnection(channel, loop);
+            connection.register(initialProtocol.apply(connection));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "setting up an accepted connection failed", e);
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    void close() {
+        try {
+            if (key != null) {
+                key.cancel();
+            }
+            server.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the server socket failed", e);
+        }
+    }
+
+    InetSocketAddress localAddress() throws IOException {
+        return (InetSocketAddress) server.getLocalAddress();
+    }
+}

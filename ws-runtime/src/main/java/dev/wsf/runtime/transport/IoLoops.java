@@ -1,0 +1,112 @@
+package dev.wsf.runtime.transport;
+
+import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.Transport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The I/O threads of a server: a fixed set of {@link SelectorLoop}s, an optional listening
+ * socket, and the lifecycle around them. The only entry point of the transport package.
+ */
+public final class IoLoops {
+    private final SelectorLoop[] loops;
+    private Acceptor acceptor;
+
+    /**
+     * @param threads    how many loops (threads) to run
+     * @param namePrefix thread name prefix, e.g. {@code wsf-io}
+     * @param tick       how often connections are asked to check their deadlines
+     */
+    public IoLoops(int threads, String namePrefix, Duration tick) {
+        loops = new SelectorLoop[threads];
+        for (int i = 0; i < threads; i++) {
+            loops[i] = new SelectorLoop(namePrefix + "-" + i, tick.toNanos());
+        }
+        loops[0].onTick(now -> {
+            if (acceptor != null) {
+                acceptor.tick(now);
+            }
+        });
+        for (SelectorLoop loop : loops) {
+            loop.start();
+        }
+    }
+
+    /**
+     * Listens on {@code address}; each accepted connection starts with the protocol that
+     * {@code initialProtocol} makes for it.
+     *
+     * @return the bound address (with the real port if 0 was asked for)
+     */
+    public InetSocketAddress listen(InetSocketAddress address, int backlog,
+                                    Function<Transport, Protocol> initialProtocol) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(address, backlog);
+            server.configureBlocking(false);
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        Acceptor a = new Acceptor(server, loops, initialProtocol);
+        java.util.concurrent.CompletableFuture<Void> registered = new java.util.concurrent.CompletableFuture<>();
+        loops[0].execute(() -> {
+            try {
+                a.register();
+                registered.complete(null);
+            } catch (IOException | RuntimeException e) {
+                registered.completeExceptionally(e);
+            }
+        });
+        try {
+            registered.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            a.close();
+            throw new IOException("could not start accepting connections", e);
+        }
+        this.acceptor = a;
+        return a.localAddress();
+    }
+
+    /** Stops accepting new connections; open ones are not touched. */
+    public void stopAccepting() {
+        Acceptor a = acceptor;
+        if (a != null) {
+            loops[0].execute(a::close);
+        }
+    }
+
+    /** Asks every open connection to finish gracefully (sessions send 1001). */
+    public void shutdownConnections() {
+        for (SelectorLoop loop : loops) {
+            loop.forEachConnection(NioConnection::shutdownGracefully);
+        }
+    }
+
+    /** Open connections over all loops. */
+    public int connectionCount() {
+        int n = 0;
+        for (SelectorLoop loop : loops) {
+            n += loop.connectionCount();
+        }
+        return n;
+    }
+
+    /** Stops the loops, closing any connection still open, and waits for the threads to end. */
+    public void stop(Duration wait) throws InterruptedException {
+        for (SelectorLoop loop : loops) {
+            loop.stop();
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (SelectorLoop loop : loops) {
+            loop.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.wsf.runtime.frame;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.nio.ByteBuffer;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MaskingTest {
+
+    private static byte[] reference(byte[] in, int key, int offset) {
+        byte[] out = in.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] ^= (byte) (key >>> (24 - 8 * ((i + offset) % 4)));
+        }
+        return out;
+    }
+
+    @Test
+    void matchesBytewiseMaskingForEveryLengthAndOffset() {
+        Random random = new Random(42);
+        for (int len = 0; len < 40; len++) {
+            for (int offset = 0; offset < 4; offset++) {
+                byte[] data = new byte[len];
+                random.nextBytes(data);
+                int key = random.nextInt();
+                ByteBuffer heap = ByteBuffer.wrap(data.clone());
+                Masking.apply(heap, 0, len, key, offset);
+                assertArrayEquals(reference(data, key, offset), heap.array());
+
+                ByteBuffer direct = ByteBuffer.allocateDirect(len).put(data).flip();
+                Masking.apply(direct, 0, len, key, offset);
+                byte[] fromDirect = new byte[len];
+                direct.get(fromDirect);
+                assertArrayEquals(reference(data, key, offset), fromDirect);
+            }
+        }
+    }
+
+    @Test
+    void respectsSliceOffsetsAndRange() {
+        byte[] data = new byte[64];
+        new Random(7).nextBytes(data);
+        ByteBuffer slice = ByteBuffer.wrap(data.clone(), 5, 50).slice();
+        Masking.apply(slice, 3, 43, 0x01020304, 2);
+        byte[] expected = data.clone();
+        byte[] masked = reference(java.util.Arrays.copyOfRange(data, 8, 48), 0x01020304, 2);
+        System.arraycopy(masked, 0, expected, 8, 40);
+        assertArrayEquals(expected, slice.array());
+    }
+}

@@ -32,6 +32,7 @@ public final class EndpointScanner {
         try (ScanResult result = new ClassGraph()
                 .enableClassInfo()
                 .enableAnnotationInfo()
+                .ignoreClassVisibility() // package-private endpoint classes are allowed
                 .acceptPackages(packages.toArray(String[]::new))
                 .scan()) {
             names = result.getClassesWithAnnotation(Endpoint.class.getName()).stream()

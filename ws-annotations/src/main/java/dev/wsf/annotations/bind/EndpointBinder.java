@@ -81,8 +81,10 @@ public final class EndpointBinder {
     private static EndpointDefinition definition(EndpointModel model, EndpointBinding binding,
                                                  MessageKind textKind, MessageKind binaryKind) {
         EndpointDefinition.Builder builder = EndpointDefinition.builder(model.path().template(),
-                        request -> new AnnotatedEndpointHandler(binding,
-                                binding.instances().instance(), binding.values().resolve(request)))
+                        request -> {
+                            Object[] values = binding.values().resolve(request); // may refuse: no instance wasted
+                            return new AnnotatedEndpointHandler(binding, binding.instances().instance(), values);
+                        })
                 .subprotocols(model.subprotocols())
                 .dispatch(model.dispatch())
                 .textDelivery(delivery(textKind))

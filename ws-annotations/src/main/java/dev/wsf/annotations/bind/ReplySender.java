@@ -69,13 +69,13 @@ final class ReplySender {
         Optional<Encoder> own = codecs.encoderFor(type);
         if (own.isPresent() && own.get() instanceof BinaryEncoder<?> binary) {
             BinaryEncoder<Object> encoder = (BinaryEncoder<Object>) binary;
-            return (s, v) -> s.sendBinary(encoded(encoder, v));
+            return (s, v) -> s.sendBinary(encodedBinary(encoder, v));
         }
         TextEncoder<Object> text = own.isPresent() ? (TextEncoder<Object>) own.get() : codecs.json().encoder();
-        return (s, v) -> s.sendText(encoded(text, v));
+        return (s, v) -> s.sendText(encodedText(text, v));
     }
 
-    private static String encoded(TextEncoder<Object> encoder, Object value) {
+    private static String encodedText(TextEncoder<Object> encoder, Object value) {
         String text;
         try {
             text = encoder.encode(value);
@@ -85,7 +85,7 @@ final class ReplySender {
         return requireResult(text, value);
     }
 
-    private static ByteBuffer encoded(BinaryEncoder<Object> encoder, Object value) {
+    private static ByteBuffer encodedBinary(BinaryEncoder<Object> encoder, Object value) {
         ByteBuffer bytes;
         try {
             bytes = encoder.encode(value);

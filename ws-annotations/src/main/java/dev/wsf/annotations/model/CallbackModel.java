@@ -25,11 +25,6 @@ public record CallbackModel(CallbackKind kind, Method method, List<ParameterMode
         return parameters.stream().filter(p -> p.kind() == ParameterKind.MESSAGE).findFirst();
     }
 
-    /** Whether the method returns something to send. */
-    public boolean returnsValue() {
-        return method.getReturnType() != void.class;
-    }
-
     /** How messages name the method: {@code Class#method(Type, Type)}. */
     public String signature() {
         return Signatures.of(method);

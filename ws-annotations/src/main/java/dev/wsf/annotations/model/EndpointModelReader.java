@@ -4,7 +4,6 @@ import dev.wsf.api.DeploymentException;
 import dev.wsf.api.annotation.Endpoint;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.PathTemplate;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -202,10 +201,5 @@ public final class EndpointModelReader {
 
     private static long limit(long declared) {
         return declared > 0 ? declared : -1;
-    }
-
-    /** Annotation types that mark callbacks, for scanners that need them. */
-    public static List<Class<? extends Annotation>> callbackAnnotations() {
-        return Arrays.stream(CallbackKind.values()).<Class<? extends Annotation>>map(CallbackKind::annotation).toList();
     }
 }

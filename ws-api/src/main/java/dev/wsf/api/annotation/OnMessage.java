@@ -54,8 +54,9 @@ import java.lang.annotation.Target;
  * <tr><td>{@link PongMessage}</td><td>pong</td><td>a pong from the peer</td></tr>
  * </table>
  * A custom type with a decoder of either kind is decoded by that decoder; a type with both a text
- * and a binary decoder fails deployment. A text message that cannot be decoded closes the session
- * with 1007 (invalid payload data) after reporting the {@link dev.wsf.api.codec.DecodeException}
+ * and a binary decoder fails deployment. A message that cannot be decoded (JSON that does not
+ * fit the type, a decoder that throws) closes the session with 1007 (invalid payload data), or
+ * the code its {@link dev.wsf.api.codec.DecodeException} names, after reporting the exception
  * to the {@link OnError} method, if any. A data message of a kind the class has no method for
  * (binary to a text-only endpoint, say) closes the session with 1003 (unsupported data); a pong
  * nobody handles is ignored.

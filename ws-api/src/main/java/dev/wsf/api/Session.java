@@ -125,10 +125,10 @@ public interface Session {
     }
 
     /**
-     * Waits for a stage returned by this session, rethrowing its failure unwrapped when it is
+     * Waits for a stage returned by a session, rethrowing its failure unwrapped when it is
      * unchecked and wrapped in a {@link WebSocketException} otherwise.
      */
-    private static void await(CompletionStage<Void> stage) {
+    static void await(CompletionStage<Void> stage) {
         try {
             stage.toCompletableFuture().join();
         } catch (CompletionException e) {

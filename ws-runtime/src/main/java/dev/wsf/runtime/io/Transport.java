@@ -29,6 +29,12 @@ public interface Transport {
     /** Writes what is queued, now or at the end of the current batch. Never blocks. */
     void flush();
 
+    /**
+     * Writes what is queued now, even inside a batch: for a sender about to block on the result.
+     * Must not be called from the I/O thread.
+     */
+    void flushNow();
+
     /** Defers this thread's flushes until {@link #endBatch()}. */
     void beginBatch();
 

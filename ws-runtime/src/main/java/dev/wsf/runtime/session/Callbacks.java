@@ -40,7 +40,7 @@ final class Callbacks {
     }
 
     void text(String message) {
-        if (handler == null || closed) {
+        if (!acceptsMessages()) {
             return;
         }
         try {
@@ -51,7 +51,7 @@ final class Callbacks {
     }
 
     void textPart(String part, boolean last) {
-        if (handler == null || closed) {
+        if (!acceptsMessages()) {
             return;
         }
         try {
@@ -62,7 +62,7 @@ final class Callbacks {
     }
 
     void binary(ByteBuffer message) {
-        if (handler == null || closed) {
+        if (!acceptsMessages()) {
             return;
         }
         try {
@@ -73,7 +73,7 @@ final class Callbacks {
     }
 
     void binaryPart(ByteBuffer part, boolean last) {
-        if (handler == null || closed) {
+        if (!acceptsMessages()) {
             return;
         }
         try {
@@ -81,6 +81,11 @@ final class Callbacks {
         } catch (RuntimeException | Error e) {
             error(e);
         }
+    }
+
+    /** Messages that arrive after this side sent its close frame are dropped, as RFC 6455 allows. */
+    private boolean acceptsMessages() {
+        return handler != null && !closed && session.isOpen();
     }
 
     void ping(ByteBuffer payload) {

@@ -567,6 +567,36 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
         return closed.minimalCompletionStage();
     }
 
+    @Override
+    public void sendTextAndAwait(CharSequence text) {
+        awaitOffIoThread(sendText(text));
+    }
+
+    @Override
+    public void sendBinaryAndAwait(ByteBuffer data) {
+        awaitOffIoThread(sendBinary(data));
+    }
+
+    @Override
+    public void sendPingAndAwait(ByteBuffer payload) {
+        awaitOffIoThread(sendPing(payload));
+    }
+
+    @Override
+    public void closeAndAwait(CloseReason reason) {
+        awaitOffIoThread(close(reason));
+    }
+
+    /** Blocks for a send; only the I/O thread can complete it, so it must never be the one waiting. */
+    private void awaitOffIoThread(CompletionStage<Void> stage) {
+        if (transport.inIoThread()) {
+            throw new IllegalStateException("a blocking send on an I/O thread would wait forever: use the"
+                    + " asynchronous send, or Dispatch.WORKER for this endpoint");
+        }
+        transport.flushNow(); // a worker batching its writes must not wait for its own batch to end
+        Session.await(stage);
+    }
+
     private static String truncate(String message) {
         if (message == null) {
             return "";

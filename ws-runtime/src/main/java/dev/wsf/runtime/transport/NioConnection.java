@@ -158,10 +158,20 @@ final class NioConnection implements Transport, Selectable {
             loop.markDirty(this);
             return;
         }
+        write(true);
+    }
+
+    @Override
+    public void flushNow() {
+        write(false);
+    }
+
+    private void write(boolean respectBatch) {
         Entry completed;
         lock.lock();
         try {
-            if ((batchDepth > 0 && batchThread == Thread.currentThread()) || writeInterest || head == null) {
+            boolean batching = respectBatch && batchDepth > 0 && batchThread == Thread.currentThread();
+            if (batching || writeInterest || head == null) {
                 return;
             }
             completed = writeQueued();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.CloseException;
 import dev.wsf.api.Role;
+import dev.wsf.runtime.testing.RawFrame;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;

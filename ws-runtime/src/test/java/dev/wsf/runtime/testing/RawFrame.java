@@ -1,57 +1,57 @@
-package dev.wsf.runtime.frame;
+package dev.wsf.runtime.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Builds frames byte by byte, including ones no correct encoder would produce. */
-final class RawFrame {
+public final class RawFrame {
     private int b0;
     private boolean masked = true;
     private int maskKey = 0x37FA213D;
     private byte[] payload = new byte[0];
     private int lengthForm = -1; // -1: minimal; 126 or 127 to force a wider form
 
-    static RawFrame of(int opcode) {
+    public static RawFrame of(int opcode) {
         RawFrame f = new RawFrame();
         f.b0 = 0x80 | opcode;
         return f;
     }
 
-    static RawFrame text(String s) {
+    public static RawFrame text(String s) {
         return of(0x1).payload(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    RawFrame fin(boolean fin) {
+    public RawFrame fin(boolean fin) {
         b0 = fin ? b0 | 0x80 : b0 & ~0x80;
         return this;
     }
 
-    RawFrame rsv(int rsv) {
+    public RawFrame rsv(int rsv) {
         b0 = (b0 & ~0x70) | (rsv << 4);
         return this;
     }
 
-    RawFrame unmasked() {
+    public RawFrame unmasked() {
         masked = false;
         return this;
     }
 
-    RawFrame maskKey(int key) {
+    public RawFrame maskKey(int key) {
         maskKey = key;
         return this;
     }
 
-    RawFrame payload(byte[] p) {
+    public RawFrame payload(byte[] p) {
         payload = p;
         return this;
     }
 
-    RawFrame lengthForm(int form) {
+    public RawFrame lengthForm(int form) {
         lengthForm = form;
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(b0);
         int mask = masked ? 0x80 : 0;
@@ -82,7 +82,7 @@ final class RawFrame {
         return out.toByteArray();
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);

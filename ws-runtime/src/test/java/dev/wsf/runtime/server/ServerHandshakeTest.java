@@ -1,0 +1,281 @@
+package dev.wsf.runtime.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsf.api.DeploymentException;
+import dev.wsf.api.HandshakeRejectedException;
+import dev.wsf.api.config.OriginPolicy;
+import dev.wsf.api.config.ServerConfig;
+import dev.wsf.api.endpoint.EndpointDefinition;
+import dev.wsf.api.endpoint.EndpointHandler;
+import dev.wsf.api.http.HttpResponse;
+import dev.wsf.runtime.testing.RawFrame;
+import dev.wsf.runtime.testing.RecordingHandler;
+import dev.wsf.runtime.testing.ServerHarness;
+import dev.wsf.runtime.testing.UpgradeRequestBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServerHandshakeTest {
+    private static final EndpointDefinition ECHO = EndpointDefinition
+            .builder("/echo", r -> new RecordingHandler(true)).dispatch(dev.wsf.api.endpoint.Dispatch.IO_THREAD).build();
+
+    private static ServerHarness harness() {
+        return new ServerHarness(ECHO);
+    }
+
+    private static ServerHarness harness(ServerConfig.Builder config, EndpointDefinition... endpoints) {
+        return new ServerHarness(config.host("127.0.0.1").port(0).build(), null, endpoints);
+    }
+
+    @Test
+    void acceptsTheRfcExampleDeliveredOneByteAtATime() {
+        ServerHarness h = harness().sendByteByByte(UpgradeRequestBuilder.to("/echo").bytes());
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 101 Switching Protocols\r\n"), head);
+        assertTrue(head.contains("Upgrade: websocket\r\n"), head);
+        assertTrue(head.contains("Connection: Upgrade\r\n"), head);
+        assertTrue(head.contains("Sec-WebSocket-Accept: " + UpgradeRequestBuilder.ACCEPT + "\r\n"), head);
+        assertFalse(head.contains("Sec-WebSocket-Protocol"), "no subprotocol was chosen: " + head);
+        assertFalse(head.contains("Sec-WebSocket-Extensions"), head);
+    }
+
+    @Test
+    void framesSentRightBehindTheRequestAreProcessed() {
+        byte[] request = UpgradeRequestBuilder.to("/echo").bytes();
+        byte[] both = RawFrame.concat(request, RawFrame.text("early").bytes());
+        ServerHarness h = harness().send(both);
+        assertEquals(101, h.status());
+        assertEquals(List.of("TEXT early"), h.frames());
+    }
+
+    @Test
+    void toleratesCaseAndListsInUpgradeAndConnection() {
+        ServerHarness h = harness().send(UpgradeRequestBuilder.to("/echo")
+                .header("Upgrade", "WebSocket").header("Connection", "keep-alive, Upgrade").bytes());
+        assertEquals(101, h.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8", "12", "14", "13, 8", ""})
+    void otherVersionsGet426WithTheSupportedVersion(String version) {
+        ServerHarness h = harness().send(UpgradeRequestBuilder.to("/echo").header("Sec-WebSocket-Version", version).bytes());
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 426 Upgrade Required"), head);
+        assertTrue(head.contains("Sec-WebSocket-Version: 13\r\n"), head);
+        assertTrue(h.transport.outputShutdown, "the connection ends after a refusal");
+    }
+
+    @Test
+    void missingVersionGets426() {
+        assertEquals(426, harness().send(UpgradeRequestBuilder.to("/echo").without("Sec-WebSocket-Version").bytes()).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abc", "dGhlIHNhbXBsZSBub25jZQ", "dGhlIHNhbXBsZSBub25j", "AAAAAAAAAAAAAAAAAAAAAAA=", "!!!!!!!!!!!!!!!!!!!!!!=="})
+    void invalidKeysGet400(String key) {
+        ServerHarness h = harness().send(UpgradeRequestBuilder.to("/echo").header("Sec-WebSocket-Key", key).bytes());
+        assertEquals(400, h.status());
+        assertTrue(h.rest().contains("Sec-WebSocket-Key"));
+    }
+
+    @Test
+    void missingKeyGets400() {
+        assertEquals(400, harness().send(UpgradeRequestBuilder.to("/echo").without("Sec-WebSocket-Key").bytes()).status());
+    }
+
+    @Test
+    void twoKeysGet400() {
+        byte[] request = new String(UpgradeRequestBuilder.to("/echo").bytes())
+                .replace("\r\n\r\n", "\r\nSec-WebSocket-Key: " + UpgradeRequestBuilder.KEY + "\r\n\r\n").getBytes();
+        assertEquals(400, harness().send(request).status());
+    }
+
+    @Test
+    void missingUpgradeTokenGets400OnAWebSocketPath() {
+        ServerHarness h = harness().send(UpgradeRequestBuilder.to("/echo").without("Upgrade").bytes());
+        assertEquals(400, h.status());
+        assertTrue(h.rest().contains("Upgrade: websocket"));
+        assertEquals(400, harness().send(UpgradeRequestBuilder.to("/echo").header("Upgrade", "h2c").bytes()).status());
+    }
+
+    @Test
+    void missingConnectionTokenGets400() {
+        assertEquals(400, harness().send(UpgradeRequestBuilder.to("/echo").without("Connection").bytes()).status());
+        assertEquals(400, harness().send(UpgradeRequestBuilder.to("/echo").header("Connection", "keep-alive").bytes()).status());
+    }
+
+    @Test
+    void missingHostGets400() {
+        assertEquals(400, harness().send(UpgradeRequestBuilder.to("/echo").without("Host").bytes()).status());
+    }
+
+    @Test
+    void unknownPathGets404() {
+        assertEquals(404, harness().send(UpgradeRequestBuilder.to("/nope").bytes()).status());
+        assertEquals(404, harness().send(UpgradeRequestBuilder.to("/nope").without("Upgrade").bytes()).status());
+    }
+
+    @Test
+    void otherMethodsGet405() {
+        ServerHarness h = harness().send(UpgradeRequestBuilder.to("/echo").requestLine("POST /echo HTTP/1.1").bytes());
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 405"), head);
+        assertTrue(head.contains("Allow: GET"), head);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /echo", "GET  /echo HTTP/1.1", "GET /echo HTTP/1.1 extra", "G(T /echo HTTP/1.1", "GET echo HTTP/1.1"})
+    void malformedRequestLinesGet400(String line) {
+        assertEquals(400, harness().send(UpgradeRequestBuilder.to("/echo").requestLine(line).bytes()).status());
+    }
+
+    @Test
+    void oldHttpVersionsAreRefused() {
+        assertEquals(505, harness().send(UpgradeRequestBuilder.to("/echo").requestLine("GET /echo HTTP/1.0").bytes()).status());
+    }
+
+    @Test
+    void absoluteFormTargetsAreAccepted() {
+        ServerHarness h = harness().send(UpgradeRequestBuilder.to("/echo")
+                .requestLine("GET http://127.0.0.1:8080/echo HTTP/1.1").bytes());
+        assertEquals(101, h.status());
+    }
+
+    @Test
+    void malformedHeaderLinesGet400() {
+        assertEquals(400, harness().send(UpgradeRequestBuilder.to("/echo").header("Bad Name", "x").bytes()).status());
+        byte[] folded = new String(UpgradeRequestBuilder.to("/echo").bytes())
+                .replace("Upgrade: websocket\r\n", "Upgrade: websocket\r\n  folded\r\n").getBytes();
+        assertEquals(400, harness().send(folded).status());
+    }
+
+    @Test
+    void oversizedHeadersGet431AndLongRequestLines414() {
+        ServerHarness big = harness(ServerConfig.builder().maxHandshakeSize(512), ECHO);
+        assertEquals(431, big.send(UpgradeRequestBuilder.to("/echo").header("X-Big", "y".repeat(600)).bytes()).status());
+        ServerHarness longLine = harness(ServerConfig.builder().maxHandshakeSize(512), ECHO);
+        assertEquals(414, longLine.send(UpgradeRequestBuilder.to("/echo?" + "q".repeat(600)).bytes()).status());
+    }
+
+    @Test
+    void slowClientsGet408AndAreClosed() {
+        ServerHarness h = harness(ServerConfig.builder().handshakeTimeout(Duration.ofMillis(200)), ECHO);
+        h.send("GET /echo HTTP/1.1\r\nHost: x\r\n".getBytes());
+        h.tick(Duration.ofMillis(100).toNanos());
+        assertTrue(h.transport.written.size() == 0, "not yet");
+        h.tick(Duration.ofMillis(300).toNanos());
+        assertEquals(408, h.status());
+        h.tick(Duration.ofSeconds(60).toNanos());
+        assertFalse(h.transport.open, "closed after lingering");
+    }
+
+    @Test
+    void crossOriginBrowsersGet403ByDefault() {
+        ServerHarness foreign = harness().send(UpgradeRequestBuilder.to("/echo").header("Origin", "http://evil.example").bytes());
+        assertEquals(403, foreign.status());
+        ServerHarness same = harness().send(UpgradeRequestBuilder.to("/echo").header("Origin", "http://127.0.0.1:8080").bytes());
+        assertEquals(101, same.status());
+        ServerHarness any = harness(ServerConfig.builder().originPolicy(OriginPolicy.any()), ECHO)
+                .send(UpgradeRequestBuilder.to("/echo").header("Origin", "http://evil.example").bytes());
+        assertEquals(101, any.status());
+    }
+
+    @Test
+    void subprotocolIsTheFirstOfTheClientsOffersTheEndpointSpeaks() {
+        EndpointDefinition chat = EndpointDefinition.builder("/chat", r -> new RecordingHandler(false))
+                .subprotocols("chat.v2", "chat.v1").build();
+        assertEquals("chat.v1", protocolOf(harness(ServerConfig.builder(), chat)
+                .send(UpgradeRequestBuilder.to("/chat").header("Sec-WebSocket-Protocol", "unknown, chat.v1, chat.v2").bytes())));
+        assertEquals("chat.v2", protocolOf(harness(ServerConfig.builder(), chat)
+                .send(UpgradeRequestBuilder.to("/chat").header("Sec-WebSocket-Protocol", "chat.v2").bytes())));
+        assertEquals(null, protocolOf(harness(ServerConfig.builder(), chat)
+                .send(UpgradeRequestBuilder.to("/chat").header("Sec-WebSocket-Protocol", "mqtt").bytes())));
+        assertEquals(null, protocolOf(harness(ServerConfig.builder(), chat).send(UpgradeRequestBuilder.to("/chat").bytes())));
+    }
+
+    @Test
+    void subprotocolSelectorHook() {
+        EndpointDefinition preferOwnOrder = EndpointDefinition.builder("/chat", r -> new RecordingHandler(false))
+                .subprotocols("chat.v2", "chat.v1")
+                .subprotocolSelector((offered, supported, request) -> supported.stream().filter(offered::contains).findFirst())
+                .build();
+        assertEquals("chat.v2", protocolOf(harness(ServerConfig.builder(), preferOwnOrder)
+                .send(UpgradeRequestBuilder.to("/chat").header("Sec-WebSocket-Protocol", "chat.v1, chat.v2").bytes())));
+        EndpointDefinition broken = EndpointDefinition.builder("/chat", r -> new RecordingHandler(false))
+                .subprotocolSelector((offered, supported, request) -> Optional.of("never-offered")).build();
+        assertEquals(500, harness(ServerConfig.builder(), broken).send(UpgradeRequestBuilder.to("/chat").bytes()).status());
+    }
+
+    private static String protocolOf(ServerHarness h) {
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 101"), head);
+        return head.lines().filter(l -> l.startsWith("Sec-WebSocket-Protocol: "))
+                .map(l -> l.substring("Sec-WebSocket-Protocol: ".length())).findFirst().orElse(null);
+    }
+
+    @Test
+    void malformedExtensionOffersGet400() {
+        assertEquals(400, harness().send(UpgradeRequestBuilder.to("/echo")
+                .header("Sec-WebSocket-Extensions", "permessage-deflate; =x").bytes()).status());
+    }
+
+    @Test
+    void interceptorCanRejectOrAddHeaders() {
+        EndpointDefinition guarded = EndpointDefinition.builder("/secure", r -> new RecordingHandler(false))
+                .handshakeInterceptor((request, headers) -> {
+                    if (request.header("Authorization").isEmpty()) {
+                        throw new HandshakeRejectedException(401, "log in first");
+                    }
+                    headers.add("Set-Cookie", "session=1");
+                }).build();
+        ServerHarness refused = harness(ServerConfig.builder(), guarded).send(UpgradeRequestBuilder.to("/secure").bytes());
+        assertEquals(401, refused.status());
+        assertTrue(refused.rest().contains("log in first"));
+        ServerHarness accepted = harness(ServerConfig.builder(), guarded)
+                .send(UpgradeRequestBuilder.to("/secure").header("Authorization", "Bearer x").bytes());
+        assertTrue(accepted.responseHead().contains("Set-Cookie: session=1\r\n"));
+    }
+
+    @Test
+    void plainHttpRequestsGoToTheHttpHandler() {
+        ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(),
+                request -> request.path().equals("/") ? Optional.of(HttpResponse.html("<p>hi</p>")) : Optional.empty(), ECHO);
+        h.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 200 OK"), head);
+        assertTrue(head.contains("Content-Type: text/html; charset=utf-8"), head);
+        assertEquals("<p>hi</p>", h.rest());
+
+        ServerHarness missing = new ServerHarness(ServerConfig.builder().port(0).build(), request -> Optional.empty(), ECHO);
+        assertEquals(404, missing.send("GET /x.png HTTP/1.1\r\nHost: x\r\n\r\n".getBytes()).status());
+    }
+
+    @Test
+    void duplicatePathsFailAtDeployment() {
+        EndpointDefinition a = EndpointDefinition.builder("/rooms/{id}", r -> new EndpointHandler() { }).displayName("A").build();
+        EndpointDefinition b = EndpointDefinition.builder("/rooms/{name}", r -> new EndpointHandler() { }).displayName("B").build();
+        DeploymentException e = assertThrows(DeploymentException.class, () -> new ServerHarness(a, b));
+        assertTrue(e.getMessage().contains("A at /rooms/{id}") && e.getMessage().contains("B at /rooms/{name}"), e.getMessage());
+    }
+
+    @Test
+    void literalPathsWinOverTemplates() {
+        RecordingHandler literal = new RecordingHandler(false);
+        RecordingHandler template = new RecordingHandler(false);
+        EndpointDefinition lobby = EndpointDefinition.builder("/chat/lobby", r -> literal).build();
+        EndpointDefinition rooms = EndpointDefinition.builder("/chat/{room}", r -> template).build();
+        new ServerHarness(rooms, lobby).send(UpgradeRequestBuilder.to("/chat/lobby").bytes());
+        assertEquals("open", literal.events.poll());
+        new ServerHarness(rooms, lobby).send(UpgradeRequestBuilder.to("/chat/kitchen").bytes());
+        assertEquals("open", template.events.poll());
+        assertEquals("kitchen", template.session.pathParameters().get("room"));
+    }
+}

@@ -1,0 +1,173 @@
+package dev.wsf.runtime.testing;
+
+import dev.wsf.api.WebSocketException;
+import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.Transport;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A transport with no socket: what the protocol writes is collected in {@link #written}, and
+ * tasks it schedules on the "I/O thread" run when the test calls {@link #runTasks()}. The test
+ * thread plays the I/O thread. Flushes write everything at once, as an infinitely fast peer.
+ */
+public final class FakeTransport implements Transport {
+    public final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    public final Queue<Runnable> tasks = new ArrayDeque<>();
+    public Protocol protocol;
+    public boolean open = true;
+    public boolean outputShutdown;
+    public boolean readingSuspended;
+    public long lastActivity = System.nanoTime();
+    private final List<Object[]> queue = new ArrayList<>();
+    private boolean closeAfterFlush;
+
+    @Override
+    public void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
+        if (!open || outputShutdown) {
+            if (done != null) {
+                done.completeExceptionally(new WebSocketException("connection is closed"));
+            }
+            return;
+        }
+        queue.add(new Object[] {first, second, done});
+    }
+
+    @Override
+    public void flush() {
+        List<Object[]> batch = new ArrayList<>(queue);
+        queue.clear();
+        for (Object[] e : batch) {
+            for (int i = 0; i < 2; i++) {
+                if (e[i] != null) {
+                    ByteBuffer b = (ByteBuffer) e[i];
+                    byte[] bytes = new byte[b.remaining()];
+                    b.get(bytes);
+                    written.writeBytes(bytes);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Void> done = (CompletableFuture<Void>) e[2];
+            if (done != null) {
+                done.complete(null);
+            }
+        }
+        if (closeAfterFlush) {
+            close();
+        }
+    }
+
+    @Override
+    public void flushNow() {
+        flush();
+    }
+
+    @Override
+    public void beginBatch() {
+    }
+
+    @Override
+    public void endBatch() {
+        flush();
+    }
+
+    @Override
+    public boolean isReadBuffer(ByteBuffer buffer) {
+        return false;
+    }
+
+    @Override
+    public long bufferedBytes() {
+        return 0;
+    }
+
+    @Override
+    public void suspendReading() {
+        readingSuspended = true;
+    }
+
+    @Override
+    public void resumeReading() {
+        readingSuspended = false;
+    }
+
+    @Override
+    public void shutdownOutput() {
+        flush();
+        outputShutdown = true;
+    }
+
+    @Override
+    public void closeAfterFlush() {
+        closeAfterFlush = true;
+        flush();
+    }
+
+    @Override
+    public void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        queue.clear();
+        Protocol p = protocol;
+        tasks.add(() -> p.onClosed(null));
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+    }
+
+    @Override
+    public boolean inIoThread() {
+        return true;
+    }
+
+    @Override
+    public void setProtocol(Protocol protocol) {
+        this.protocol = protocol;
+    }
+
+    @Override
+    public long lastActivityNanos() {
+        return lastActivity;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return new InetSocketAddress("127.0.0.1", 8080);
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return new InetSocketAddress("127.0.0.1", 50000);
+    }
+
+    /** Runs what the protocol scheduled on the I/O thread, including what those tasks schedule. */
+    public void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    /** Takes (and forgets) what has been written so far. */
+    public byte[] take() {
+        flush();
+        byte[] out = written.toByteArray();
+        written.reset();
+        return out;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.wsf.annotations.bind;
+
+import dev.wsf.annotations.codec.Codecs;
+import dev.wsf.annotations.codec.JsonCodec;
+import dev.wsf.annotations.model.CallbackKind;
+import dev.wsf.annotations.model.CallbackModel;
+import dev.wsf.annotations.model.CodecModel;
+import dev.wsf.annotations.model.EndpointModel;
+import dev.wsf.annotations.model.MessageKind;
+import dev.wsf.annotations.model.MessageType;
+import dev.wsf.annotations.model.Problems;
+import dev.wsf.annotations.spi.InstanceProvider;
+import dev.wsf.api.codec.Decoder;
+import dev.wsf.api.codec.Encoder;
+import dev.wsf.api.endpoint.Delivery;
+import dev.wsf.api.endpoint.EndpointDefinition;
+import java.lang.invoke.MethodHandle;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Turns a validated {@link EndpointModel} into the {@link EndpointDefinition} the runtime serves:
+ * instantiates the codecs, builds an invoker per callback and a factory of per-session handlers.
+ * Problems found on the way (an instance provider that cannot build the class, a codec whose
+ * constructor fails) are recorded like validation problems.
+ */
+public final class EndpointBinder {
+    private final InstanceProvider instances;
+    private final JsonCodec json;
+    private final Executor streamExecutor;
+    private final long streamBufferSize;
+
+    /**
+     * @param instances        supplies endpoint and codec instances
+     * @param json             decodes and encodes the types without a codec of their own
+     * @param streamExecutor   runs streaming ({@code Reader}, {@code InputStream}) callbacks
+     * @param streamBufferSize how many chars or bytes a stream buffers before the session waits
+     */
+    public EndpointBinder(InstanceProvider instances, JsonCodec json, Executor streamExecutor, long streamBufferSize) {
+        this.instances = instances;
+        this.json = json;
+        this.streamExecutor = streamExecutor;
+        this.streamBufferSize = streamBufferSize;
+    }
+
+    /** The definition, or empty if binding found problems (recorded). */
+    public Optional<EndpointDefinition> bind(EndpointModel model, Problems problems) {
+        Class<?> type = model.type();
+        int before = problems.size();
+        for (String problem : instances.problems(type)) {
+            providerProblem(type, "the instance provider cannot build it: ", problem, problems);
+        }
+        Codecs codecs = codecs(model, problems);
+        ConnectionValues values = ConnectionValues.of(model.allCallbacks());
+        CallbackInvoker[] lifecycle = new CallbackInvoker[CallbackKind.values().length];
+        CallbackInvoker[] messages = new CallbackInvoker[MessageType.values().length];
+        for (CallbackModel callback : model.allCallbacks()) {
+            CallbackInvoker invoker = invoker(type, callback, values, codecs, problems);
+            if (callback.kind() == CallbackKind.MESSAGE) {
+                messages[callback.messageKind().type().ordinal()] = invoker;
+            } else {
+                lifecycle[callback.kind().ordinal()] = invoker;
+            }
+        }
+        if (problems.size() != before) {
+            return Optional.empty();
+        }
+        MessageKind textKind = model.messageCallback(MessageType.TEXT).map(CallbackModel::messageKind).orElse(null);
+        MessageKind binaryKind = model.messageCallback(MessageType.BINARY).map(CallbackModel::messageKind).orElse(null);
+        EndpointBinding binding = new EndpointBinding(type.getName(),
+                lifecycle[CallbackKind.OPEN.ordinal()], lifecycle[CallbackKind.CLOSE.ordinal()],
+                lifecycle[CallbackKind.ERROR.ordinal()],
+                messages[MessageType.TEXT.ordinal()], textKind,
+                messages[MessageType.BINARY.ordinal()], binaryKind,
+                messages[MessageType.PONG.ordinal()],
+                new ReplySender(codecs), values, EndpointInstances.of(type, model.singleton(), instances),
+                streamExecutor, streamBufferSize);
+        return Optional.of(definition(model, binding, textKind, binaryKind));
+    }
+
+    private static EndpointDefinition definition(EndpointModel model, EndpointBinding binding,
+                                                 MessageKind textKind, MessageKind binaryKind) {
+        EndpointDefinition.Builder builder = EndpointDefinition.builder(model.path().template(),
+                        request -> {
+                            Object[] values = binding.values().resolve(request); // may refuse: no instance wasted
+                            return new AnnotatedEndpointHandler(binding, binding.instances().instance(), values);
+                        })
+                .subprotocols(model.subprotocols())
+                .dispatch(model.dispatch())
+                .textDelivery(delivery(textKind))
+                .binaryDelivery(delivery(binaryKind))
+                .displayName(model.type().getName());
+        long textLimit = limit(model, MessageType.TEXT, model.maxTextMessageSize());
+        if (textLimit > 0) {
+            builder.maxTextMessageSize(textLimit);
+        }
+        long binaryLimit = limit(model, MessageType.BINARY, model.maxBinaryMessageSize());
+        if (binaryLimit > 0) {
+            builder.maxBinaryMessageSize(binaryLimit);
+        }
+        binding.values().validator().ifPresent(builder::handshakeInterceptor);
+        return builder.build();
+    }
+
+    private static Delivery delivery(MessageKind kind) {
+        return kind != null && kind.needsPartialDelivery() ? Delivery.PARTIAL : Delivery.WHOLE;
+    }
+
+    /** The method's own limit wins over the endpoint's. */
+    private static long limit(EndpointModel model, MessageType type, long endpointLimit) {
+        return model.messageCallback(type).map(CallbackModel::maxMessageSize).filter(l -> l > 0).orElse(endpointLimit);
+    }
+
+    private Codecs codecs(EndpointModel model, Problems problems) {
+        Codecs.Builder codecs = Codecs.builder(json);
+        for (CodecModel decoder : model.decoders()) {
+            Object instance = codecInstance(model.type(), decoder, "decoder", problems);
+            if (instance != null) {
+                codecs.decoder(decoder.targetType(), (Decoder) instance);
+            }
+        }
+        for (CodecModel encoder : model.encoders()) {
+            Object instance = codecInstance(model.type(), encoder, "encoder", problems);
+            if (instance != null) {
+                codecs.encoder(encoder.targetType(), (Encoder) instance);
+            }
+        }
+        return codecs.build();
+    }
+
+    private Object codecInstance(Class<?> endpoint, CodecModel codec, String role, Problems problems) {
+        java.util.List<String> cannot = instances.problems(codec.codecClass());
+        for (String problem : cannot) {
+            providerProblem(endpoint, "the instance provider cannot build " + role + " "
+                    + codec.codecClass().getName() + ": ", problem, problems);
+        }
+        if (!cannot.isEmpty()) {
+            return null;
+        }
+        try {
+            return instances.get(codec.codecClass());
+        } catch (RuntimeException e) {
+            problems.onClass(endpoint, "creating " + role + " " + codec.codecClass().getName() + " failed: " + e,
+                    "make its constructor succeed, or check the instance provider's bindings");
+            return null;
+        }
+    }
+
+    private static CallbackInvoker invoker(Class<?> type, CallbackModel callback, ConnectionValues values,
+                                           Codecs codecs, Problems problems) {
+        MethodHandle target;
+        try {
+            target = InvokerFactory.unreflect(callback.method());
+        } catch (IllegalAccessException e) {
+            problems.onMethod(type, callback.kind(), callback.method(), "is not accessible to the framework ("
+                    + e.getMessage() + ")", "open the package of " + type.getName() + " to module dev.wsf.annotations");
+            return null;
+        }
+        return InvokerFactory.create(callback, target, values, codecs);
+    }
+
+    /** Records a provider's sentence, splitting off the fix it ends with, if it has one. */
+    private static void providerProblem(Class<?> type, String prefix, String problem, Problems problems) {
+        int fix = problem.indexOf(". Fix: ");
+        if (fix < 0) {
+            problems.onClass(type, prefix + problem, "bind the type in the instance provider, or give it a usable constructor");
+        } else {
+            String advice = problem.substring(fix + ". Fix: ".length());
+            problems.onClass(type, prefix + problem.substring(0, fix),
+                    advice.endsWith(".") ? advice.substring(0, advice.length() - 1) : advice);
+        }
+    }
+}

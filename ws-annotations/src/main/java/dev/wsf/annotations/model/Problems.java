@@ -1,0 +1,73 @@
+package dev.wsf.annotations.model;
+
+import dev.wsf.api.DeploymentException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects every problem found while deploying a set of endpoint classes, so that one
+ * {@link DeploymentException} can report them all instead of one per attempt.
+ */
+public final class Problems {
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** Records a problem with the class as a whole, e.g. its {@code @Endpoint} annotation. */
+    public void onClass(Class<?> endpoint, String what, String fix) {
+        problems.add(new Problem(endpoint, "@Endpoint " + endpoint.getName(), what, fix));
+    }
+
+    /** Records a problem with a callback method. */
+    public void onMethod(Class<?> endpoint, CallbackKind kind, Method method, String what, String fix) {
+        problems.add(new Problem(endpoint, kind.label() + " " + Signatures.of(method), what, fix));
+    }
+
+    /** Records a problem with one parameter (0-based {@code index}) of a callback method. */
+    public void onParameter(Class<?> endpoint, CallbackKind kind, Method method, int index, String what,
+                            String fix) {
+        String parameter = "parameter " + (index + 1) + " ("
+                + Signatures.shortName(method.getGenericParameterTypes()[index]) + ")";
+        onMethod(endpoint, kind, method, parameter + " " + what, fix);
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    /** The number of problems recorded so far; lets a reader tell whether a step added any. */
+    public int size() {
+        return problems.size();
+    }
+
+    public List<Problem> list() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Throws one exception listing every problem, grouped by endpoint class, if there is any.
+     *
+     * @throws DeploymentException if any problem was recorded
+     */
+    public void throwIfAny() {
+        if (problems.isEmpty()) {
+            return;
+        }
+        Map<Class<?>, List<Problem>> byClass = new LinkedHashMap<>();
+        for (Problem p : problems) {
+            byClass.computeIfAbsent(p.endpoint(), k -> new ArrayList<>()).add(p);
+        }
+        StringBuilder message = new StringBuilder();
+        message.append(problems.size() == 1 ? "1 problem" : problems.size() + " problems")
+                .append(" in annotated endpoint").append(byClass.size() == 1 ? " " : "s ")
+                .append(byClass.keySet().stream().map(Class::getName).toList()).append(':');
+        for (Map.Entry<Class<?>, List<Problem>> e : byClass.entrySet()) {
+            message.append("\n").append(e.getKey().getName()).append(':');
+            for (Problem p : e.getValue()) {
+                message.append("\n  - ").append(p);
+            }
+        }
+        throw new DeploymentException(message.toString());
+    }
+}

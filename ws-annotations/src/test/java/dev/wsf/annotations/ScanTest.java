@@ -1,0 +1,38 @@
+package dev.wsf.annotations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsf.annotations.scanned.EchoEndpoint;
+import dev.wsf.annotations.testing.Connection;
+import dev.wsf.annotations.testing.FakeHandshakeRequest;
+import dev.wsf.api.endpoint.EndpointDefinition;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScanTest {
+
+    @Test
+    void findsEndpointClassesInPackagesAndSubPackages() {
+        List<EndpointDefinition> found = AnnotatedEndpoints.scan("dev.wsf.annotations.scanned");
+        assertEquals(List.of("dev.wsf.annotations.scanned.EchoEndpoint", "dev.wsf.annotations.scanned.sub.ReverseEndpoint"),
+                found.stream().map(EndpointDefinition::displayName).toList());
+        Connection reverse = Connection.open(found.get(1), FakeHandshakeRequest.to("/reverse"));
+        reverse.handler().onText(reverse.session(), "abc");
+        assertEquals(List.of("cba"), reverse.session().sentText(), "a package-private class works too");
+    }
+
+    @Test
+    void scanningAPackageWithoutEndpointsFindsNothing() {
+        assertTrue(AnnotatedEndpoints.scan("dev.wsf.annotations.nothing.here").isEmpty());
+    }
+
+    @Test
+    void explicitClassesAndScannedOnesCombineWithoutDuplicates() {
+        List<EndpointDefinition> all = AnnotatedEndpoints.builder()
+                .add(EchoEndpoint.class)
+                .scan("dev.wsf.annotations.scanned")
+                .build();
+        assertEquals(2, all.size());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.wsf.api.annotation;
+
+import dev.wsf.api.codec.Decoder;
+import dev.wsf.api.codec.Encoder;
+import dev.wsf.api.endpoint.Dispatch;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class as a WebSocket server endpoint whose callbacks are its methods annotated with
+ * {@link OnOpen}, {@link OnMessage}, {@link OnClose} and {@link OnError}.
+ *
+ * <pre>{@code
+ * @Endpoint(path = "/chat/{room}", subprotocols = {"chat.v2", "chat.v1"})
+ * public class ChatEndpoint {
+ *     @OnOpen    public void open(Session s, @PathParam("room") String room) { ... }
+ *     @OnMessage public Reply message(Session s, ChatMessage msg) { ... }
+ * }
+ * }</pre>
+ *
+ * <h2>Instances</h2>
+ * Each session gets a new instance of the class, so fields may hold per-connection state. A class
+ * annotated with {@code @jakarta.inject.Singleton} gets one instance shared by every session
+ * instead; it must then be thread-safe, because callbacks of different sessions run concurrently.
+ * Instances come from the instance provider in use, which honours {@code @jakarta.inject.Inject}
+ * constructors and fields.
+ *
+ * <h2>Validation</h2>
+ * Everything is checked when the endpoint is deployed: a bad signature, a {@link PathParam} that
+ * names no variable of {@link #path()}, or two endpoints on the same path fail deployment with a
+ * {@link dev.wsf.api.DeploymentException} that names the class, the method and the fix.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Endpoint {
+
+    /**
+     * Where the endpoint is served: a path such as {@code /echo}, or a template with variables
+     * such as {@code /chat/{room}} (see {@link dev.wsf.api.endpoint.PathTemplate}). When several
+     * endpoints match a request, literal segments win over variables.
+     */
+    String path();
+
+    /**
+     * The subprotocols the endpoint speaks, most preferred first. The first one the client
+     * offered is selected. Default: none.
+     */
+    String[] subprotocols() default {};
+
+    /**
+     * Encoders for return values of types the framework does not send on its own. One instance of
+     * each is created per endpoint class and shared by all its sessions, so they must be
+     * thread-safe. Without an encoder, a returned object is sent as JSON text.
+     */
+    Class<? extends Encoder>[] encoders() default {};
+
+    /**
+     * Decoders for {@link OnMessage} parameters of custom types. One instance of each is created
+     * per endpoint class and shared by all its sessions, so they must be thread-safe. Without a
+     * decoder, a parameter of a custom type is decoded from JSON text.
+     */
+    Class<? extends Decoder>[] decoders() default {};
+
+    /**
+     * Which threads run the callbacks. Default: {@link Dispatch#WORKER}, so callbacks may block.
+     * Choose {@link Dispatch#IO_THREAD} only for callbacks that never block; it cannot be combined
+     * with {@code Reader} or {@code InputStream} message parameters.
+     */
+    Dispatch dispatch() default Dispatch.WORKER;
+
+    /**
+     * The largest text message accepted, in UTF-8 bytes; larger ones close the session with 1009.
+     * Zero or less (the default) keeps the server's limit. {@link OnMessage#maxMessageSize()}
+     * overrides it for the text handler.
+     */
+    long maxTextMessageSize() default -1;
+
+    /**
+     * The largest binary message accepted, in bytes; larger ones close the session with 1009.
+     * Zero or less (the default) keeps the server's limit. {@link OnMessage#maxMessageSize()}
+     * overrides it for the binary handler.
+     */
+    long maxBinaryMessageSize() default -1;
+}

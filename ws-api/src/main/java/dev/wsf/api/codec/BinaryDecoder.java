@@ -1,0 +1,22 @@
+package dev.wsf.api.codec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes whole binary messages into values of type {@code T}. See {@link Decoder} for the
+ * contract.
+ *
+ * @param <T> the type decoded
+ */
+@FunctionalInterface
+public non-sealed interface BinaryDecoder<T> extends Decoder {
+
+    /**
+     * Decodes a whole binary message, from the buffer's position to its limit. The buffer is
+     * valid only during the call: the result must not keep a reference to it.
+     *
+     * @return the value, which should not be null
+     * @throws DecodeException if the bytes do not represent a {@code T}
+     */
+    T decode(ByteBuffer bytes);
+}

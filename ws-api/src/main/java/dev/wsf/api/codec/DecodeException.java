@@ -1,0 +1,27 @@
+package dev.wsf.api.codec;
+
+import dev.wsf.api.CloseCode;
+import dev.wsf.api.CloseException;
+
+/**
+ * A message could not be decoded into the type a callback declared. The session closes with
+ * {@link #closeCode()}: 1007 (invalid payload data) unless the decoder chose another.
+ */
+public class DecodeException extends CloseException {
+    private static final long serialVersionUID = 1L;
+
+    /** Fails with 1007 (invalid payload data). */
+    public DecodeException(String message) {
+        super(CloseCode.INVALID_PAYLOAD_DATA, message);
+    }
+
+    /** Fails with 1007 (invalid payload data). */
+    public DecodeException(String message, Throwable cause) {
+        super(CloseCode.INVALID_PAYLOAD_DATA, message, cause);
+    }
+
+    /** Fails with the given code, e.g. 1003 for a message the endpoint does not support. */
+    public DecodeException(CloseCode closeCode, String message, Throwable cause) {
+        super(closeCode, message, cause);
+    }
+}

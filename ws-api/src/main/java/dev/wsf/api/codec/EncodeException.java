@@ -1,0 +1,20 @@
+package dev.wsf.api.codec;
+
+import dev.wsf.api.WebSocketException;
+
+/**
+ * A value could not be encoded into a message. Thrown for a callback's return value, it is
+ * handled like an exception thrown by the callback: it goes to the endpoint's
+ * {@link dev.wsf.api.annotation.OnError} method, or closes the session with 1011.
+ */
+public class EncodeException extends WebSocketException {
+    private static final long serialVersionUID = 1L;
+
+    public EncodeException(String message) {
+        super(message);
+    }
+
+    public EncodeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

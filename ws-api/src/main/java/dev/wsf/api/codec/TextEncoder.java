@@ -1,0 +1,17 @@
+package dev.wsf.api.codec;
+
+/**
+ * Encodes values of type {@code T} as text messages. See {@link Encoder} for the contract.
+ *
+ * @param <T> the type encoded
+ */
+@FunctionalInterface
+public non-sealed interface TextEncoder<T> extends Encoder {
+
+    /**
+     * Encodes {@code value}, never null.
+     *
+     * @throws EncodeException if the value cannot be encoded
+     */
+    String encode(T value);
+}

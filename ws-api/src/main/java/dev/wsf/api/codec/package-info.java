@@ -1,0 +1,5 @@
+/**
+ * Encoders and decoders that let annotated endpoints send and receive custom types. Without one,
+ * the annotation model uses JSON.
+ */
+package dev.wsf.api.codec;

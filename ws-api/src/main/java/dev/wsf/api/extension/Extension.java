@@ -17,8 +17,9 @@ package dev.wsf.api.extension;
  * <ul>
  *   <li>Inbound: the payload is valid only during the call. Buffers passed to {@code next} may be
  *   reused once {@code next} returns.</li>
- *   <li>Outbound: the payload is valid only during the call. Buffers passed to {@code next} belong
- *   to the runtime from then on (they are queued for writing): use fresh ones for each frame.</li>
+ *   <li>Outbound: the payload stays valid until it has been written, so an extension may pass it
+ *   on unchanged. Buffers the extension creates belong to the runtime once passed to {@code next}
+ *   (they are queued for writing): use fresh ones for each frame.</li>
  * </ul>
  *
  * <h2>Errors</h2>

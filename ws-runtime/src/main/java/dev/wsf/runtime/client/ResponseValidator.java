@@ -1,7 +1,6 @@
 package dev.wsf.runtime.client;
 
 import dev.wsf.api.HandshakeRejectedException;
-import dev.wsf.api.Role;
 import dev.wsf.api.WebSocketException;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
@@ -82,7 +81,7 @@ final class ResponseValidator {
                 ExtensionFactory factory = registry.find(response.name()).orElseThrow();
                 Extension e;
                 try {
-                    e = factory.acceptResponse(response, new ExtensionContext(Role.CLIENT, maxMessageSize));
+                    e = factory.acceptResponse(response, new ExtensionContext(maxMessageSize));
                 } catch (IllegalArgumentException ex) {
                     throw invalid("the server's " + response + " is not acceptable: " + ex.getMessage());
                 }

@@ -1,7 +1,6 @@
 package dev.wsf.runtime.server;
 
 import dev.wsf.api.HandshakeRejectedException;
-import dev.wsf.api.Role;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
@@ -129,7 +128,7 @@ final class ServerHandshake implements Protocol {
         }
         SessionSettings settings = context.settingsFor(endpoint);
         ExtensionChain chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
-                new ExtensionContext(Role.SERVER, settings.maxMessageSize()));
+                new ExtensionContext(settings.maxMessageSize()));
         if (!chain.isEmpty()) {
             response.add("Sec-WebSocket-Extensions", ExtensionConfig.toHeaderValue(chain.configs()));
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.wsf.api.Role;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 7692 section 7.1 from the client's side: what we offer and which answers we take. */
 class ClientNegotiationTest {
-    private static final ExtensionContext CLIENT = new ExtensionContext(Role.CLIENT, 1 << 20);
+    private static final ExtensionContext CLIENT = new ExtensionContext(1 << 20);
     private static final String PMD = "permessage-deflate";
 
     static Stream<Arguments> offers() {

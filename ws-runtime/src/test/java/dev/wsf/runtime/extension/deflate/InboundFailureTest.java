@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.CloseException;
-import dev.wsf.api.Role;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
@@ -161,7 +160,7 @@ class InboundFailureTest {
 
     private static Extension server(long maxMessageSize) {
         return new PerMessageDeflateFactory().acceptOffer(ExtensionConfig.of("permessage-deflate"),
-                new ExtensionContext(Role.SERVER, maxMessageSize)).orElseThrow();
+                new ExtensionContext(maxMessageSize)).orElseThrow();
     }
 
     /** Bytes allocated by this thread so far, or -1 where the JVM cannot tell. */

@@ -1,6 +1,5 @@
 package dev.wsf.runtime.extension.deflate;
 
-import dev.wsf.api.Role;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
@@ -27,7 +26,7 @@ final class Peers implements AutoCloseable {
         String offerHeader = ExtensionConfig.toHeaderValue(clientFactory.offers());
         Extension server = null;
         for (ExtensionConfig offer : ExtensionConfig.parse(offerHeader)) {
-            server = serverFactory.acceptOffer(offer, new ExtensionContext(Role.SERVER, maxMessageSize)).orElse(null);
+            server = serverFactory.acceptOffer(offer, new ExtensionContext(maxMessageSize)).orElse(null);
             if (server != null) {
                 break;
             }
@@ -36,7 +35,7 @@ final class Peers implements AutoCloseable {
             throw new AssertionError("server declined " + offerHeader);
         }
         ExtensionConfig response = ExtensionConfig.parse(server.config().toString()).get(0);
-        Extension client = clientFactory.acceptResponse(response, new ExtensionContext(Role.CLIENT, maxMessageSize));
+        Extension client = clientFactory.acceptResponse(response, new ExtensionContext(maxMessageSize));
         return new Peers(client, server);
     }
 

@@ -6,7 +6,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wsf.api.Role;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
@@ -128,7 +127,7 @@ class RfcExamplesTest {
     private static Extension server(String offer) {
         DeflateSettings settings = DeflateSettings.builder().compressionThreshold(0).build();
         return new PerMessageDeflateFactory(settings)
-                .acceptOffer(ExtensionConfig.parse(offer).get(0), new ExtensionContext(Role.SERVER, 1 << 20))
+                .acceptOffer(ExtensionConfig.parse(offer).get(0), new ExtensionContext(1 << 20))
                 .orElseThrow();
     }
 }

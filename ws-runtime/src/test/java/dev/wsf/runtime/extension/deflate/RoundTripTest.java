@@ -113,7 +113,7 @@ class RoundTripTest {
         DeflateSettings client = COMPRESS_ALL.toBuilder().clientNoContextTakeover(true).build();
         PerMessageDeflateFactory factory = new PerMessageDeflateFactory(client);
         try (Extension e = factory.acceptResponse(dev.wsf.api.extension.ExtensionConfig.of("permessage-deflate"),
-                new dev.wsf.api.extension.ExtensionContext(dev.wsf.api.Role.CLIENT, 1 << 20))) {
+                new dev.wsf.api.extension.ExtensionContext(1 << 20))) {
             FrameRecorder wire = new FrameRecorder();
             e.onOutboundFrame(frame(Opcode.TEXT, true, 0, chatMessage(1)), wire);
             e.onOutboundFrame(frame(Opcode.TEXT, true, 0, chatMessage(1)), wire);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.wsf.api.Role;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 7692 section 7.1 from the server's side: offer in, exact response (or a decline) out. */
 class ServerNegotiationTest {
-    private static final ExtensionContext SERVER = new ExtensionContext(Role.SERVER, 1 << 20);
+    private static final ExtensionContext SERVER = new ExtensionContext(1 << 20);
     private static final String PMD = "permessage-deflate";
 
     static Stream<Arguments> legalOffersWithDefaults() {

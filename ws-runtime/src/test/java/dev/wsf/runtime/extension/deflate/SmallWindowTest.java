@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsf.api.Role;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
@@ -85,7 +84,7 @@ class SmallWindowTest {
         DeflateSettings settings = DeflateSettings.builder().compressionThreshold(0).build();
         ExtensionConfig response = ExtensionConfig.parse("permessage-deflate; client_max_window_bits=" + bits).get(0);
         try (Extension client = new PerMessageDeflateFactory(settings).acceptResponse(response,
-                new ExtensionContext(Role.CLIENT, Long.MAX_VALUE));
+                new ExtensionContext(Long.MAX_VALUE));
              Extension server = serverFor("permessage-deflate; client_max_window_bits")) {
             // Fragmented, so the limit must hold across frame boundaries too.
             Peers.Transfer t = Peers.send(client, server, Opcode.BINARY, Arrays.copyOf(DATA, 5_000),
@@ -101,7 +100,7 @@ class SmallWindowTest {
     void aClientKeepsTheWindowItAnnouncedWhenTheServerIsSilent() {
         DeflateSettings settings = DeflateSettings.builder().compressionThreshold(0).clientMaxWindowBits(9).build();
         try (Extension client = new PerMessageDeflateFactory(settings).acceptResponse(
-                ExtensionConfig.of("permessage-deflate"), new ExtensionContext(Role.CLIENT, Long.MAX_VALUE));
+                ExtensionConfig.of("permessage-deflate"), new ExtensionContext(Long.MAX_VALUE));
              Extension server = serverFor("permessage-deflate; client_max_window_bits=9")) {
             DeflateStreamInspector.Result r = inspect(Peers.send(client, server, Opcode.TEXT, DATA));
             assertArrayEquals(DATA, r.output());
@@ -135,14 +134,14 @@ class SmallWindowTest {
     private static Extension serverFor(String offer) {
         DeflateSettings settings = DeflateSettings.builder().compressionThreshold(0).build();
         return new PerMessageDeflateFactory(settings).acceptOffer(ExtensionConfig.parse(offer).get(0),
-                new ExtensionContext(Role.SERVER, Long.MAX_VALUE)).orElseThrow();
+                new ExtensionContext(Long.MAX_VALUE)).orElseThrow();
     }
 
     private static Extension clientFor(Extension server) {
         DeflateSettings settings = DeflateSettings.builder().compressionThreshold(0).build();
         ExtensionConfig response = ExtensionConfig.parse(server.config().toString()).get(0);
         return new PerMessageDeflateFactory(settings).acceptResponse(response,
-                new ExtensionContext(Role.CLIENT, Long.MAX_VALUE));
+                new ExtensionContext(Long.MAX_VALUE));
     }
 
     private static byte[] data() {

@@ -1,0 +1,94 @@
+package dev.wsf.samples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module boundaries, checked on the compiled classes of all modules (this module is the one
+ * with everything on its classpath): ws-api depends on nothing, ws-runtime and ws-annotations
+ * only on ws-api and never on each other; inside the runtime, sockets stay in the transport and
+ * the frame codec stays independent.
+ */
+class ArchitectureTest {
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.wsf");
+
+    @Test
+    void apiDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("dev.wsf.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.api..", "java..")
+                .check(ALL);
+    }
+
+    @Test
+    void runtimeDependsOnTheApiOnly() {
+        classes().that().resideInAPackage("dev.wsf.runtime..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.runtime..", "dev.wsf.api..", "java..")
+                .check(ALL);
+    }
+
+    @Test
+    void annotationsDependOnTheApiAndTheirLibrariesOnly() {
+        classes().that().resideInAPackage("dev.wsf.annotations..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.annotations..", "dev.wsf.api..", "java..",
+                        "io.github.classgraph..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta.inject..")
+                .check(ALL);
+    }
+
+    @Test
+    void runtimeAndAnnotationsNeverMeetExceptThroughTheApi() {
+        noClasses().that().resideInAPackage("dev.wsf.runtime..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wsf.annotations..").check(ALL);
+        noClasses().that().resideInAPackage("dev.wsf.annotations..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wsf.runtime..").check(ALL);
+    }
+
+    @Test
+    void nothingDependsOnTheSamples() {
+        noClasses().that().resideOutsideOfPackage("dev.wsf.samples..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wsf.samples..").check(ALL);
+    }
+
+    @Test
+    void onlyTheTransportTouchesSocketChannels() {
+        noClasses().that().resideOutsideOfPackage("dev.wsf.runtime.transport..")
+                .and().resideInAPackage("dev.wsf.runtime..")
+                .should().dependOnClassesThat().resideInAPackage("java.nio.channels..").check(ALL);
+    }
+
+    @Test
+    void theFrameCodecStandsAlone() {
+        noClasses().that().resideInAPackage("dev.wsf.runtime.frame..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wsf.runtime.session..", "dev.wsf.runtime.server..",
+                        "dev.wsf.runtime.client..", "dev.wsf.runtime.transport..", "dev.wsf.runtime.extension..",
+                        "dev.wsf.runtime.http..", "dev.wsf.runtime.io..")
+                .check(ALL);
+    }
+
+    @Test
+    void onlyTheServerAndClientFacadesStartTheTransport() {
+        noClasses().that().resideInAPackage("dev.wsf.runtime..")
+                .and().resideOutsideOfPackage("dev.wsf.runtime.transport..")
+                .and().doNotHaveFullyQualifiedName("dev.wsf.runtime.WebSocketServer")
+                .and().doNotHaveFullyQualifiedName("dev.wsf.runtime.WebSocketClient")
+                .should().dependOnClassesThat().resideInAPackage("dev.wsf.runtime.transport..").check(ALL);
+    }
+
+    @Test
+    void noPackageCycles() {
+        SlicesRuleDefinition.slices().matching("dev.wsf.(**)").should().beFreeOfCycles().check(ALL);
+    }
+
+    @Test
+    void noReflectiveMethodCalls() {
+        noClasses().should().callMethod(java.lang.reflect.Method.class, "invoke", Object.class, Object[].class)
+                .check(ALL);
+    }
+}

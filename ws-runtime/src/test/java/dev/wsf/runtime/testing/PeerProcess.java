@@ -74,6 +74,58 @@ public final class PeerProcess {
         }
     }
 
+    /**
+     * A peer server running until {@link #close()}: it prints {@code {"listening":PORT}} first
+     * and exits when its stdin closes, which is how we stop it.
+     */
+    public static final class Server implements AutoCloseable {
+        private final Process process;
+        public final int port;
+
+        private Server(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Starts a peer server and waits (up to 30 s) for the port it listens on. */
+    public static Server startServer(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                first.complete(r.readLine());
+            } catch (IOException e) {
+                first.completeExceptionally(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        String line;
+        try {
+            line = first.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            p.destroyForcibly();
+            throw new AssertionError("peer server did not start: " + command, e);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"listening\":(\\d+)\\}").matcher(line == null ? "" : line);
+        if (!m.matches()) {
+            p.destroyForcibly();
+            throw new AssertionError("unexpected first line from " + command + ": " + line);
+        }
+        return new Server(p, Integer.parseInt(m.group(1)));
+    }
+
     private static Path locateInterop() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {

@@ -14,12 +14,10 @@ import dev.wsf.runtime.session.Workers;
 import dev.wsf.runtime.transport.IoLoops;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -130,17 +128,9 @@ public final class WebSocketClient implements AutoCloseable {
     /** Closes every session with 1001, waits up to the close timeout, then stops the I/O threads. */
     @Override
     public void close() {
-        loops.shutdownConnections();
-        long deadline = System.nanoTime() + config.closeTimeout().toNanos();
         try {
-            while (loops.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
-                Thread.sleep(10);
-            }
-            loops.stop(Duration.ofSeconds(5));
-            if (ownedWorkers != null) {
-                ownedWorkers.shutdown();
-                ownedWorkers.awaitTermination(5, TimeUnit.SECONDS);
-            }
+            loops.shutdownGracefully(config.closeTimeout());
+            Workers.shutdown(ownedWorkers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket server: non-blocking I/O on about one thread per core, serving the endpoints it was
@@ -119,17 +118,9 @@ public final class WebSocketServer implements AutoCloseable {
             return;
         }
         loops.stopAccepting();
-        loops.shutdownConnections();
-        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            while (loops.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
-                Thread.sleep(10);
-            }
-            loops.stop(Duration.ofSeconds(5));
-            if (ownedWorkers != null) {
-                ownedWorkers.shutdown();
-                ownedWorkers.awaitTermination(5, TimeUnit.SECONDS);
-            }
+            loops.shutdownGracefully(grace);
+            Workers.shutdown(ownedWorkers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

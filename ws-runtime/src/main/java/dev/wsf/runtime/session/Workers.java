@@ -33,6 +33,14 @@ public final class Workers {
         }
     }
 
+    /** Stops a default executor, letting running callbacks finish for a few seconds. */
+    public static void shutdown(ExecutorService workers) throws InterruptedException {
+        if (workers != null) {
+            workers.shutdown();
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     private static ExecutorService pool(String name) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(POOL_SIZE, POOL_SIZE, 60, TimeUnit.SECONDS,

@@ -114,6 +114,19 @@ public final class IoLoops {
         return n;
     }
 
+    /**
+     * Asks every connection to finish (sessions send 1001), waits up to {@code grace} for them
+     * to close, then stops the loops, closing whatever is still open.
+     */
+    public void shutdownGracefully(Duration grace) throws InterruptedException {
+        shutdownConnections();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (connectionCount() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+        }
+        stop(Duration.ofSeconds(5));
+    }
+
     /** Stops the loops, closing any connection still open, and waits for the threads to end. */
     public void stop(Duration wait) throws InterruptedException {
         for (SelectorLoop loop : loops) {

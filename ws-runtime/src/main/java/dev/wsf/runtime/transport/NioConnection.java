@@ -22,20 +22,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class NioConnection implements Transport, Selectable {
     private static final System.Logger LOG = System.getLogger(NioConnection.class.getName());
-    private static final ThreadLocal<ByteBuffer[]> GATHER = ThreadLocal.withInitial(() -> new ByteBuffer[64]);
-
-    /** One queued write: up to two buffers and the future to complete once both are written. */
-    private static final class Entry {
-        ByteBuffer first;
-        ByteBuffer second;
-        CompletableFuture<Void> done;
-        Entry next;
-
-        boolean written() {
-            return (first == null || !first.hasRemaining()) && (second == null || !second.hasRemaining());
-        }
-    }
-
     private final SocketChannel channel;
     private final SelectorLoop loop;
     private final InetSocketAddress localAddress;
@@ -44,9 +30,7 @@ final class NioConnection implements Transport, Selectable {
     private volatile Protocol protocol;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private Entry head;
-    private Entry tail;
-    private long queuedBytes;
+    private final WriteQueue queue = new WriteQueue();
     private boolean writeInterest;
     private boolean closeAfterFlush;
     private boolean shutdownAfterFlush;
@@ -136,22 +120,12 @@ final class NioConnection implements Transport, Selectable {
 
     @Override
     public void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
-        Entry e = new Entry();
-        e.first = first;
-        e.second = second;
-        e.done = done;
         boolean rejected;
         lock.lock();
         try {
             rejected = !open || closeAfterFlush || shutdownAfterFlush;
             if (!rejected) {
-                if (tail == null) {
-                    head = e;
-                } else {
-                    tail.next = e;
-                }
-                tail = e;
-                queuedBytes += (first == null ? 0 : first.remaining()) + (second == null ? 0 : second.remaining());
+                queue.add(first, second, done);
             }
         } finally {
             lock.unlock();
@@ -176,18 +150,18 @@ final class NioConnection implements Transport, Selectable {
     }
 
     private void write(boolean respectBatch) {
-        Entry completed;
+        WriteQueue.Entry written;
         lock.lock();
         try {
             boolean batching = respectBatch && batchDepth > 0 && batchThread == Thread.currentThread();
-            if (batching || writeInterest || head == null) {
+            if (batching || writeInterest || queue.isEmpty()) {
                 return;
             }
-            completed = writeQueued();
+            written = writeQueued();
         } finally {
             lock.unlock();
         }
-        complete(completed);
+        WriteQueue.complete(written);
     }
 
     /** Flushes on the loop thread: after a round's callbacks, or when the socket became writable. */
@@ -195,14 +169,14 @@ final class NioConnection implements Transport, Selectable {
         if (!open) {
             return;
         }
-        Entry completed;
+        WriteQueue.Entry written;
         lock.lock();
         try {
-            completed = writeQueued();
+            written = writeQueued();
         } finally {
             lock.unlock();
         }
-        complete(completed);
+        WriteQueue.complete(written);
     }
 
     @Override
@@ -232,53 +206,19 @@ final class NioConnection implements Transport, Selectable {
     /**
      * Writes as much of the queue as the socket takes, then arranges what happens next: wait for
      * OP_WRITE, or carry out a pending close or shutdown. Called with the lock held; returns the
-     * written entries, detached, for their futures to be completed outside the lock.
+     * written entries, for their futures to be completed outside the lock.
      */
-    private Entry writeQueued() {
-        Entry completedHead = head;
-        Entry completedTail = null;
+    private WriteQueue.Entry writeQueued() {
         try {
-            ByteBuffer[] gather = GATHER.get();
-            while (head != null) {
-                int n = 0;
-                for (Entry e = head; e != null && n < gather.length - 1; e = e.next) {
-                    if (e.first != null && e.first.hasRemaining()) {
-                        gather[n++] = e.first;
-                    }
-                    if (e.second != null && e.second.hasRemaining()) {
-                        gather[n++] = e.second;
-                    }
-                }
-                long written = n == 0 ? 0 : n == 1 ? channel.write(gather[0]) : channel.write(gather, 0, n);
-                java.util.Arrays.fill(gather, 0, n, null);
-                if (written > 0) {
-                    queuedBytes -= written;
-                    lastActivity = System.nanoTime();
-                }
-                while (head != null && head.written()) {
-                    completedTail = head;
-                    head = head.next;
-                }
-                if (head == null) {
-                    tail = null;
-                } else if (written == 0 || !head.written()) {
-                    break; // the socket is full
-                }
+            if (queue.writeTo(channel) > 0) {
+                lastActivity = System.nanoTime();
             }
         } catch (IOException e) {
             loop.execute(() -> closeNow(e));
-            return detach(completedHead, completedTail);
+            return queue.takeWritten();
         }
         afterWrite();
-        return detach(completedHead, completedTail);
-    }
-
-    private static Entry detach(Entry from, Entry to) {
-        if (to == null) {
-            return null;
-        }
-        to.next = null;
-        return from;
+        return queue.takeWritten();
     }
 
     private void afterWrite() {
@@ -286,7 +226,7 @@ final class NioConnection implements Transport, Selectable {
             return;
         }
         try {
-            if (head != null) {
+            if (!queue.isEmpty()) {
                 if (!writeInterest) {
                     writeInterest = true;
                     key.interestOpsOr(SelectionKey.OP_WRITE);
@@ -315,14 +255,6 @@ final class NioConnection implements Transport, Selectable {
         }
     }
 
-    private static void complete(Entry completed) {
-        for (Entry e = completed; e != null; e = e.next) {
-            if (e.done != null) {
-                e.done.complete(null);
-            }
-        }
-    }
-
     @Override
     public boolean isReadBuffer(ByteBuffer buffer) {
         return buffer.hasArray() && buffer.array() == loop.readBuffer().array();
@@ -332,7 +264,7 @@ final class NioConnection implements Transport, Selectable {
     public long bufferedBytes() {
         lock.lock();
         try {
-            return queuedBytes;
+            return queue.bytes();
         } finally {
             lock.unlock();
         }
@@ -414,21 +346,15 @@ final class NioConnection implements Transport, Selectable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing a socket failed", e);
         }
-        Entry failed;
+        WriteQueue.Entry unwritten;
         lock.lock();
         try {
-            failed = head;
-            head = null;
-            tail = null;
-            queuedBytes = 0;
+            unwritten = queue.clear();
         } finally {
             lock.unlock();
         }
-        WebSocketException closedError = failed == null ? null : new WebSocketException("connection closed before the write completed");
-        for (Entry e = failed; e != null; e = e.next) {
-            if (e.done != null) {
-                e.done.completeExceptionally(closedError);
-            }
+        if (unwritten != null) {
+            WriteQueue.fail(unwritten, new WebSocketException("connection closed before the write completed"));
         }
         loop.removed(this);
         Protocol p = protocol;

@@ -1,0 +1,142 @@
+package dev.wsf.runtime.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class WriteQueueTest {
+
+    /** A socket that takes at most {@code budget} bytes per call, then fails once told to. */
+    private static final class FakeSocket implements GatheringByteChannel {
+        final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        int budget;
+        int calls;
+        int failFromCall = Integer.MAX_VALUE;
+
+        FakeSocket(int budget) {
+            this.budget = budget;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            if (++calls >= failFromCall) {
+                throw new IOException("connection reset");
+            }
+            long total = 0;
+            for (int i = offset; i < offset + length && total < budget; i++) {
+                int n = (int) Math.min(srcs[i].remaining(), budget - total);
+                byte[] b = new byte[n];
+                srcs[i].get(b);
+                received.writeBytes(b);
+                total += n;
+            }
+            return total;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs) throws IOException {
+            return write(srcs, 0, srcs.length);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return (int) write(new ByteBuffer[] {src}, 0, 1);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static ByteBuffer bytes(int n, int value) {
+        byte[] b = new byte[n];
+        java.util.Arrays.fill(b, (byte) value);
+        return ByteBuffer.wrap(b);
+    }
+
+    @Test
+    void writesInOrderAcrossPartialWritesAndCompletesOnlyWhatIsWritten() throws IOException {
+        WriteQueue q = new WriteQueue();
+        CompletableFuture<Void> a = new CompletableFuture<>();
+        CompletableFuture<Void> b = new CompletableFuture<>();
+        q.add(bytes(3, 1), bytes(2, 2), a);
+        q.add(bytes(4, 3), null, b);
+        FakeSocket socket = new FakeSocket(6);
+        assertEquals(6, q.writeTo(socket));
+        WriteQueue.complete(q.takeWritten());
+        assertTrue(a.isDone());
+        assertFalse(b.isDone(), "one byte of b went out, three wait");
+        assertEquals(3, q.bytes());
+        socket.budget = 100;
+        q.writeTo(socket);
+        WriteQueue.complete(q.takeWritten());
+        assertTrue(b.isDone());
+        assertTrue(q.isEmpty());
+        assertEquals("0101010202030303 03".replace(" ", ""), java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+    }
+
+    @Test
+    void moreBuffersThanOneGatheringWriteHolds() throws IOException {
+        WriteQueue q = new WriteQueue();
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            futures.add(f);
+            q.add(bytes(1, i), null, f);
+        }
+        FakeSocket socket = new FakeSocket(Integer.MAX_VALUE);
+        assertEquals(200, q.writeTo(socket));
+        assertTrue(socket.calls >= 4, "63 buffers per gathering write at most: " + socket.calls);
+        WriteQueue.complete(q.takeWritten());
+        assertTrue(futures.stream().allMatch(CompletableFuture::isDone));
+    }
+
+    @Test
+    void anEmptyEntryCompletesOnceEverythingBeforeItIsWritten() throws IOException {
+        WriteQueue q = new WriteQueue();
+        CompletableFuture<Void> marker = new CompletableFuture<>();
+        q.add(bytes(10, 1), null, null);
+        q.add(null, null, marker);
+        q.writeTo(new FakeSocket(5));
+        WriteQueue.complete(q.takeWritten());
+        assertFalse(marker.isDone());
+        q.writeTo(new FakeSocket(5));
+        WriteQueue.complete(q.takeWritten());
+        assertTrue(marker.isDone());
+    }
+
+    @Test
+    void entriesWrittenBeforeAFailureStillComplete() {
+        WriteQueue q = new WriteQueue();
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        CompletableFuture<Void> lost = new CompletableFuture<>();
+        q.add(bytes(70, 1), null, sent); // in the first gathering write
+        for (int i = 0; i < 70; i++) {
+            q.add(bytes(1, 2), null, null);
+        }
+        q.add(bytes(1, 3), null, lost); // in the second, which fails
+        FakeSocket socket = new FakeSocket(Integer.MAX_VALUE);
+        socket.failFromCall = 2;
+        assertThrows(IOException.class, () -> q.writeTo(socket));
+        WriteQueue.complete(q.takeWritten());
+        WriteQueue.fail(q.clear(), new IOException("closed"));
+        assertTrue(sent.isDone() && !sent.isCompletedExceptionally(), "written before the failure");
+        assertTrue(lost.isCompletedExceptionally());
+        assertEquals(0, q.bytes());
+    }
+}

@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  *
  * <p>The method must be public, not static, and void. It may declare, in any order:
  * {@link dev.wsf.api.Session}, {@link dev.wsf.api.CloseReason} (the status the session ended
- * with), {@link dev.wsf.api.HandshakeRequest}, {@link PathParam} and {@link QueryParam}
- * parameters. An exception thrown goes to the {@link OnError} method if the class has one,
+ * with), {@link dev.wsf.api.HandshakeRequest}, and on a server endpoint {@link PathParam} and
+ * {@link QueryParam} parameters. An exception thrown goes to the {@link OnError} method if the class has one,
  * otherwise it is logged. At most one method of a class may carry this annotation.
  */
 @Documented

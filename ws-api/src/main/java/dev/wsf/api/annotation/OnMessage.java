@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Handles the messages of one kind (text, binary or pong) for the sessions of an {@link Endpoint}.
- * This Javadoc is the complete list of accepted signatures; anything else fails deployment with a
- * message that names the method and the fix.
+ * Handles the messages of one kind (text, binary or pong) for the sessions of an {@link Endpoint}
+ * or a {@link ClientEndpoint}. This Javadoc is the complete list of accepted signatures, the same
+ * for both; anything else fails deployment with a message that names the method and the fix.
  *
  * <h2>Parameters</h2>
  * The method must be public and not static. Its parameters may come in any order. Exactly one of
@@ -17,8 +17,10 @@ import java.lang.annotation.Target;
  * declare any of:
  * <ul>
  * <li>{@link dev.wsf.api.Session}: the session the message arrived on;</li>
- * <li>{@link dev.wsf.api.HandshakeRequest}: the upgrade request that opened the session;</li>
- * <li>{@link PathParam} and {@link QueryParam} parameters, converted once per session;</li>
+ * <li>{@link dev.wsf.api.HandshakeRequest}: the upgrade request that opened the session (the one
+ *     the server received, or the one the client sent);</li>
+ * <li>{@link PathParam} and {@link QueryParam} parameters, converted once per session; server
+ *     endpoints only, since a client endpoint has no path template and reads no request;</li>
  * <li>{@code boolean} (or {@code Boolean}): {@code last}, true on the final part of a message;
  *     only with the partial forms, where it is required.</li>
  * </ul>
@@ -36,7 +38,7 @@ import java.lang.annotation.Target;
  * <tr><td>{@code Reader}</td><td>text</td><td>the message as a stream, read while it
  *     arrives (see <em>Streams</em>)</td></tr>
  * <tr><td>a type with a {@code TextDecoder}</td><td>text</td><td>the whole message decoded
- *     by the {@link dev.wsf.api.codec.TextDecoder} listed in {@link Endpoint#decoders()}</td></tr>
+ *     by the {@link dev.wsf.api.codec.TextDecoder} listed in the endpoint's {@code decoders}</td></tr>
  * <tr><td>any other type</td><td>text</td><td>the whole message decoded from JSON (records,
  *     POJOs, collections, {@code int}, {@code Integer}...)</td></tr>
  * <tr><td>{@code ByteBuffer}</td><td>binary</td><td>the whole message; valid only during the
@@ -50,9 +52,11 @@ import java.lang.annotation.Target;
  * <tr><td>{@code InputStream}</td><td>binary</td><td>the message as a stream, read while it
  *     arrives (see <em>Streams</em>)</td></tr>
  * <tr><td>a type with a {@code BinaryDecoder}</td><td>binary</td><td>the whole message decoded
- *     by the {@link dev.wsf.api.codec.BinaryDecoder} listed in {@link Endpoint#decoders()}</td></tr>
+ *     by the {@link dev.wsf.api.codec.BinaryDecoder} listed in the endpoint's {@code decoders}</td></tr>
  * <tr><td>{@link PongMessage}</td><td>pong</td><td>a pong from the peer</td></tr>
  * </table>
+ * The endpoint's {@code decoders} are {@link Endpoint#decoders()} or
+ * {@link ClientEndpoint#decoders()}, and likewise for {@code encoders}.
  * A custom type with a decoder of either kind is decoded by that decoder; a type with both a text
  * and a binary decoder fails deployment. A message that cannot be decoded (JSON that does not
  * fit the type, a decoder that throws) closes the session with 1007 (invalid payload data), or
@@ -67,7 +71,7 @@ import java.lang.annotation.Target;
  * <ul>
  * <li>{@code String} or another {@code CharSequence}: a text message;</li>
  * <li>{@code byte[]} or {@code ByteBuffer}: a binary message (do not modify it afterwards);</li>
- * <li>a type with an {@link dev.wsf.api.codec.Encoder} listed in {@link Endpoint#encoders()}:
+ * <li>a type with an {@link dev.wsf.api.codec.Encoder} listed in the endpoint's {@code encoders}:
  *     what the encoder makes of it;</li>
  * <li>anything else: a text message holding its JSON.</li>
  * </ul>
@@ -95,7 +99,8 @@ public @interface OnMessage {
     /**
      * The largest message this method accepts, in bytes (UTF-8 bytes for text); larger ones close
      * the session with 1009. Zero or less (the default) keeps the limit of the {@link Endpoint}
-     * or, failing that, the server's. Not allowed on a pong handler.
+     * or {@link ClientEndpoint} or, failing that, the server's or client's. Not allowed on a pong
+     * handler.
      */
     long maxMessageSize() default -1;
 }

@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  * way JAX-RS treats a path parameter that does not convert, so the callback never sees it.
  * Values are converted once per session, not per message.
  *
- * <p>Naming a variable that the template does not have fails deployment.
+ * <p>Naming a variable that the template does not have fails deployment, and so does a
+ * {@code @PathParam} on a {@link ClientEndpoint}, which has no path template.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -19,6 +19,9 @@ import java.lang.annotation.Target;
  * </ul>
  * A value that cannot be converted, or a missing value for a primitive, rejects the upgrade with
  * 400 Bad Request. Values are converted once per session, not per message.
+ *
+ * <p>Server endpoints only: on a {@link ClientEndpoint} it fails deployment, since the query is
+ * the one the client wrote into the URI itself; pass such values to the endpoint instance.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -3,9 +3,12 @@ package dev.wsf.api.annotation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.endpoint.Dispatch;
 import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The defaults users rely on without writing them. */
@@ -25,6 +28,36 @@ class AnnotationContractTest {
         assertEquals(0, e.decoders().length);
         assertEquals(-1, e.maxTextMessageSize(), "the server's limit");
         assertEquals(-1, e.maxBinaryMessageSize(), "the server's limit");
+    }
+
+    @ClientEndpoint
+    static class PlainClient {
+    }
+
+    @Test
+    void clientEndpointDefaultsMirrorEndpoint() {
+        ClientEndpoint c = PlainClient.class.getAnnotation(ClientEndpoint.class);
+        assertEquals(Dispatch.WORKER, c.dispatch(), "callbacks may block unless the user opts out");
+        assertArrayEquals(new String[0], c.subprotocols(), "offers no subprotocol");
+        assertEquals(0, c.encoders().length);
+        assertEquals(0, c.decoders().length);
+        assertEquals(-1, c.maxTextMessageSize(), "the client's limit");
+        assertEquals(-1, c.maxBinaryMessageSize(), "the client's limit");
+    }
+
+    @Test
+    void clientEndpointHasEveryEndpointAttributeButThePath() {
+        Set<String> server = attributes(Endpoint.class);
+        assertTrue(server.remove("path:String"));
+        assertEquals(server, attributes(ClientEndpoint.class));
+    }
+
+    private static Set<String> attributes(Class<?> annotation) {
+        Set<String> names = new TreeSet<>();
+        for (var m : annotation.getDeclaredMethods()) {
+            names.add(m.getName() + ":" + m.getReturnType().getSimpleName());
+        }
+        return names;
     }
 
     static class Methods {

@@ -1,6 +1,7 @@
 /**
  * The annotation programming model's entry point: {@link dev.wsf.annotations.AnnotatedEndpoints}
- * turns {@link dev.wsf.api.annotation.Endpoint} classes into
+ * turns {@link dev.wsf.api.annotation.Endpoint} classes, and
+ * {@link dev.wsf.api.annotation.ClientEndpoint} classes or instances, into
  * {@link dev.wsf.api.endpoint.EndpointDefinition}s.
  *
  * <p>Inside, the work is split into packages with one job each: {@code scan} finds classes

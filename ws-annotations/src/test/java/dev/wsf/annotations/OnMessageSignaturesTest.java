@@ -7,6 +7,7 @@ import dev.wsf.annotations.testing.Connection;
 import dev.wsf.annotations.testing.FakeHandshakeRequest;
 import dev.wsf.annotations.testing.FakeSession;
 import dev.wsf.api.Session;
+import dev.wsf.api.annotation.ClientEndpoint;
 import dev.wsf.api.annotation.Endpoint;
 import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.annotation.PongMessage;
@@ -29,14 +30,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Binds and drives every message form that {@link OnMessage}'s Javadoc lists. The list of forms
- * is read from the Javadoc itself, so a form documented without a case here (or the reverse)
- * fails the build.
+ * Binds and drives every message form that {@link OnMessage}'s Javadoc lists, on a server endpoint
+ * and on a client endpoint, since the one table holds for both. The list of forms is read from
+ * the Javadoc itself, so a form documented without a case here (or the reverse) fails the build.
+ * Each fixture carries both annotations.
  */
 class OnMessageSignaturesTest {
 
@@ -91,9 +94,18 @@ class OnMessageSignaturesTest {
 
     @Test
     void everyFormBindsAndReceivesItsMessage() {
+        everyForm(fixture -> Connection.single(AnnotatedEndpoints.define(fixture)));
+    }
+
+    @Test
+    void everyFormBindsAndReceivesItsMessageOnAClientEndpoint() {
+        everyForm(AnnotatedEndpoints::client);
+    }
+
+    private static void everyForm(Function<Class<?>, EndpointDefinition> define) {
         for (Map.Entry<String, Form> e : FORMS.entrySet()) {
             Form form = e.getValue();
-            EndpointDefinition definition = Connection.single(AnnotatedEndpoints.define(form.fixture()));
+            EndpointDefinition definition = define.apply(form.fixture());
             boolean binary = e.getKey().contains("yte") || e.getKey().contains("InputStream")
                     || e.getKey().contains("Binary");
             Delivery delivery = binary ? definition.binaryDelivery() : definition.textDelivery();
@@ -166,6 +178,7 @@ class OnMessageSignaturesTest {
     // ---- one fixture per documented form -------------------------------------------------------
 
     @Endpoint(path = "/text")
+    @ClientEndpoint
     public static class TextWhole {
         @OnMessage
         public String message(String text) {
@@ -174,6 +187,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/text-parts")
+    @ClientEndpoint
     public static class TextParts {
         @OnMessage
         public String message(boolean last, Session session, String part) {
@@ -182,6 +196,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/text-reader")
+    @ClientEndpoint
     public static class TextReader {
         @OnMessage
         public String message(Reader reader) throws IOException {
@@ -203,6 +218,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/text-decoded", decoders = CommandDecoder.class)
+    @ClientEndpoint(decoders = CommandDecoder.class)
     public static class TextDecoded {
         @OnMessage
         public String message(Command command) {
@@ -217,6 +233,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/text-json")
+    @ClientEndpoint
     public static class TextJson {
         @OnMessage
         public Echo message(Session session, ChatMessage message) {
@@ -225,6 +242,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/binary")
+    @ClientEndpoint
     public static class BinaryBuffer {
         @OnMessage
         public String message(ByteBuffer buffer) {
@@ -233,6 +251,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/binary-bytes")
+    @ClientEndpoint
     public static class BinaryBytes {
         @OnMessage
         public String message(byte[] bytes) {
@@ -241,6 +260,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/binary-parts")
+    @ClientEndpoint
     public static class BinaryBufferParts {
         @OnMessage
         public String message(ByteBuffer part, boolean last) {
@@ -249,6 +269,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/binary-bytes-parts")
+    @ClientEndpoint
     public static class BinaryBytesParts {
         @OnMessage
         public String message(Boolean last, byte[] part) {
@@ -257,6 +278,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/binary-stream")
+    @ClientEndpoint
     public static class BinaryStream {
         @OnMessage
         public byte[] message(InputStream in) throws IOException {
@@ -275,6 +297,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/binary-decoded", decoders = PointDecoder.class)
+    @ClientEndpoint(decoders = PointDecoder.class)
     public static class BinaryDecoded {
         @OnMessage
         public String message(Point point) {
@@ -283,6 +306,7 @@ class OnMessageSignaturesTest {
     }
 
     @Endpoint(path = "/pong")
+    @ClientEndpoint
     public static class Pong {
         @OnMessage
         public String pong(PongMessage pong) {

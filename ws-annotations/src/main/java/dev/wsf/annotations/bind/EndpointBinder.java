@@ -10,17 +10,20 @@ import dev.wsf.annotations.model.MessageKind;
 import dev.wsf.annotations.model.MessageType;
 import dev.wsf.annotations.model.Problems;
 import dev.wsf.annotations.spi.InstanceProvider;
+import dev.wsf.api.Role;
 import dev.wsf.api.codec.Decoder;
 import dev.wsf.api.codec.Encoder;
 import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.endpoint.EndpointDefinition;
+import dev.wsf.api.endpoint.EndpointFactory;
 import java.lang.invoke.MethodHandle;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * Turns a validated {@link EndpointModel} into the {@link EndpointDefinition} the runtime serves:
- * instantiates the codecs, builds an invoker per callback and a factory of per-session handlers.
+ * Turns a validated {@link EndpointModel} into the {@link EndpointDefinition} the runtime serves
+ * (or, for a client endpoint, connects with): instantiates the codecs, builds an invoker per
+ * callback and a factory of per-session handlers.
  * Problems found on the way (an instance provider that cannot build the class, a codec whose
  * constructor fails) are recorded like validation problems.
  */
@@ -43,13 +46,29 @@ public final class EndpointBinder {
         this.streamBufferSize = streamBufferSize;
     }
 
-    /** The definition, or empty if binding found problems (recorded). */
+    /**
+     * The definition, or empty if binding found problems (recorded). Each session's instance comes
+     * from the instance provider.
+     */
     public Optional<EndpointDefinition> bind(EndpointModel model, Problems problems) {
+        for (String problem : instances.problems(model.type())) {
+            providerProblem(model.type(), "the instance provider cannot build it: ", problem, problems);
+        }
+        return bind(model, EndpointInstances.of(model.type(), model.singleton(), instances), problems);
+    }
+
+    /**
+     * The definition whose every session is handled by {@code instance}, an instance of
+     * {@code model.type()} the application made; the instance provider still makes the codecs.
+     */
+    public Optional<EndpointDefinition> bind(EndpointModel model, Object instance, Problems problems) {
+        return bind(model, EndpointInstances.given(instance), problems);
+    }
+
+    private Optional<EndpointDefinition> bind(EndpointModel model, EndpointInstances endpointInstances,
+                                              Problems problems) {
         Class<?> type = model.type();
         int before = problems.size();
-        for (String problem : instances.problems(type)) {
-            providerProblem(type, "the instance provider cannot build it: ", problem, problems);
-        }
         Codecs codecs = codecs(model, problems);
         ConnectionValues values = ConnectionValues.of(model.allCallbacks());
         CallbackInvoker[] lifecycle = new CallbackInvoker[CallbackKind.values().length];
@@ -73,18 +92,18 @@ public final class EndpointBinder {
                 messages[MessageType.TEXT.ordinal()], textKind,
                 messages[MessageType.BINARY.ordinal()], binaryKind,
                 messages[MessageType.PONG.ordinal()],
-                new ReplySender(codecs), values, EndpointInstances.of(type, model.singleton(), instances),
-                streamExecutor, streamBufferSize);
+                new ReplySender(codecs), values, endpointInstances, streamExecutor, streamBufferSize);
         return Optional.of(definition(model, binding, textKind, binaryKind));
     }
 
     private static EndpointDefinition definition(EndpointModel model, EndpointBinding binding,
                                                  MessageKind textKind, MessageKind binaryKind) {
-        EndpointDefinition.Builder builder = EndpointDefinition.builder(model.path().template(),
-                        request -> {
-                            Object[] values = binding.values().resolve(request); // may refuse: no instance wasted
-                            return new AnnotatedEndpointHandler(binding, binding.instances().instance(), values);
-                        })
+        EndpointFactory factory = request -> {
+            Object[] values = binding.values().resolve(request); // may refuse: no instance wasted
+            return new AnnotatedEndpointHandler(binding, binding.instances().instance(), values);
+        };
+        EndpointDefinition.Builder builder = (model.role() == Role.CLIENT ? EndpointDefinition.forClient(factory)
+                        : EndpointDefinition.builder(model.path().template(), factory))
                 .subprotocols(model.subprotocols())
                 .dispatch(model.dispatch())
                 .textDelivery(delivery(textKind))

@@ -3,13 +3,19 @@ package dev.wsf.annotations.bind;
 import dev.wsf.annotations.spi.InstanceProvider;
 
 /**
- * Where a session's endpoint instance comes from: a new one from the provider for each session,
- * or, for {@code @Singleton} classes, one asked for on the first session and shared after.
+ * Where a session's endpoint instance comes from: a new one from the provider for each session;
+ * for {@code @Singleton} classes, one asked for on the first session and shared after; or the
+ * instance the application passed in (a client's {@code connectToServer(Object, URI)} style).
  */
 abstract sealed class EndpointInstances {
 
     static EndpointInstances of(Class<?> type, boolean singleton, InstanceProvider provider) {
         return singleton ? new Shared(type, provider) : new PerSession(type, provider);
+    }
+
+    /** Every session is handled by {@code instance}. */
+    static EndpointInstances given(Object instance) {
+        return new Given(instance);
     }
 
     /** The instance for a new session. */
@@ -27,6 +33,19 @@ abstract sealed class EndpointInstances {
         @Override
         Object instance() {
             return provider.get(type);
+        }
+    }
+
+    private static final class Given extends EndpointInstances {
+        private final Object instance;
+
+        Given(Object instance) {
+            this.instance = instance;
+        }
+
+        @Override
+        Object instance() {
+            return instance;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wsf.annotations.model;
 
+import dev.wsf.api.Role;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.PathTemplate;
 import java.util.Collections;
@@ -9,22 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A validated endpoint class: where it is served, how, and its callbacks. Built by
- * {@link EndpointModelReader} only when the class has no problem.
+ * A validated endpoint class: where it is served (or that it is a client), how, and its
+ * callbacks. Built by {@link EndpointModelReader} only when the class has no problem.
  *
  * @param type                 the endpoint class
- * @param path                 the parsed {@code @Endpoint(path)}
- * @param subprotocols         the subprotocols, most preferred first
+ * @param role                 {@code SERVER} for an {@code @Endpoint}, {@code CLIENT} for a
+ *                             {@code @ClientEndpoint}
+ * @param path                 the parsed {@code @Endpoint(path)}; null for a client
+ * @param subprotocols         the subprotocols spoken (server) or offered (client), most
+ *                             preferred first
  * @param dispatch             which threads run the callbacks
- * @param maxTextMessageSize   the text limit, or -1 for the server's
- * @param maxBinaryMessageSize the binary limit, or -1 for the server's
+ * @param maxTextMessageSize   the text limit, or -1 for the server's or client's
+ * @param maxBinaryMessageSize the binary limit, or -1 for the server's or client's
  * @param singleton            whether one instance serves every session
  * @param callbacks            the lifecycle callbacks ({@code OPEN}, {@code CLOSE}, {@code ERROR})
  * @param messageCallbacks     the {@code @OnMessage} methods by the type of message they take
  * @param encoders             the encoder classes listed on the endpoint
  * @param decoders             the decoder classes listed on the endpoint
  */
-public record EndpointModel(Class<?> type, PathTemplate path, List<String> subprotocols, Dispatch dispatch,
+public record EndpointModel(Class<?> type, Role role, PathTemplate path, List<String> subprotocols, Dispatch dispatch,
                             long maxTextMessageSize, long maxBinaryMessageSize, boolean singleton,
                             Map<CallbackKind, CallbackModel> callbacks,
                             Map<MessageType, CallbackModel> messageCallbacks,

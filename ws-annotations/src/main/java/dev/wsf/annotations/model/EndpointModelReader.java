@@ -1,6 +1,8 @@
 package dev.wsf.annotations.model;
 
 import dev.wsf.api.DeploymentException;
+import dev.wsf.api.Role;
+import dev.wsf.api.annotation.ClientEndpoint;
 import dev.wsf.api.annotation.Endpoint;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.PathTemplate;
@@ -18,27 +20,53 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Reads an {@code @Endpoint} class into an {@link EndpointModel}, checking everything that can be
- * checked before a session exists. Every problem found is recorded, not just the first.
+ * Reads an {@code @Endpoint} class (for a server) or a {@code @ClientEndpoint} class (for a
+ * client) into an {@link EndpointModel}, checking everything that can be checked before a
+ * session exists. Every problem found is recorded, not just the first. Both roles share every
+ * rule except the path: a client has none, so it takes no {@code @PathParam} or {@code @QueryParam}.
  */
 public final class EndpointModelReader {
+    private final Role role;
     private final Predicate<Class<?>> singletonScope;
 
-    /** @param singletonScope tells whether a class asks for one shared instance */
-    public EndpointModelReader(Predicate<Class<?>> singletonScope) {
+    /**
+     * @param role           which annotation to read: {@code @Endpoint} or {@code @ClientEndpoint}
+     * @param singletonScope tells whether a class asks for one shared instance
+     */
+    public EndpointModelReader(Role role, Predicate<Class<?>> singletonScope) {
+        this.role = role;
         this.singletonScope = singletonScope;
     }
 
-    /** The class's model, or empty if it has problems, which are added to {@code problems}. */
+    /**
+     * The model of a class whose instances the instance provider will make, or empty if it has
+     * problems, which are added to {@code problems}.
+     */
     public Optional<EndpointModel> read(Class<?> type, Problems problems) {
+        return read(type, true, problems);
+    }
+
+    /**
+     * The model of the class of an instance the application made itself: as {@link #read}, except
+     * that the class need not be instantiable (an inner or local class is fine) and is never a
+     * singleton, since the given instance is the one used.
+     */
+    public Optional<EndpointModel> readInstanceClass(Class<?> type, Problems problems) {
+        return read(type, false, problems);
+    }
+
+    private Optional<EndpointModel> read(Class<?> type, boolean instantiated, Problems problems) {
         int before = problems.size();
-        Endpoint endpoint = type.getAnnotation(Endpoint.class);
-        if (endpoint == null) {
-            problems.onClass(type, "the class has no @Endpoint annotation", "annotate it with @Endpoint(path = \"/...\")");
+        Optional<EndpointAnnotation> annotation = EndpointAnnotation.of(type, role);
+        if (annotation.isEmpty()) {
+            missingAnnotation(type, problems);
             return Optional.empty();
         }
-        checkShape(type, problems);
-        PathTemplate path = parsePath(type, endpoint.path(), problems);
+        EndpointAnnotation endpoint = annotation.get();
+        if (instantiated) {
+            checkShape(type, problems);
+        }
+        PathTemplate path = role == Role.SERVER ? parsePath(type, endpoint.path(), problems) : null;
         List<CodecModel> encoders = CodecModelReader.encoders(type, endpoint.encoders(), problems);
         List<CodecModel> decoders = CodecModelReader.decoders(type, endpoint.decoders(), problems);
         Map<Class<?>, MessageType> decodedTypes = new HashMap<>();
@@ -50,7 +78,7 @@ public final class EndpointModelReader {
                         "keep one of them");
             }
         }
-        ParameterClassifier classifier = new ParameterClassifier(type, path, decodedTypes, problems);
+        ParameterClassifier classifier = new ParameterClassifier(type, role, path, decodedTypes, problems);
         Map<CallbackKind, CallbackModel> lifecycle = new EnumMap<>(CallbackKind.class);
         Map<MessageType, CallbackModel> messages = new EnumMap<>(MessageType.class);
         for (Method method : callbackMethods(type)) {
@@ -69,9 +97,30 @@ public final class EndpointModelReader {
         if (problems.size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new EndpointModel(type, path, Arrays.asList(endpoint.subprotocols()),
+        return Optional.of(new EndpointModel(type, role, path, endpoint.subprotocols(),
                 endpoint.dispatch(), limit(endpoint.maxTextMessageSize()), limit(endpoint.maxBinaryMessageSize()),
-                singletonScope.test(type), lifecycle, messages, encoders, decoders));
+                instantiated && singletonScope.test(type), lifecycle, messages, encoders, decoders));
+    }
+
+    /** Says which annotation is missing, and what to do when the class carries the other one. */
+    private void missingAnnotation(Class<?> type, Problems problems) {
+        if (role == Role.SERVER && type.isAnnotationPresent(ClientEndpoint.class)) {
+            problems.onClass(type, "it is a @ClientEndpoint, which servers do not serve",
+                    "connect it with AnnotatedEndpoints.client(...), or also annotate it with "
+                            + "@Endpoint(path = \"/...\") to serve it");
+        } else if (role == Role.CLIENT && type.isAnnotationPresent(Endpoint.class)) {
+            problems.onClass(type, "it is an @Endpoint, which says how to serve it but not how to act as a client",
+                    "also annotate it with @ClientEndpoint to connect with it");
+        } else if (type.getSuperclass() != null && EndpointAnnotation.of(type.getSuperclass(), role).isPresent()) {
+            problems.onClass(type, "its superclass " + type.getSuperclass().getName() + " carries "
+                    + problems.annotation() + ", but annotations are not inherited", type.isAnonymousClass()
+                    ? "use a named subclass annotated with " + problems.annotation() + ", or the superclass itself"
+                    : "annotate this class with " + problems.annotation() + " too");
+        } else if (role == Role.SERVER) {
+            problems.onClass(type, "the class has no @Endpoint annotation", "annotate it with @Endpoint(path = \"/...\")");
+        } else {
+            problems.onClass(type, "the class has no @ClientEndpoint annotation", "annotate it with @ClientEndpoint");
+        }
     }
 
     private static void checkShape(Class<?> type, Problems problems) {
@@ -190,8 +239,8 @@ public final class EndpointModelReader {
         }
         if (kind.shape() == MessageKind.Shape.STREAM && dispatch == Dispatch.IO_THREAD) {
             problems.onMethod(type, CallbackKind.MESSAGE, callback.method(), "reads a stream, which blocks, but the "
-                    + "endpoint uses Dispatch.IO_THREAD", "remove dispatch = IO_THREAD from @Endpoint (the default, "
-                    + "WORKER, lets callbacks block), or take the message in parts");
+                    + "endpoint uses Dispatch.IO_THREAD", "remove dispatch = IO_THREAD from " + problems.annotation()
+                    + " (the default, WORKER, lets callbacks block), or take the message in parts");
         }
         if (kind == MessageKind.PONG && callback.maxMessageSize() > 0) {
             problems.onMethod(type, CallbackKind.MESSAGE, callback.method(), "sets maxMessageSize, but pongs "

@@ -2,6 +2,7 @@ package dev.wsf.annotations.model;
 
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.HandshakeRequest;
+import dev.wsf.api.Role;
 import dev.wsf.api.Session;
 import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.annotation.PathParam;
@@ -26,17 +27,21 @@ import java.util.Optional;
  */
 final class ParameterClassifier {
     private final Class<?> endpoint;
+    private final Role role;
     private final PathTemplate template;
     private final Map<Class<?>, MessageType> decodedTypes;
     private final Problems problems;
 
     /**
-     * @param template     the endpoint's path, or null if it is malformed (already reported)
+     * @param role         a client endpoint takes no path or query values
+     * @param template     the server endpoint's path, or null for a client or if it is malformed
+     *                     (already reported)
      * @param decodedTypes the types the endpoint's decoders produce, with the kind they decode
      */
-    ParameterClassifier(Class<?> endpoint, PathTemplate template, Map<Class<?>, MessageType> decodedTypes,
+    ParameterClassifier(Class<?> endpoint, Role role, PathTemplate template, Map<Class<?>, MessageType> decodedTypes,
                         Problems problems) {
         this.endpoint = endpoint;
+        this.role = role;
         this.template = template;
         this.decodedTypes = decodedTypes;
         this.problems = problems;
@@ -58,6 +63,8 @@ final class ParameterClassifier {
             QueryParam query = p.getAnnotation(QueryParam.class);
             if (path != null && query != null) {
                 problem(kind, method, i, "has both @PathParam and @QueryParam", "keep one of them");
+            } else if (role == Role.CLIENT && (path != null || query != null)) {
+                clientRequestValue(kind, method, i, path != null);
             } else if (path != null) {
                 pathParameter(kind, method, i, p, path).ifPresent(models::add);
             } else if (query != null) {
@@ -178,7 +185,8 @@ final class ParameterClassifier {
         if (unfit != null) {
             problem(CallbackKind.MESSAGE, method, index, "is not an accepted message type: " + unfit,
                     "use one of the forms listed in @OnMessage's Javadoc (String, Reader, ByteBuffer, byte[], "
-                            + "InputStream, PongMessage, a JSON type) or list a decoder for it in @Endpoint(decoders)");
+                            + "InputStream, PongMessage, a JSON type) or list a decoder for it in "
+                            + problems.annotation() + "(decoders)");
             return null;
         }
         return MessageKind.TEXT_JSON;
@@ -200,6 +208,18 @@ final class ParameterClassifier {
             return "a " + name + " cannot be decoded from JSON";
         }
         return null;
+    }
+
+    /**
+     * A client chose the URI it connects to, so a path or query value would only echo what the
+     * application already knows; Jakarta likewise allows {@code @PathParam} on server endpoints only.
+     */
+    private void clientRequestValue(CallbackKind kind, Method method, int i, boolean isPath) {
+        String why = isPath ? "is a @PathParam, but a client endpoint has no path template to bind it to"
+                : "is a @QueryParam, but a client endpoint reads no request: the query is the one the client wrote";
+        problem(kind, method, i, why, "remove the annotation and pass the value to the instance, e.g. "
+                + "AnnotatedEndpoints.client(new " + endpoint.getSimpleName() + "(value)), or read it from "
+                + "Session.requestUri()");
     }
 
     private Optional<ParameterModel> pathParameter(CallbackKind kind, Method method, int i, Parameter p,
@@ -266,8 +286,9 @@ final class ParameterClassifier {
                 .map(i -> "parameter " + (i + 1) + " (" + Signatures.shortName(types[i]) + ")").toList());
     }
 
-    private static String allowedFor(CallbackKind kind) {
-        String common = "Session, HandshakeRequest, @PathParam and @QueryParam parameters";
+    private String allowedFor(CallbackKind kind) {
+        String common = role == Role.SERVER ? "Session, HandshakeRequest, @PathParam and @QueryParam parameters"
+                : "Session and HandshakeRequest parameters";
         return switch (kind) {
             case OPEN -> common;
             case CLOSE -> common + ", and one CloseReason";

@@ -1,6 +1,7 @@
 package dev.wsf.annotations.model;
 
 import dev.wsf.api.DeploymentException;
+import dev.wsf.api.Role;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +13,22 @@ import java.util.Map;
  * {@link DeploymentException} can report them all instead of one per attempt.
  */
 public final class Problems {
+    private final Role role;
     private final List<Problem> problems = new ArrayList<>();
+
+    /** @param role whether the classes are deployed as server endpoints or client endpoints */
+    public Problems(Role role) {
+        this.role = role;
+    }
+
+    /** The annotation the classes are read from: {@code @Endpoint} or {@code @ClientEndpoint}. */
+    public String annotation() {
+        return EndpointAnnotation.label(role);
+    }
 
     /** Records a problem with the class as a whole, e.g. its {@code @Endpoint} annotation. */
     public void onClass(Class<?> endpoint, String what, String fix) {
-        problems.add(new Problem(endpoint, "@Endpoint " + endpoint.getName(), what, fix));
+        problems.add(new Problem(endpoint, annotation() + " " + endpoint.getName(), what, fix));
     }
 
     /** Records a problem with a callback method. */
@@ -60,7 +72,8 @@ public final class Problems {
         }
         StringBuilder message = new StringBuilder();
         message.append(problems.size() == 1 ? "1 problem" : problems.size() + " problems")
-                .append(" in annotated endpoint").append(byClass.size() == 1 ? " " : "s ")
+                .append(role == Role.SERVER ? " in annotated endpoint" : " in annotated client endpoint")
+                .append(byClass.size() == 1 ? " " : "s ")
                 .append(byClass.keySet().stream().map(Class::getName).toList()).append(':');
         for (Map.Entry<Class<?>, List<Problem>> e : byClass.entrySet()) {
             message.append("\n").append(e.getKey().getName()).append(':');

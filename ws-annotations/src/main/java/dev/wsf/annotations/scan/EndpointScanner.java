@@ -1,17 +1,17 @@
 package dev.wsf.annotations.scan;
 
 import dev.wsf.api.DeploymentException;
-import dev.wsf.api.annotation.Endpoint;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the classes annotated with {@link Endpoint} in given packages (and their sub-packages),
- * reading class files without loading them; only the matches are loaded. The only user of
- * ClassGraph.
+ * Finds the classes carrying an annotation ({@code @Endpoint} for servers, {@code @ClientEndpoint}
+ * for clients) in given packages and their sub-packages, reading class files without loading
+ * them; only the matches are loaded. The only user of ClassGraph.
  */
 public final class EndpointScanner {
 
@@ -19,12 +19,14 @@ public final class EndpointScanner {
     }
 
     /**
-     * The {@code @Endpoint} classes in {@code packages}, sorted by name, loaded (not initialized)
-     * through {@code loader}. Abstract ones are included so that deployment can say what is wrong.
+     * The classes annotated with {@code annotation} in {@code packages}, sorted by name, loaded
+     * (not initialized) through {@code loader}. Abstract ones are included so that deployment can
+     * say what is wrong.
      *
      * @throws DeploymentException if a matching class cannot be loaded
      */
-    public static List<Class<?>> scan(ClassLoader loader, List<String> packages) {
+    public static List<Class<?>> scan(ClassLoader loader, List<String> packages,
+                                      Class<? extends Annotation> annotation) {
         if (packages.isEmpty()) {
             return List.of();
         }
@@ -35,7 +37,7 @@ public final class EndpointScanner {
                 .ignoreClassVisibility() // package-private endpoint classes are allowed
                 .acceptPackages(packages.toArray(String[]::new))
                 .scan()) {
-            names = result.getClassesWithAnnotation(Endpoint.class.getName()).stream()
+            names = result.getClassesWithAnnotation(annotation.getName()).stream()
                     .map(ClassInfo::getName).sorted().toList();
         }
         List<Class<?>> classes = new ArrayList<>(names.size());

@@ -7,8 +7,9 @@ import java.util.List;
  * where a dependency-injection container (Guice, Weld, Spring, Dagger...) plugs in.
  *
  * <p>It is asked for an endpoint instance once per session, or only once for a class annotated
- * with {@code @jakarta.inject.Singleton}, whose instance the framework then shares; codec
- * instances are asked for once, at deployment. Calls may come from several threads at once.
+ * with {@code @jakarta.inject.Singleton}, whose instance the framework then shares, and never for
+ * a client endpoint instance the application passed in itself; codec instances are asked for
+ * once, at deployment. Calls may come from several threads at once.
  *
  * <p>Which provider is used: the one passed to
  * {@link dev.wsf.annotations.AnnotatedEndpoints.Builder#instanceProvider}; otherwise the single

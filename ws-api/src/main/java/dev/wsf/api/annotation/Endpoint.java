@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a class as a WebSocket server endpoint whose callbacks are its methods annotated with
- * {@link OnOpen}, {@link OnMessage}, {@link OnClose} and {@link OnError}.
+ * {@link OnOpen}, {@link OnMessage}, {@link OnClose} and {@link OnError}. Its client-side
+ * counterpart is {@link ClientEndpoint}.
  *
  * <pre>{@code
  * @Endpoint(path = "/chat/{room}", subprotocols = {"chat.v2", "chat.v1"})

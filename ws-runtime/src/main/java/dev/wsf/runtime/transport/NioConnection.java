@@ -38,6 +38,8 @@ final class NioConnection implements Transport, Selectable {
     private Thread batchThread;
     private int batchDepth;
 
+    /** Already in the loop's list of connections to flush at the end of this round (loop-confined). */
+    private boolean flushScheduled;
     private volatile boolean open = true;
     private volatile long lastActivity = System.nanoTime();
 
@@ -138,7 +140,7 @@ final class NioConnection implements Transport, Selectable {
     @Override
     public void flush() {
         if (loop.inLoop()) {
-            loop.markDirty(this);
+            scheduleFlush();
             return;
         }
         write(true);
@@ -165,7 +167,16 @@ final class NioConnection implements Transport, Selectable {
     }
 
     /** Flushes on the loop thread: after a round's callbacks, or when the socket became writable. */
+    /** Flushes once at the end of the loop's round, however many writes this round queues. */
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.markDirty(this);
+        }
+    }
+
     void flushFromLoop() {
+        flushScheduled = false;
         if (!open) {
             return;
         }
@@ -317,7 +328,7 @@ final class NioConnection implements Transport, Selectable {
 
     private void requestFlush() {
         if (loop.inLoop()) {
-            loop.markDirty(this);
+            scheduleFlush();
         } else {
             loop.execute(this::flushFromLoop);
         }

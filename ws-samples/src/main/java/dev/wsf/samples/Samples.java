@@ -1,5 +1,6 @@
 package dev.wsf.samples;
 
+import dev.wsf.samples.chat.ChatSample;
 import dev.wsf.samples.echo.EchoSample;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class Samples {
 
     static {
         SAMPLES.put("echo", EchoSample::main);
+        SAMPLES.put("chat", ChatSample::main);
     }
 
     /** A sample's {@code main} method. */

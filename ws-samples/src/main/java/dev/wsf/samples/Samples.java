@@ -2,6 +2,7 @@ package dev.wsf.samples;
 
 import dev.wsf.samples.chat.ChatSample;
 import dev.wsf.samples.echo.EchoSample;
+import dev.wsf.samples.ticker.TickerSample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ public final class Samples {
     static {
         SAMPLES.put("echo", EchoSample::main);
         SAMPLES.put("chat", ChatSample::main);
+        SAMPLES.put("ticker", TickerSample::main);
     }
 
     /** A sample's {@code main} method. */

@@ -1,6 +1,7 @@
 package dev.wsf.samples;
 
 import dev.wsf.samples.chat.ChatSample;
+import dev.wsf.samples.crc.CrcSample;
 import dev.wsf.samples.echo.EchoSample;
 import dev.wsf.samples.ticker.TickerSample;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public final class Samples {
         SAMPLES.put("echo", EchoSample::main);
         SAMPLES.put("chat", ChatSample::main);
         SAMPLES.put("ticker", TickerSample::main);
+        SAMPLES.put("crc", CrcSample::main);
     }
 
     /** A sample's {@code main} method. */

@@ -3,6 +3,7 @@ package dev.wsf.samples;
 import dev.wsf.samples.chat.ChatSample;
 import dev.wsf.samples.crc.CrcSample;
 import dev.wsf.samples.echo.EchoSample;
+import dev.wsf.samples.guice.GuiceSample;
 import dev.wsf.samples.ticker.TickerSample;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class Samples {
         SAMPLES.put("chat", ChatSample::main);
         SAMPLES.put("ticker", TickerSample::main);
         SAMPLES.put("crc", CrcSample::main);
+        SAMPLES.put("guice", GuiceSample::main);
     }
 
     /** A sample's {@code main} method. */

@@ -76,7 +76,7 @@ public final class CrcSample {
                 reply.complete(message);
             }
         }).get(5, TimeUnit.SECONDS);
-        session.sendText("checked end to end");
+        session.sendText("hello");
         String echoed = reply.get(5, TimeUnit.SECONDS);
         session.close();
         return "negotiated " + session.extensions() + ", echoed \"" + echoed + "\"";

@@ -54,7 +54,7 @@ public final class CrcSample {
 
     public static void main(String[] args) throws Exception {
         WebSocketServer server = start(SampleRunner.listenConfig(ServerConfig.builder()));
-        String base = "ws://127.0.0.1:" + server.port();
+        String base = "ws://" + SampleRunner.address(server);
         try (WebSocketClient client = WebSocketClient.create()) {
             for (String path : List.of("/checked", "/plain")) {
                 System.out.println(path + ": " + demo(client, URI.create(base + path)));

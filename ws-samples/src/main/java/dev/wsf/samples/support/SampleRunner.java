@@ -53,7 +53,7 @@ public final class SampleRunner {
     }
 
     /** {@code host:port} as a browser on this machine would reach the server. */
-    static String address(WebSocketServer server) {
+    public static String address(WebSocketServer server) {
         String host = server.localAddress().getAddress().isAnyLocalAddress()
                 ? "localhost" : server.localAddress().getHostString();
         return host + ":" + server.port();

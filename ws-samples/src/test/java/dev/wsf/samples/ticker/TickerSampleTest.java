@@ -51,6 +51,7 @@ class TickerSampleTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the stalled reader does its part by being open and doing nothing
     void aStalledReaderIsSkippedWhileTheOthersGetEveryUpdate() throws Exception {
         try (StalledReader stalled = StalledReader.connect(sample.server().localAddress(), "/ticker");
              JdkClient reader = JdkClient.connect(url())) {

@@ -87,6 +87,15 @@ class ChatSampleTest {
     }
 
     @Test
+    void aPostOver4KiBClosesWith1009() throws Exception {
+        try (JdkClient client = join("hall", "liz")) {
+            event(client);
+            client.send("{\"text\":\"" + "x".repeat(4096) + "\"}");
+            assertEquals(1009, client.nextClose().code());
+        }
+    }
+
+    @Test
     void theServerSendsHeartbeatPings() throws Exception {
         try (JdkClient client = join("porch", "pat")) {
             event(client);

@@ -1,0 +1,48 @@
+package dev.wsf.samples;
+
+import dev.wsf.samples.chat.ChatSample;
+import dev.wsf.samples.crc.CrcSample;
+import dev.wsf.samples.echo.EchoSample;
+import dev.wsf.samples.guice.GuiceSample;
+import dev.wsf.samples.ticker.TickerSample;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Starts the sample named by {@code -Dsample=NAME} or the first argument:
+ * <pre>
+ *   mvn -q -pl ws-samples -am compile exec:java -Dsample=chat
+ * </pre>
+ * {@code -Dport=N} (default 8080, 0 for any free port) and {@code -Dhost=ADDRESS} (default
+ * 127.0.0.1) choose where it listens. See ws-samples/README.md.
+ */
+public final class Samples {
+    private static final Map<String, Main> SAMPLES = new LinkedHashMap<>();
+
+    static {
+        SAMPLES.put("echo", EchoSample::main);
+        SAMPLES.put("chat", ChatSample::main);
+        SAMPLES.put("ticker", TickerSample::main);
+        SAMPLES.put("crc", CrcSample::main);
+        SAMPLES.put("guice", GuiceSample::main);
+    }
+
+    /** A sample's {@code main} method. */
+    @FunctionalInterface
+    private interface Main {
+        void run(String[] args) throws Exception;
+    }
+
+    private Samples() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length > 0 ? args[0] : System.getProperty("sample", "");
+        Main sample = SAMPLES.get(name);
+        if (sample == null) {
+            throw new IllegalArgumentException((name.isEmpty() ? "no sample chosen" : "no sample named '" + name + "'")
+                    + ": run one of " + SAMPLES.keySet() + " with -Dsample=NAME");
+        }
+        sample.run(args);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.wsf.samples.chat;
+
+import dev.wsf.annotations.AnnotatedEndpoints;
+import dev.wsf.annotations.codec.JsonCodec;
+import dev.wsf.annotations.instance.SimpleInstanceProvider;
+import dev.wsf.api.config.ServerConfig;
+import dev.wsf.runtime.WebSocketServer;
+import dev.wsf.samples.support.ClasspathPages;
+import dev.wsf.samples.support.SampleRunner;
+import java.time.Duration;
+import java.util.List;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chat rooms: the {@link ChatEndpoint} on {@code /chat/{room}}, and the page that uses it,
+ * served over plain HTTP from the same port.
+ */
+public final class ChatSample {
+    private ChatSample() {
+    }
+
+    /**
+     * The sample's server settings. The heartbeat pings every session every 15 s and drops one
+     * that has not answered by the next ping: that finds peers that vanished without a close
+     * (a laptop lid shut, a network gone), and the traffic keeps proxies and NATs from cutting
+     * quiet connections. Browsers answer pings by themselves.
+     */
+    public static ServerConfig.Builder settings() {
+        return ServerConfig.builder().heartbeatInterval(Duration.ofSeconds(15));
+    }
+
+    public static WebSocketServer start(ServerConfig config) {
+        // One mapper for both directions: the annotation layer reads ChatPosts with it, the rooms
+        // write ChatEvents with it.
+        ObjectMapper json = JsonMapper.builder().build();
+        var endpoints = AnnotatedEndpoints.builder()
+                .instanceProvider(SimpleInstanceProvider.builder().bind(ChatRooms.class, new ChatRooms(json)).build())
+                .json(JsonCodec.of(json))
+                .add(ChatEndpoint.class)
+                .build();
+        return WebSocketServer.builder()
+                .config(config)
+                .endpoints(endpoints)
+                .httpHandler(ClasspathPages.load(ChatSample.class, "index.html", "chat.js"))
+                .build()
+                .start();
+    }
+
+    public static void main(String[] args) {
+        WebSocketServer server = start(SampleRunner.listenConfig(settings()));
+        SampleRunner.serveUntilStopped(server, address -> List.of(
+                "Chat: open http://" + address + "/ in two browser tabs, pick a name each and the same room, and chat.",
+                "The page speaks JSON over ws://" + address + "/chat/ROOM?name=NAME with subprotocol "
+                        + ChatEndpoint.SUBPROTOCOL + "."));
+    }
+}

@@ -1,0 +1,2 @@
+/** What the samples share: the command-line runner and a static page server. Not a sample itself. */
+package dev.wsf.samples.support;

@@ -1,0 +1,33 @@
+package dev.wsf.samples.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsf.api.config.ServerConfig;
+import dev.wsf.runtime.WebSocketServer;
+import dev.wsf.samples.testing.PeerProcess;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two headless Chromium pages chat through the sample's own page, served by the sample
+ * (interop/node/chat-two-pages.mjs). Needs {@code bash .ci/install-test-deps}.
+ */
+@Tag("interop")
+class ChatBrowserTest {
+
+    @Test
+    void twoPagesExchangeMessages() throws Exception {
+        // The sample's settings as they are: the page's origin is the server's own, which the
+        // default origin policy accepts.
+        WebSocketServer server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
+        try {
+            PeerProcess.Result result = PeerProcess.run(
+                    PeerProcess.node("chat-two-pages.mjs", "http://127.0.0.1:" + server.port() + "/", "--timeout", "90"), 120);
+            assertEquals(0, result.exitCode(), "failed steps: " + result.failures() + "\nall: " + result.lines());
+            assertTrue(result.last().contains("\"ok\":true") && result.last().contains("\"passed\":7"), result.last());
+        } finally {
+            server.stop();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.wsf.samples.ticker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsf.api.config.ServerConfig;
+import dev.wsf.samples.testing.JdkClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ticker's broadcast, and what it does about a subscriber that stops reading. */
+class TickerSampleTest {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * 100 updates a second of about 40 KB each. On loopback the kernel alone takes some 4 MB for a
+     * peer that doesn't read; at this rate the ticker reaches its own threshold within seconds.
+     */
+    private static final TickerSettings FAST = new TickerSettings(Duration.ofMillis(10), 1000, 64 * 1024);
+
+    private TickerSample sample;
+
+    @BeforeEach
+    void start() {
+        sample = TickerSample.start(ServerConfig.builder().host("127.0.0.1").port(0).build(), FAST);
+    }
+
+    @AfterEach
+    void stop() {
+        sample.close();
+    }
+
+    @Test
+    void everySubscriberGetsTheSameUpdates() throws Exception {
+        try (JdkClient ann = JdkClient.connect(url()); JdkClient bob = JdkClient.connect(url())) {
+            await(() -> sample.ticker().stats().size() == 2, "two subscribers");
+            TickerUpdate toBob = update(bob.nextText()); // bob subscribed second: ann has had this one too
+            assertEquals(FAST.symbols(), toBob.quotes().size());
+            TickerUpdate toAnn;
+            do {
+                toAnn = update(ann.nextText());
+            } while (toAnn.seq() < toBob.seq());
+            assertTrue(toAnn.equals(toBob), "update " + toBob.seq() + " differs between subscribers");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try") // the stalled reader does its part by being open and doing nothing
+    void aStalledReaderIsSkippedWhileTheOthersGetEveryUpdate() throws Exception {
+        try (StalledReader stalled = StalledReader.connect(sample.server().localAddress(), "/ticker");
+             JdkClient reader = JdkClient.connect(url())) {
+            await(() -> sample.ticker().stats().size() == 2, "two subscribers");
+            await(() -> sample.ticker().stats().stream().anyMatch(s -> s.skipped() >= 25), "the stalled reader skipped");
+
+            // The reader is current: it receives the update published now, and every one before.
+            long now = sample.ticker().published();
+            List<TickerUpdate> received = new ArrayList<>();
+            int longest = 0;
+            do {
+                String text = reader.nextText();
+                longest = Math.max(longest, text.length());
+                received.add(update(text));
+            } while (received.get(received.size() - 1).seq() < now);
+            for (int i = 1; i < received.size(); i++) {
+                assertEquals(received.get(i - 1).seq() + 1, received.get(i).seq(), "no update skipped for the reader");
+            }
+
+            List<Ticker.SubscriberStats> stats = sample.ticker().stats();
+            Ticker.SubscriberStats slow = stats.stream().filter(s -> s.skipped() > 0).findFirst().orElseThrow();
+            Ticker.SubscriberStats fast = stats.stream().filter(s -> s != slow).findFirst().orElseThrow();
+            assertEquals(0, fast.skipped(), stats.toString());
+            assertTrue(slow.sent() > 0, "it got updates until it fell behind: " + slow);
+            // What the server holds for the stalled reader stays bounded: the threshold plus the
+            // update that crossed it (and a frame header).
+            assertTrue(slow.bufferedBytes() <= FAST.maxBuffered() + longest + 16, slow + ", updates of " + longest);
+        }
+    }
+
+    private String url() {
+        return "ws://127.0.0.1:" + sample.server().port() + "/ticker";
+    }
+
+    private static TickerUpdate update(String json) {
+        return JSON.readValue(json, TickerUpdate.class);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

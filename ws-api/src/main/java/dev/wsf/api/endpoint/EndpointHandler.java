@@ -68,11 +68,16 @@ public interface EndpointHandler {
     /**
      * Something went wrong: a callback threw, the peer violated the protocol, or the connection
      * failed. The default logs the error and closes the session with 1011 (a no-op if it is
-     * already closing).
+     * already closing); a broken connection ({@link java.io.IOException}, such as a peer that
+     * vanished) is routine, so it is logged at DEBUG only.
      */
     default void onError(Session session, Throwable error) {
-        System.getLogger(EndpointHandler.class.getName())
-                .log(System.Logger.Level.WARNING, "session " + session.id() + " failed", error);
+        System.Logger log = System.getLogger(EndpointHandler.class.getName());
+        if (error instanceof java.io.IOException) {
+            log.log(System.Logger.Level.DEBUG, "session " + session.id() + ": connection failed", error);
+            return;
+        }
+        log.log(System.Logger.Level.WARNING, "session " + session.id() + " failed", error);
         if (session.isOpen()) {
             session.close(new CloseReason(CloseCode.INTERNAL_ERROR, ""));
         }

@@ -14,7 +14,6 @@ import dev.wsf.api.extension.Opcode;
 import dev.wsf.runtime.extension.ExtensionChain;
 import dev.wsf.runtime.frame.FrameListener;
 import dev.wsf.runtime.frame.FrameParser;
-import dev.wsf.runtime.frame.Utf8Validator;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import java.net.InetSocketAddress;
@@ -22,7 +21,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +47,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WebSocketSession implements Session, Protocol, ControlFrameHandler {
     private static final System.Logger LOG = System.getLogger(WebSocketSession.class.getName());
-    /** A WORKER session stops reading once this much input waits for its callbacks. */
-    private static final long MAX_PENDING_INPUT = 256 * 1024;
-    private static final ByteBuffer END_OF_INPUT = ByteBuffer.allocate(0);
 
     private enum State { OPEN, CLOSE_SENT, CLOSED }
 
@@ -75,13 +70,8 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
 
     private volatile State state = State.OPEN;
     private long deadlineNanos; // close handshake or linger deadline; guarded by lock
-    private long lastPingNanos; // I/O thread
-    private volatile boolean pongPending;
-
-    private ArrayDeque<ByteBuffer> pendingInput; // WORKER only; guarded by lock
-    private long pendingBytes;
-    private boolean drainScheduled;
-    private boolean readingSuspended;
+    private final Heartbeat heartbeat;
+    private final InputQueue input;
     private final Runnable drainTask = this::drainInput;
 
     public WebSocketSession(String id, HandshakeRequest request, Optional<String> subprotocol, ExtensionChain chain,
@@ -113,7 +103,9 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
             chain.connect(frame -> FrameCollector.deliver(assembler, frame), outbound::write);
             this.inbound = new FrameCollector(chain, assembler);
         }
-        this.lastPingNanos = System.nanoTime();
+        this.heartbeat = new Heartbeat(settings.heartbeatIntervalNanos(), settings.heartbeatTimeoutNanos(),
+                System.nanoTime());
+        this.input = new InputQueue(transport);
     }
 
     /** Creates the handler and calls {@code onOpen}; input that arrives meanwhile waits its turn. */
@@ -147,7 +139,7 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
 
     @Override
     public void onEof() {
-        queueInput(END_OF_INPUT);
+        queueInput(InputQueue.END_OF_INPUT);
     }
 
     @Override
@@ -170,7 +162,11 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
             close(new CloseReason(CloseCode.GOING_AWAY, "idle timeout"));
             return;
         }
-        heartbeat(now);
+        switch (heartbeat.tick(now)) {
+            case PING -> sendControl(Opcode.PING, ByteBuffer.allocate(8).putLong(0, now));
+            case GIVE_UP -> abort("no pong within " + heartbeat.timeoutMillis() + " ms");
+            default -> { }
+        }
     }
 
     @Override
@@ -201,56 +197,20 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
     // ---- input ----
 
     private void queueInput(ByteBuffer chunk) {
-        boolean schedule;
-        lock.lock();
-        try {
-            if (pendingInput == null) {
-                pendingInput = new ArrayDeque<>(4);
-            }
-            pendingInput.add(chunk);
-            pendingBytes += chunk.remaining();
-            if (pendingBytes > MAX_PENDING_INPUT && !readingSuspended) {
-                readingSuspended = true;
-                transport.suspendReading();
-            }
-            schedule = !drainScheduled;
-            drainScheduled = true;
-        } finally {
-            lock.unlock();
-        }
-        if (schedule) {
+        if (input.add(chunk)) {
             serial.execute(drainTask);
         }
     }
 
+    /** Parses queued input on the serial executor; a worker batches the writes its callbacks make. */
     private void drainInput() {
         boolean batch = !transport.inIoThread();
         if (batch) {
             transport.beginBatch();
         }
         try {
-            while (true) {
-                ByteBuffer chunk;
-                boolean resume = false;
-                lock.lock();
-                try {
-                    chunk = pendingInput.poll();
-                    if (chunk == null) {
-                        drainScheduled = false;
-                        return;
-                    }
-                    pendingBytes -= chunk.remaining();
-                    if (readingSuspended && pendingBytes < MAX_PENDING_INPUT / 2) {
-                        readingSuspended = false;
-                        resume = true;
-                    }
-                } finally {
-                    lock.unlock();
-                }
-                if (resume) {
-                    transport.resumeReading();
-                }
-                if (chunk == END_OF_INPUT) {
+            for (ByteBuffer chunk = input.poll(); chunk != null; chunk = input.poll()) {
+                if (chunk == InputQueue.END_OF_INPUT) {
                     endOfInput();
                 } else {
                     parse(chunk);
@@ -296,7 +256,7 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
                 }
             }
             case PONG -> {
-                pongPending = false;
+                heartbeat.pongReceived();
                 callbacks.pong(payload);
             }
             case CLOSE -> onCloseFrame(payload);
@@ -305,7 +265,7 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
     }
 
     private void onCloseFrame(ByteBuffer payload) {
-        CloseReason reason = parseCloseFrame(payload);
+        CloseReason reason = CloseFrames.parse(payload);
         parser.stop();
         boolean reply;
         lock.lock();
@@ -328,29 +288,10 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
         callbacks.closed(reason);
     }
 
-    private static CloseReason parseCloseFrame(ByteBuffer payload) {
-        if (payload.remaining() == 0) {
-            return CloseReason.NO_STATUS;
-        }
-        if (payload.remaining() == 1) {
-            throw new CloseException(CloseCode.PROTOCOL_ERROR, "close frame payload of 1 byte");
-        }
-        int code = payload.getShort(payload.position()) & 0xFFFF;
-        if (!CloseCode.isSendable(code)) {
-            throw new CloseException(CloseCode.PROTOCOL_ERROR, "invalid close code " + code);
-        }
-        ByteBuffer text = payload.duplicate().position(payload.position() + 2);
-        Utf8Validator utf8 = new Utf8Validator();
-        if (!utf8.validate(text) || !utf8.isComplete()) {
-            throw new CloseException(CloseCode.INVALID_PAYLOAD_DATA, "close reason is not valid UTF-8");
-        }
-        return new CloseReason(code, StandardCharsets.UTF_8.decode(text).toString());
-    }
-
     /** Fails the connection (RFC 6455 section 7.1.7): close frame with the code, then end the stream. */
     private void fail(CloseException e) {
         parser.stop();
-        CloseReason reason = new CloseReason(e.closeCode(), truncate(e.getMessage()));
+        CloseReason reason = new CloseReason(e.closeCode(), CloseFrames.fitReason(e.getMessage()));
         boolean wasOpen;
         lock.lock();
         try {
@@ -373,25 +314,10 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
 
     private void abort(String why) {
         if (why != null) {
-            serial.execute(() -> callbacks.closed(new CloseReason(CloseCode.ABNORMAL_CLOSURE, truncate(why))));
+            serial.execute(() -> callbacks.closed(new CloseReason(CloseCode.ABNORMAL_CLOSURE, CloseFrames.fitReason(why))));
         }
         state = State.CLOSED;
         transport.close();
-    }
-
-    private void heartbeat(long now) {
-        if (settings.heartbeatIntervalNanos() == 0) {
-            return;
-        }
-        if (pongPending) {
-            if (now - lastPingNanos > settings.heartbeatTimeoutNanos()) {
-                abort("no pong within " + settings.heartbeatTimeoutNanos() / 1_000_000 + " ms");
-            }
-        } else if (now - lastPingNanos >= settings.heartbeatIntervalNanos()) {
-            lastPingNanos = now;
-            pongPending = true;
-            sendControl(Opcode.PING, ByteBuffer.allocate(8).putLong(0, now));
-        }
     }
 
     // ---- Session ----
@@ -603,21 +529,6 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
         }
         transport.flushNow(); // a worker batching its writes must not wait for its own batch to end
         Session.await(stage);
-    }
-
-    private static String truncate(String message) {
-        if (message == null) {
-            return "";
-        }
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= CloseReason.MAX_REASON_BYTES) {
-            return message;
-        }
-        int end = CloseReason.MAX_REASON_BYTES;
-        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
-            end--; // do not cut a code point in half
-        }
-        return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
     @Override

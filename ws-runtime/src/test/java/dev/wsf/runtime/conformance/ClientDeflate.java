@@ -71,6 +71,9 @@ final class ClientDeflate {
 
     private Deflater deflater;
     private Inflater inflater;
+    /** Used instead of {@link #inflater} when the server's window is below 15 bits, to hold it to that. */
+    private WindowedInflater windowed;
+    private final ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     private final ByteArrayOutputStream inflated = new ByteArrayOutputStream();
     private final byte[] buffer = new byte[64 * 1024];
 
@@ -176,6 +179,13 @@ final class ClientDeflate {
     }
 
     void startMessage() {
+        if (serverMaxWindowBits < 15) {
+            if (windowed == null) {
+                windowed = new WindowedInflater(serverMaxWindowBits, !serverNoContextTakeover);
+            }
+            compressed.reset();
+            return;
+        }
         if (inflater == null) {
             inflater = new Inflater(true);
         } else if (serverNoContextTakeover) {
@@ -186,6 +196,10 @@ final class ClientDeflate {
 
     /** @throws DataFormatException for data that is not DEFLATE */
     void inflate(byte[] data, int off, int len) throws DataFormatException {
+        if (windowed != null) {
+            compressed.write(data, off, len);
+            return;
+        }
         if (inflater.finished()) {
             return; // zlib keeps what follows a final block as unused data
         }
@@ -201,6 +215,10 @@ final class ClientDeflate {
 
     /** Ends the message (section 7.2.2: the marker is appended) and returns what it inflated to. */
     byte[] endMessage() throws DataFormatException {
+        if (windowed != null) {
+            compressed.writeBytes(TAIL);
+            return windowed.inflateMessage(compressed.toByteArray());
+        }
         inflate(TAIL, 0, TAIL.length);
         return inflated.toByteArray();
     }

@@ -2,6 +2,7 @@ package dev.wsf.runtime.conformance;
 
 import dev.wsf.api.Session;
 import dev.wsf.api.config.ServerConfig;
+import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.runtime.WebSocketServer;
@@ -10,13 +11,16 @@ import java.nio.ByteBuffer;
 
 /**
  * The server under test, set up as Autobahn's test servers are: an echo endpoint (text back as
- * text, binary back as binary) with the default dispatch, limits of 16 MiB per frame and message
+ * text, binary back as binary) with the default dispatch (or the one named by
+ * {@code -Dwsf.conformance.dispatch}), limits of 16 MiB per frame and message
  * so that the 9.x cases fit, and permessage-deflate as discovered by default. Loopback only.
  */
 final class EchoServer implements AutoCloseable {
     static final long LIMIT = 16L * 1024 * 1024;
-    static final String SETUP = "wsf WebSocketServer on 127.0.0.1, echo endpoint at /, default dispatch (WORKER),"
-            + " maxFrameSize = maxMessageSize = 16 MiB, 2 I/O threads, permessage-deflate with default settings";
+    /** The endpoint's dispatch: the default (WORKER), or {@code -Dwsf.conformance.dispatch=IO_THREAD}. */
+    static final Dispatch DISPATCH = Dispatch.valueOf(System.getProperty("wsf.conformance.dispatch", "WORKER"));
+    static final String SETUP = "wsf WebSocketServer on 127.0.0.1, echo endpoint at /, dispatch " + DISPATCH
+            + ", maxFrameSize = maxMessageSize = 16 MiB, 2 I/O threads, permessage-deflate with default settings";
 
     private final WebSocketServer server;
 
@@ -32,7 +36,7 @@ final class EchoServer implements AutoCloseable {
                 .maxFrameSize(LIMIT)
                 .maxMessageSize(LIMIT)
                 .build();
-        EndpointDefinition echo = EndpointDefinition.builder("/", request -> new Echo()).build();
+        EndpointDefinition echo = EndpointDefinition.builder("/", request -> new Echo()).dispatch(DISPATCH).build();
         return new EchoServer(WebSocketServer.builder().config(config).endpoint(echo).build().start());
     }
 

@@ -156,7 +156,13 @@ final class SelectorLoop implements Executor {
             try {
                 long wakeAt = timers.isEmpty() || nextTick - timers.peek().due < 0 ? nextTick : timers.peek().due;
                 long timeout = Math.max(1, (wakeAt - System.nanoTime()) / 1_000_000);
-                selector.select(SelectorLoop::dispatch, timeout);
+                if (tasks.isEmpty()) {
+                    selector.select(SelectorLoop::dispatch, timeout);
+                } else {
+                    // A task queued on this loop after the last round's runTasks (by a timer, a
+                    // flush or a tick) did not wake the selector: do not wait for I/O to run it.
+                    selector.selectNow(SelectorLoop::dispatch);
+                }
                 wakeupPending.set(false);
                 runTasks();
                 runTimers();

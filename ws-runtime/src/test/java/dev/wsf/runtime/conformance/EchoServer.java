@@ -20,6 +20,7 @@ final class EchoServer implements AutoCloseable {
     /** The endpoint's dispatch: the default (WORKER), or {@code -Dwsf.conformance.dispatch=IO_THREAD}. */
     static final Dispatch DISPATCH = Dispatch.valueOf(System.getProperty("wsf.conformance.dispatch", "WORKER"));
     static final String SETUP = "wsf WebSocketServer on 127.0.0.1, echo endpoint at /, dispatch " + DISPATCH
+            + " (the fast categories also run with IO_THREAD, unreported)"
             + ", maxFrameSize = maxMessageSize = 16 MiB, 2 I/O threads, permessage-deflate with default settings";
 
     private final WebSocketServer server;
@@ -29,6 +30,10 @@ final class EchoServer implements AutoCloseable {
     }
 
     static EchoServer start() {
+        return start(DISPATCH);
+    }
+
+    static EchoServer start(Dispatch dispatch) {
         ServerConfig config = ServerConfig.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -36,7 +41,7 @@ final class EchoServer implements AutoCloseable {
                 .maxFrameSize(LIMIT)
                 .maxMessageSize(LIMIT)
                 .build();
-        EndpointDefinition echo = EndpointDefinition.builder("/", request -> new Echo()).dispatch(DISPATCH).build();
+        EndpointDefinition echo = EndpointDefinition.builder("/", request -> new Echo()).dispatch(dispatch).build();
         return new EchoServer(WebSocketServer.builder().config(config).endpoint(echo).build().start());
     }
 

@@ -25,6 +25,8 @@
 #   PORT / WS_PATH   where the servers listen                 (9301 / /echo)
 #   ROUNDS           runs of each throughput/latency test; the one with the least CPU used by
 #                    other processes (other_cpu) is kept, against noisy neighbours   (1)
+#   QUIET_WAIT       before each test, wait up to this many seconds for the other processes on
+#                    the machine to use less than 5% of a core (0 = don't wait)          (60)
 #   CLIENT_CHECK=1   also run the text test with two client processes, to show the client
 #                    is not the bottleneck
 #   BUILD=0          skip building bench/servers and bench/loadgen
@@ -47,6 +49,7 @@ PORT=${PORT:-9301}
 WS_PATH=${WS_PATH:-/echo}
 CLIENT_CHECK=${CLIENT_CHECK:-0}
 ROUNDS=${ROUNDS:-1}
+QUIET_WAIT=${QUIET_WAIT:-60}
 BUILD=${BUILD:-1}
 WSF_ECHO_JAR=ws-samples/target/ws-samples-echo.jar
 WSF_ECHO_CMD_DEFAULT="java -jar $WSF_ECHO_JAR"
@@ -202,6 +205,32 @@ result() {
     { grep '^RESULT ' "$1" 2>/dev/null || true; } | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2; exit }'
 }
 
+# Busy share of all cores together over one second, in cores (0.0 .. nproc).
+cores_busy() {
+    local a b
+    a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat)
+    sleep 1
+    b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat)
+    awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
+        busy = y[1] - x[1]; idle = y[2] - x[2]; n = '"$(nproc)"';
+        printf "%.2f", (busy + idle > 0) ? n * busy / (busy + idle) : 0 }'
+}
+
+# Waits (QUIET_WAIT seconds at most) until the idle server and everything else on the machine
+# together use under 5% of a core, so a test does not start inside someone else's burst.
+wait_quiet() {
+    (( QUIET_WAIT > 0 )) || return 0
+    local deadline=$(( SECONDS + QUIET_WAIT )) busy
+    while true; do
+        busy=$(cores_busy)
+        awk -v b="$busy" 'BEGIN { exit !(b < 0.05) }' && return 0
+        if (( SECONDS >= deadline )); then
+            log "  machine still busy ($busy cores in use by others); measuring anyway"
+            return 0
+        fi
+    done
+}
+
 run_client() {
     local out=$1
     shift
@@ -221,12 +250,14 @@ measure() {
     local out=$1
     shift
     if (( ROUNDS <= 1 )); then
+        wait_quiet
         run_client "$out" "$@"
         return
     fi
     local r f other best="" best_other=""
     for (( r = 1; r <= ROUNDS; r++ )); do
         f=${out%.txt}.round$r.txt
+        wait_quiet
         run_client "$f" "$@" || return 1
         other=$(result "$f" other_cpu)
         if [[ -z $best ]] || awk -v a="$other" -v b="$best_other" 'BEGIN { exit !(a < b) }'; then
@@ -256,6 +287,7 @@ full_gc() {
 # grow with Java objects: RSS delta = native memory, live-heap delta (after full GCs) = heap.
 measure_idle() {
     local name=$1 dir=$2 fifo="$2/$1.idle.ctl" out="$2/$1.idle.txt"
+    wait_quiet
     full_gc "$SERVER_PID"
     full_gc "$SERVER_PID"
     local rss0 heap0
@@ -310,6 +342,7 @@ measure_idle() {
 client_check() {
     local dir=$1 name=$2 half=32
     log "  client check: 2 loadgen processes x $half connections"
+    wait_quiet
     run_client "$dir/$name.check-a.txt" throughput-text --connections "$half" \
         --warmup "$WARMUP" --duration "$DURATION" &
     local a=$!

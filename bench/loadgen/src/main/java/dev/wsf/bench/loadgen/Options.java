@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
  * mode               connections  window  size     timing
  * throughput-text    64           16      32 B     --warmup 5 s, --duration 10 s
  * throughput-binary  16           4       16 KiB   --warmup 5 s, --duration 10 s
- * latency            1            1       32 B     --warmup-count 20000, --count 100000
+ * latency            1            1       32 B     --warmup-count 20000, --count 100000, --spin true
  * idle               10000        -       -        --pending 256 handshakes at once, --hold 600 s max
  * </pre>
  */
@@ -27,7 +27,8 @@ record Options(
         int count,
         int pending,
         double holdSeconds,
-        long serverPid) {
+        long serverPid,
+        boolean spin) {
 
     static final String USAGE = """
             usage: java -jar loadgen.jar MODE --port N [options]
@@ -36,6 +37,7 @@ record Options(
               --connections C  --window W (messages in flight per connection)  --size BYTES
               --warmup S  --duration S            (throughput modes, seconds)
               --warmup-count N  --count N         (latency: round trips)
+              --spin true|false                   (latency: busy-poll the socket instead of blocking)
               --pending N  --hold S               (idle: concurrent handshakes; max hold time)
               --server-pid PID                    (also report the server's CPU use)
             idle prints "HELD <n>" once every connection is open, then holds them until a line
@@ -77,6 +79,7 @@ record Options(
         int pending = 256;
         double hold = 600;
         long serverPid = 0;
+        boolean spin = true;
 
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
@@ -98,6 +101,7 @@ record Options(
                 case "--pending" -> pending = Integer.parseInt(v);
                 case "--hold" -> hold = Double.parseDouble(v);
                 case "--server-pid" -> serverPid = Long.parseLong(v);
+                case "--spin" -> spin = Boolean.parseBoolean(v);
                 default -> throw new IllegalArgumentException("unknown option: " + name);
             }
         }
@@ -108,6 +112,6 @@ record Options(
             throw new IllegalArgumentException("counts must be positive");
         }
         return new Options(mode, host, port, path, connections, window, size,
-                warmup, duration, warmupCount, count, pending, hold, serverPid);
+                warmup, duration, warmupCount, count, pending, hold, serverPid, spin);
     }
 }

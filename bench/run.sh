@@ -433,7 +433,7 @@ report() {
             local test f extra
             for test in text binary latency; do
                 f=$dir/$name.$test.txt
-                extra=""
+                extra="$(cell "$f" echoes_per_read) echoes per client read"
                 [[ $test == latency ]] && extra="p999 $(cell "$f" p999_us) µs; client spins (spin=$(cell "$f" spin))"
                 printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$test" \
                     "$(cell "$f" server_cpu)" "$(cell "$f" client_cpu)" "$(cell "$f" "cpu${SERVER_CPU}_busy")" \

@@ -22,6 +22,8 @@ final class ThroughputRun {
     private final Consumer<SelectionKey> onReady = this::onReady;
     private final CpuMeter cpu;
     private long echoed;
+    /** Read calls that returned data; echoes per read shows how well the server batches writes. */
+    private long reads;
     private IOException failure;
 
     ThroughputRun(Options options) {
@@ -57,6 +59,7 @@ final class ThroughputRun {
         long end = warmupEnd + (long) (options.durationSeconds() * 1e9);
         CpuMeter.Sample from = null;
         long echoedAtWarmupEnd = 0;
+        long readsAtWarmupEnd = 0;
         while (true) {
             selector.select(onReady, 50);
             if (failure != null) {
@@ -66,6 +69,7 @@ final class ThroughputRun {
             if (from == null && now >= warmupEnd) {
                 from = cpu.sample();
                 echoedAtWarmupEnd = echoed;
+                readsAtWarmupEnd = reads;
             }
             if (now >= end) {
                 break;
@@ -73,12 +77,14 @@ final class ThroughputRun {
         }
         CpuMeter.Sample to = cpu.sample();
         long messages = echoed - echoedAtWarmupEnd;
+        double perRead = (double) messages / Math.max(1, reads - readsAtWarmupEnd);
         double seconds = (to.wallNanos() - from.wallNanos()) / 1e9;
         double perSecond = messages / seconds;
         return String.format(Locale.ROOT,
-                "mode=%s connections=%d window=%d size=%d seconds=%.2f messages=%d msgs_per_s=%.0f mb_per_s=%.2f %s",
+                "mode=%s connections=%d window=%d size=%d seconds=%.2f messages=%d msgs_per_s=%.0f mb_per_s=%.2f"
+                        + " echoes_per_read=%.2f %s",
                 options.mode().cliName, options.connections(), options.window(), options.size(), seconds,
-                messages, perSecond, perSecond * options.size() / 1e6, cpu.between(from, to));
+                messages, perSecond, perSecond * options.size() / 1e6, perRead, cpu.between(from, to));
     }
 
     private void onReady(SelectionKey key) {
@@ -86,6 +92,7 @@ final class ThroughputRun {
         try {
             if (key.isReadable()) {
                 echoed += c.onReadable(readBuffer);
+                reads++;
             }
             if (key.isValid() && key.isWritable()) {
                 c.flush();

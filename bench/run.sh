@@ -79,8 +79,10 @@ cleanup() {
     CLIENT_PID=""
     SERVER_PID=""
 }
+# fd 4 keeps the real stderr: a trap can run while a command's output is redirected to a file.
+exec 4>&2
 trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT TERM
+trap 'echo "[bench] interrupted" >&4; exit 130' INT TERM
 
 # ---------------------------------------------------------------- machine checks
 check_machine() {

@@ -28,7 +28,7 @@
 #   ROUNDS           runs of each throughput/latency test; of the rounds least disturbed by
 #                    other processes (other_cpu within 0.05 of the lowest), the best is kept (1)
 #   QUIET_WAIT       before each test, wait up to this many seconds for the other processes on
-#                    the machine to use less than 5% of a core (0 = don't wait)          (60)
+#                    the machine to use less than 5% of a core (0 = don't wait)          (20)
 #   CLIENT_CHECK=1   also run the text test with two client processes, to show the client
 #                    is not the bottleneck
 #   BUILD=0          skip building bench/servers and bench/loadgen
@@ -52,7 +52,7 @@ PORT=${PORT:-9301}
 WS_PATH=${WS_PATH:-/echo}
 CLIENT_CHECK=${CLIENT_CHECK:-0}
 ROUNDS=${ROUNDS:-1}
-QUIET_WAIT=${QUIET_WAIT:-60}
+QUIET_WAIT=${QUIET_WAIT:-20}
 BUILD=${BUILD:-1}
 WSF_ECHO_JAR=ws-samples/target/ws-samples-echo.jar
 WSF_ECHO_CMD_DEFAULT="java -jar $WSF_ECHO_JAR"

@@ -67,7 +67,7 @@ final class PipelinedConnection {
             out.limit(phase + (int) owed).position(phase);
             int written = channel.write(out);
             owed -= written;
-            phase = (int) ((phase + written) % frameLength);
+            phase = (phase + written) % frameLength;
         }
         boolean blocked = owed > 0;
         if (blocked != wantsWrite) {

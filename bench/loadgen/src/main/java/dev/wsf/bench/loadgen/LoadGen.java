@@ -1,0 +1,35 @@
+package dev.wsf.bench.loadgen;
+
+/**
+ * Entry point: runs one measurement and prints it as one {@code RESULT key=value ...} line, which
+ * {@code bench/run.sh} parses. Exit status 2 means the run failed (bad handshake, wrong echo,
+ * dropped connection): such a server gets no number.
+ */
+public final class LoadGen {
+
+    private LoadGen() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("loadgen: " + e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(1);
+            return;
+        }
+        try {
+            String result = switch (options.mode()) {
+                case THROUGHPUT_TEXT, THROUGHPUT_BINARY -> new ThroughputRun(options).run();
+                case LATENCY -> new LatencyRun(options).run();
+                case IDLE -> new IdleRun(options).run();
+            };
+            System.out.println("RESULT " + result);
+        } catch (Exception e) {
+            System.err.println("loadgen: " + options.mode().cliName + " failed: " + e);
+            System.exit(2);
+        }
+    }
+}

@@ -107,6 +107,32 @@ class WriteQueueTest {
     }
 
     @Test
+    void smallBuffersAreWrittenAsOneAndAdvancedByWhatTheSocketTook() throws IOException {
+        WriteQueue q = new WriteQueue();
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            futures.add(f);
+            q.add(bytes(30, i), bytes(4, 100 + i), f);
+        }
+        FakeSocket socket = new FakeSocket(100);
+        assertEquals(100, q.writeTo(socket));
+        assertEquals(1, socket.calls, "twenty small buffers left in one write");
+        WriteQueue.complete(q.takeWritten());
+        assertEquals(2, futures.stream().filter(CompletableFuture::isDone).count(), "34 bytes per entry: two whole");
+        socket.budget = Integer.MAX_VALUE;
+        q.writeTo(socket);
+        WriteQueue.complete(q.takeWritten());
+        assertTrue(futures.stream().allMatch(CompletableFuture::isDone));
+        byte[] expected = new byte[340];
+        for (int i = 0; i < 10; i++) {
+            java.util.Arrays.fill(expected, i * 34, i * 34 + 30, (byte) i);
+            java.util.Arrays.fill(expected, i * 34 + 30, i * 34 + 34, (byte) (100 + i));
+        }
+        assertEquals(java.util.HexFormat.of().formatHex(expected), java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+    }
+
+    @Test
     void anEmptyEntryCompletesOnceEverythingBeforeItIsWritten() throws IOException {
         WriteQueue q = new WriteQueue();
         CompletableFuture<Void> marker = new CompletableFuture<>();

@@ -6,28 +6,21 @@ import dev.wsf.api.codec.BinaryEncoder;
 import dev.wsf.api.codec.EncodeException;
 import dev.wsf.api.codec.Encoder;
 import dev.wsf.api.codec.TextEncoder;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
 
 /**
  * Sends what callbacks return. How a value is sent depends on its class, decided once per class
  * (a {@link ClassValue}) rather than once per value: text for character sequences, binary for
  * {@code byte[]} and {@code ByteBuffer}, the endpoint's encoder where one fits, JSON otherwise.
  *
- * <p>Encoding happens on the calling thread, so its failure is the callback's failure; the send
- * itself is asynchronous, and a send that fails (typically because the session closed meanwhile)
- * is only logged.
+ * <p>Encoding happens on the calling thread, so its failure is the callback's failure. The send
+ * itself is asynchronous and its stage is not observed: a queued reply fails only when the session
+ * is closing, which the endpoint hears through {@code @OnClose}, and watching every reply would
+ * cost an allocation and a completion per message.
  */
 final class ReplySender {
-    private static final System.Logger LOG = System.getLogger(ReplySender.class.getName());
-    private static final BiConsumer<Void, Throwable> LOG_FAILED_SEND = (ignored, failure) -> {
-        if (failure != null) {
-            LOG.log(Level.DEBUG, "could not send a callback's return value", failure);
-        }
-    };
 
     /** Sends one value on a session. */
     @FunctionalInterface
@@ -52,7 +45,7 @@ final class ReplySender {
      * @throws EncodeException if the value cannot be encoded
      */
     void send(Session session, Object value) {
-        senders.get(value.getClass()).send(session, value).whenComplete(LOG_FAILED_SEND);
+        senders.get(value.getClass()).send(session, value);
     }
 
     @SuppressWarnings("unchecked")

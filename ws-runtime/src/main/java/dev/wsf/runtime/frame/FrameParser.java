@@ -89,12 +89,14 @@ public final class FrameParser {
     }
 
     private void readHeader(ByteBuffer in, FrameListener listener) {
-        while (headerLength < headerNeeded && in.hasRemaining()) {
-            header[headerLength++] = in.get();
-            if (headerLength == 2) {
-                headerNeeded = checkFirstTwoBytes();
+        if (headerLength < 2) {
+            take(in, 2);
+            if (headerLength < 2) {
+                return;
             }
+            headerNeeded = checkFirstTwoBytes(); // fails fast, before the rest of the header arrives
         }
+        take(in, headerNeeded);
         if (headerLength < headerNeeded) {
             return;
         }
@@ -124,6 +126,13 @@ public final class FrameParser {
             state = State.HEADER;
             listener.onDataPayload(EMPTY, true);
         }
+    }
+
+    /** Copies header bytes from {@code in} until the header holds {@code upTo} bytes or input runs out. */
+    private void take(ByteBuffer in, int upTo) {
+        int n = Math.min(upTo - headerLength, in.remaining());
+        in.get(header, headerLength, n);
+        headerLength += n;
     }
 
     /** Applies the rules that the first two bytes decide; returns the full header length. */

@@ -13,7 +13,8 @@
 #   SERVERS          servers to run, in order                 (wsf netty jetty)
 #   WSF_ECHO_CMD     command starting wsf's echo server; the port is appended. If it starts
 #                    with "java", SERVER_JVM_OPTS are inserted after it.
-#                                                 (java -jar ws-samples/target/ws-samples-echo.jar)
+#                    (the echo sample: java -cp ws-samples/target/classes:<its classpath>
+#                     dev.wsf.samples.Samples echo, built by this script)
 #   DURATION         measured seconds per throughput test     (10)
 #   WARMUP           warmup seconds per throughput test       (DURATION/2, at most 5)
 #   PRIME            seconds of unmeasured text and binary load right after a server starts,
@@ -54,8 +55,10 @@ CLIENT_CHECK=${CLIENT_CHECK:-0}
 ROUNDS=${ROUNDS:-1}
 QUIET_WAIT=${QUIET_WAIT:-20}
 BUILD=${BUILD:-1}
-WSF_ECHO_JAR=ws-samples/target/ws-samples-echo.jar
-WSF_ECHO_CMD_DEFAULT="java -jar $WSF_ECHO_JAR"
+# wsf's echo sample runs from its compiled classes and the classpath Maven writes next to them
+# (built below); "Samples echo PORT" listens on 127.0.0.1:PORT and prints READY PORT.
+WSF_CLASSPATH_FILE=ws-samples/target/cp.txt
+WSF_ECHO_CMD_DEFAULT=wsf-sample
 WSF_ECHO_CMD=${WSF_ECHO_CMD:-$WSF_ECHO_CMD_DEFAULT}
 
 LOADGEN=bench/loadgen/target/loadgen.jar
@@ -124,6 +127,10 @@ build() {
     log "building bench/servers and bench/loadgen"
     mvn -q -B -f bench/servers/pom.xml package
     mvn -q -B -f bench/loadgen/pom.xml package
+    if [[ " $SERVERS " == *" wsf "* && $WSF_ECHO_CMD == "$WSF_ECHO_CMD_DEFAULT" ]]; then
+        log "building wsf's echo sample"
+        mvn -q -B -pl ws-samples -am compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+    fi
 }
 
 # ---------------------------------------------------------------- servers
@@ -135,7 +142,11 @@ server_command() {
         netty) cmd=(java "${opts[@]}" -jar bench/servers/netty/target/netty-echo.jar) ;;
         jetty) cmd=(java "${opts[@]}" -jar bench/servers/jetty/target/jetty-echo.jar) ;;
         wsf)
-            read -r -a cmd <<< "$WSF_ECHO_CMD"
+            if [[ $WSF_ECHO_CMD == "$WSF_ECHO_CMD_DEFAULT" ]]; then
+                cmd=(java -cp "ws-samples/target/classes:$(cat "$WSF_CLASSPATH_FILE")" dev.wsf.samples.Samples echo)
+            else
+                read -r -a cmd <<< "$WSF_ECHO_CMD"
+            fi
             if [[ ${cmd[0]} == java || ${cmd[0]} == */java ]]; then
                 cmd=("${cmd[0]}" "${opts[@]}" "${cmd[@]:1}")
             else
@@ -149,9 +160,9 @@ server_command() {
 
 # Why server $1 cannot run, or nothing if it can.
 server_missing() {
-    if [[ $1 == wsf && $WSF_ECHO_CMD == "$WSF_ECHO_CMD_DEFAULT" && ! -f $WSF_ECHO_JAR ]]; then
-        echo "wsf echo sample not built: expected a runnable $WSF_ECHO_JAR" \
-             "(java -jar ... PORT, printing READY PORT); or set WSF_ECHO_CMD"
+    if [[ $1 == wsf && $WSF_ECHO_CMD == "$WSF_ECHO_CMD_DEFAULT" && ! -f $WSF_CLASSPATH_FILE ]]; then
+        echo "wsf echo sample not built: $WSF_CLASSPATH_FILE is missing (run without BUILD=0)," \
+             "or set WSF_ECHO_CMD to a command that takes the port last and prints READY PORT"
     fi
 }
 

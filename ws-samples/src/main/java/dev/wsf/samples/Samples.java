@@ -12,9 +12,10 @@ import java.util.Map;
  * Starts the sample named by {@code -Dsample=NAME} or the first argument:
  * <pre>
  *   mvn -q -pl ws-samples -am compile exec:java -Dsample=chat
+ *   java -cp ... dev.wsf.samples.Samples echo 9301
  * </pre>
- * {@code -Dport=N} (default 8080, 0 for any free port) and {@code -Dhost=ADDRESS} (default
- * 127.0.0.1) choose where it listens. See ws-samples/README.md.
+ * {@code -Dport=N} (default 8080, 0 for any free port), or a second argument, and
+ * {@code -Dhost=ADDRESS} (default 127.0.0.1) choose where it listens. See ws-samples/README.md.
  */
 public final class Samples {
     private static final Map<String, Main> SAMPLES = new LinkedHashMap<>();
@@ -38,6 +39,9 @@ public final class Samples {
 
     public static void main(String[] args) throws Exception {
         String name = args.length > 0 ? args[0] : System.getProperty("sample", "");
+        if (args.length > 1 && System.getProperty("port") == null) {
+            System.setProperty("port", args[1]); // "Samples echo 9301", as scripts call it; -Dport wins
+        }
         Main sample = SAMPLES.get(name);
         if (sample == null) {
             throw new IllegalArgumentException((name.isEmpty() ? "no sample chosen" : "no sample named '" + name + "'")

@@ -42,24 +42,6 @@ public final class JdkClient implements AutoCloseable {
         return new JdkClient(uri, builder);
     }
 
-    /** Connects offering {@code subprotocols}, most preferred first. */
-    public static JdkClient connect(String uri, String... subprotocols) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (subprotocols.length > 0) {
-            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
-        }
-        return new JdkClient(URI.create(uri), builder);
-    }
-
-    /** The next event that is not a ping (a server heartbeat, say). */
-    public Object nextMessage() throws InterruptedException {
-        Object e;
-        do {
-            e = next();
-        } while (e instanceof Ping);
-        return e;
-    }
-
     /** The next event, failing the test if none arrives within 10 seconds. */
     public Object next() throws InterruptedException {
         Object e = events.poll(10, TimeUnit.SECONDS);
@@ -91,11 +73,6 @@ public final class JdkClient implements AutoCloseable {
             throw new AssertionError("expected a close, got " + e);
         }
         return c;
-    }
-
-    /** Sends a whole text message and waits until it is out. */
-    public void send(String text) {
-        socket.sendText(text, true).join();
     }
 
     @Override

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
-import dev.wsf.runtime.testing.JdkClient;
+import dev.wsf.samples.testing.JdkClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -54,24 +54,83 @@ public final class Utf8Validator {
     /** Validates {@code a[from, to)}. */
     public boolean validate(byte[] a, int from, int to) {
         int i = from;
-        while (i < to) {
-            if (pending == 0) {
-                // Fast path: skip runs of ASCII eight bytes at a time.
-                while (i + 8 <= to && ((long) LONGS.get(a, i) & HIGH_BITS) == 0) {
-                    i += 8;
-                }
-                while (i < to && a[i] >= 0) {
-                    i++;
-                }
-                if (i == to) {
-                    return true;
-                }
+        while (pending != 0) { // finish a code point split across calls
+            if (i == to) {
+                return true;
             }
             if (!accept(a[i++] & 0xFF)) {
                 return false;
             }
         }
+        i = validateWhole(a, i, to);
+        if (i < 0) {
+            return false;
+        }
+        while (i < to) { // a code point cut by the end of this chunk
+            if (!accept(a[i++] & 0xFF)) {
+                return false;
+            }
+        }
         return true;
+    }
+
+    /**
+     * The hot loop: checks whole code points with everything in locals, comparing signed bytes
+     * (continuation bytes 80..BF are exactly those below -64).
+     *
+     * @return where the first code point not wholly inside {@code a[i, to)} starts, or -1 if
+     *     the bytes are ill-formed
+     */
+    private static int validateWhole(byte[] a, int i, int to) {
+        while (i < to) {
+            // Skip runs of ASCII eight bytes at a time.
+            while (i + 8 <= to && ((long) LONGS.get(a, i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            while (i < to && a[i] >= 0) {
+                i++;
+            }
+            if (i == to) {
+                return i;
+            }
+            int lead = a[i];
+            if (lead < (byte) 0xC2) {
+                return -1; // a continuation byte without lead, or a C0/C1 overlong
+            } else if (lead < (byte) 0xE0) {
+                if (i + 2 > to) {
+                    return i;
+                }
+                if (a[i + 1] >= -64) {
+                    return -1;
+                }
+                i += 2;
+            } else if (lead < (byte) 0xF0) {
+                if (i + 3 > to) {
+                    return i;
+                }
+                int second = a[i + 1];
+                if (second >= -64 || a[i + 2] >= -64
+                        || lead == (byte) 0xE0 && second < (byte) 0xA0 // overlong
+                        || lead == (byte) 0xED && second > (byte) 0x9F) { // surrogate
+                    return -1;
+                }
+                i += 3;
+            } else if (lead <= (byte) 0xF4) {
+                if (i + 4 > to) {
+                    return i;
+                }
+                int second = a[i + 1];
+                if (second >= -64 || a[i + 2] >= -64 || a[i + 3] >= -64
+                        || lead == (byte) 0xF0 && second < (byte) 0x90 // overlong
+                        || lead == (byte) 0xF4 && second > (byte) 0x8F) { // above U+10FFFF
+                    return -1;
+                }
+                i += 4;
+            } else {
+                return -1; // F5..FF
+            }
+        }
+        return i;
     }
 
     private boolean accept(int b) {

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,5 +77,58 @@ class Utf8ValidatorTest {
         assertTrue(new Utf8Validator().validate(direct));
         direct.put(1, (byte) 0xFF);
         assertFalse(new Utf8Validator().validate(direct));
+    }
+
+    /**
+     * Differential check against the JDK's strict decoder: random mixes of well-formed code points
+     * of every length and bytes likely to break them, validated in three random pieces.
+     */
+    @Test
+    void agreesWithTheJdkDecoderOnRandomInput() {
+        SplittableRandom random = new SplittableRandom(6455);
+        byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "\u00e9".getBytes(StandardCharsets.UTF_8),
+                "\u20ac".getBytes(StandardCharsets.UTF_8), "\ud83d\ude00".getBytes(StandardCharsets.UTF_8),
+                "\ud7ff".getBytes(StandardCharsets.UTF_8), "\udbff\udfff".getBytes(StandardCharsets.UTF_8)};
+        int rejected = 0;
+        for (int round = 0; round < 20_000; round++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int parts = random.nextInt(1, 24);
+            for (int p = 0; p < parts; p++) {
+                if (random.nextInt(6) == 0) { // a lead and 0-3 followers, near a range's edge or anything
+                    out.write(random.nextBoolean() ? random.nextInt(256) : LEAD_EDGES[random.nextInt(LEAD_EDGES.length)]);
+                    for (int n = random.nextInt(4); n > 0; n--) {
+                        out.write(random.nextInt(4) == 0 ? random.nextInt(256)
+                                : FOLLOWER_EDGES[random.nextInt(FOLLOWER_EDGES.length)]);
+                    }
+                } else {
+                    out.writeBytes(pieces[random.nextInt(pieces.length)]);
+                }
+            }
+            byte[] b = out.toByteArray();
+            int cut1 = random.nextInt(b.length + 1);
+            int cut2 = random.nextInt(cut1, b.length + 1);
+            Utf8Validator v = new Utf8Validator();
+            boolean ours = v.validate(b, 0, cut1) && v.validate(b, cut1, cut2) && v.validate(b, cut2, b.length)
+                    && v.isComplete();
+            boolean jdk = jdkAccepts(b);
+            assertEquals(jdk, ours, HexFormat.of().formatHex(b) + " cut at " + cut1 + ", " + cut2);
+            rejected += jdk ? 0 : 1;
+        }
+        assertTrue(rejected > 2000 && rejected < 18_000, "inputs should mix good and bad: " + rejected + " rejected");
+    }
+
+    /** Bytes at the edges of Unicode table 3-7's ranges. */
+    private static final int[] LEAD_EDGES = {0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
+            0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+    private static final int[] FOLLOWER_EDGES = {0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+
+    private static boolean jdkAccepts(byte[] b) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -166,7 +166,6 @@ final class NioConnection implements Transport, Selectable {
         WriteQueue.complete(written);
     }
 
-    /** Flushes on the loop thread: after a round's callbacks, or when the socket became writable. */
     /** Flushes once at the end of the loop's round, however many writes this round queues. */
     private void scheduleFlush() {
         if (!flushScheduled) {
@@ -175,6 +174,7 @@ final class NioConnection implements Transport, Selectable {
         }
     }
 
+    /** Flushes on the loop thread: after a round's callbacks, or when the socket became writable. */
     void flushFromLoop() {
         flushScheduled = false;
         if (!open) {

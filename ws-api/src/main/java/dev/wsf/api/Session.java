@@ -92,7 +92,8 @@ public interface Session {
     /**
      * Starts the close handshake with {@code reason} and completes when the connection is closed:
      * after the peer answered, or after the close timeout. Calling it again, or on a closed
-     * session, returns the same stage.
+     * session, returns the same stage. Messages the peer sent before it saw this close are still
+     * delivered until its own close frame arrives; nothing more can be sent.
      *
      * @throws IllegalArgumentException if the code may not be sent (see {@link CloseCode#isSendable})
      */

@@ -83,9 +83,13 @@ final class Callbacks {
         }
     }
 
-    /** Messages that arrive after this side sent its close frame are dropped, as RFC 6455 allows. */
+    /**
+     * Messages keep coming until the peer's close frame: after this side sent its own, the peer
+     * may still send what it wrote before it saw ours (input and output close independently, as in
+     * the JDK client, Jetty and Tomcat). Replies to them can no longer be sent.
+     */
     private boolean acceptsMessages() {
-        return handler != null && !closed && session.isOpen();
+        return handler != null && !closed;
     }
 
     void ping(ByteBuffer payload) {

@@ -1,6 +1,7 @@
 package dev.wsf.samples;
 
 import dev.wsf.samples.chat.ChatSample;
+import dev.wsf.samples.client.ClientSample;
 import dev.wsf.samples.crc.CrcSample;
 import dev.wsf.samples.echo.EchoSample;
 import dev.wsf.samples.guice.GuiceSample;
@@ -26,6 +27,7 @@ public final class Samples {
         SAMPLES.put("ticker", TickerSample::main);
         SAMPLES.put("crc", CrcSample::main);
         SAMPLES.put("guice", GuiceSample::main);
+        SAMPLES.put("client", ClientSample::main);
     }
 
     /** A sample's {@code main} method. */

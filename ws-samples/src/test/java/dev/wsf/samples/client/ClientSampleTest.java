@@ -1,0 +1,105 @@
+package dev.wsf.samples.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsf.api.CloseReason;
+import dev.wsf.api.config.ConnectOptions;
+import dev.wsf.api.config.ServerConfig;
+import dev.wsf.runtime.WebSocketServer;
+import dev.wsf.samples.chat.ChatSample;
+import dev.wsf.samples.echo.EchoSample;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The console client sample against the echo and chat samples, in-process and as its own JVM. */
+class ClientSampleTest {
+
+    @Test
+    void sendsEachLineAndPrintsEveryReplyBeforeTheClose() throws Exception {
+        WebSocketServer echo = EchoSample.start(ServerConfig.builder().host("127.0.0.1").port(0).build());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + echo.port() + "/echo"),
+                    ConnectOptions.defaults(), new StringReader("hello\nh\u00e9llo w\u00f6rld\nlast\n"), print(out));
+            assertEquals(1000, reason.code());
+            List<String> lines = lines(out);
+            assertTrue(lines.get(0).startsWith("connected to ws://127.0.0.1:" + echo.port() + "/echo"), lines.toString());
+            // "last" was sent right before the close: its echo must still arrive.
+            assertEquals(List.of("< hello", "< h\u00e9llo w\u00f6rld", "< last", "closed: 1000"), lines.subList(1, lines.size()));
+        } finally {
+            echo.stop();
+        }
+    }
+
+    @Test
+    void talksToTheChatSampleWithItsSubprotocol() throws Exception {
+        WebSocketServer chat = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=ann"),
+                    ConnectOptions.builder().subprotocols("chat.v1").build(), new StringReader("{\"text\":\"hi all\"}\n"),
+                    print(out));
+            assertEquals(1000, reason.code());
+            List<String> lines = lines(out);
+            assertTrue(lines.get(0).contains("subprotocol chat.v1"), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("< ") && l.contains("\"join\"") && l.contains("ann")),
+                    lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("< ") && l.contains("\"message\"") && l.contains("hi all")),
+                    lines.toString());
+        } finally {
+            chat.stop();
+        }
+    }
+
+    @Test
+    void stopsSendingWhenTheServerCloses() throws Exception {
+        WebSocketServer chat = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // Without chat.v1 the chat endpoint closes at once with 1008; the lines are not all sent.
+            CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=bob"),
+                    ConnectOptions.defaults(), new StringReader("{\"text\":\"1\"}\n".repeat(1000)), print(out));
+            assertEquals(1008, reason.code(), lines(out).toString());
+        } finally {
+            chat.stop();
+        }
+    }
+
+    /** The one-command form: no -Durl, so it starts the echo sample itself; lines come from stdin. */
+    @Test
+    void mainTalksToItsOwnEchoServerFromStandardInput() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.wsf.samples.Samples", "client")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            process.getOutputStream().write("ping?\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the client should exit at the end of its input");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, process.exitValue(), output);
+            assertTrue(output.contains("started the echo sample at ws://127.0.0.1:"), output);
+            assertTrue(output.contains("\n< ping?\nclosed: 1000\n"), output);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static PrintStream print(ByteArrayOutputStream out) {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> lines(ByteArrayOutputStream out) throws IOException {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+}

@@ -18,60 +18,62 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The console client sample against the echo and chat samples, in-process and as its own JVM. */
 class ClientSampleTest {
 
+    private static WebSocketServer echo;
+    private static WebSocketServer chat;
+
+    @BeforeAll
+    static void startServers() {
+        echo = EchoSample.start(ServerConfig.builder().host("127.0.0.1").port(0).build());
+        chat = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
+    }
+
+    @AfterAll
+    static void stopServers() {
+        echo.stop();
+        chat.stop();
+    }
+
     @Test
     void sendsEachLineAndPrintsEveryReplyBeforeTheClose() throws Exception {
-        WebSocketServer echo = EchoSample.start(ServerConfig.builder().host("127.0.0.1").port(0).build());
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + echo.port() + "/echo"),
-                    ConnectOptions.defaults(), new StringReader("hello\nh\u00e9llo w\u00f6rld\nlast\n"), print(out));
-            assertEquals(1000, reason.code());
-            List<String> lines = lines(out);
-            assertTrue(lines.get(0).startsWith("connected to ws://127.0.0.1:" + echo.port() + "/echo"), lines.toString());
-            // "last" was sent right before the close: its echo must still arrive.
-            assertEquals(List.of("< hello", "< h\u00e9llo w\u00f6rld", "< last", "closed: 1000"), lines.subList(1, lines.size()));
-        } finally {
-            echo.stop();
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + echo.port() + "/echo"),
+                ConnectOptions.defaults(), new StringReader("hello\nh\u00e9llo w\u00f6rld\nlast\n"), print(out));
+        assertEquals(1000, reason.code());
+        List<String> lines = lines(out);
+        assertTrue(lines.get(0).startsWith("connected to ws://127.0.0.1:" + echo.port() + "/echo"), lines.toString());
+        // "last" was sent right before the close: its echo must still arrive.
+        assertEquals(List.of("< hello", "< h\u00e9llo w\u00f6rld", "< last", "closed: 1000"), lines.subList(1, lines.size()));
     }
 
     @Test
     void talksToTheChatSampleWithItsSubprotocol() throws Exception {
-        WebSocketServer chat = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=ann"),
-                    ConnectOptions.builder().subprotocols("chat.v1").build(), new StringReader("{\"text\":\"hi all\"}\n"),
-                    print(out));
-            assertEquals(1000, reason.code());
-            List<String> lines = lines(out);
-            assertTrue(lines.get(0).contains("subprotocol chat.v1"), lines.toString());
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("< ") && l.contains("\"join\"") && l.contains("ann")),
-                    lines.toString());
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("< ") && l.contains("\"message\"") && l.contains("hi all")),
-                    lines.toString());
-        } finally {
-            chat.stop();
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=ann"),
+                ConnectOptions.builder().subprotocols("chat.v1").build(), new StringReader("{\"text\":\"hi all\"}\n"),
+                print(out));
+        assertEquals(1000, reason.code());
+        List<String> lines = lines(out);
+        assertTrue(lines.get(0).contains("subprotocol chat.v1"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("< ") && l.contains("\"join\"") && l.contains("ann")),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("< ") && l.contains("\"message\"") && l.contains("hi all")),
+                lines.toString());
     }
 
     @Test
     void stopsSendingWhenTheServerCloses() throws Exception {
-        WebSocketServer chat = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            // Without chat.v1 the chat endpoint closes at once with 1008; the lines are not all sent.
-            CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=bob"),
-                    ConnectOptions.defaults(), new StringReader("{\"text\":\"1\"}\n".repeat(1000)), print(out));
-            assertEquals(1008, reason.code(), lines(out).toString());
-        } finally {
-            chat.stop();
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // Without chat.v1 the chat endpoint closes at once with 1008; the lines are not all sent.
+        CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=bob"),
+                ConnectOptions.defaults(), new StringReader("{\"text\":\"1\"}\n".repeat(1000)), print(out));
+        assertEquals(1008, reason.code(), lines(out).toString());
     }
 
     /** The one-command form: no -Durl, so it starts the echo sample itself; lines come from stdin. */

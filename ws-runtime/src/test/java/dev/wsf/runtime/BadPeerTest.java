@@ -8,7 +8,7 @@ import dev.wsf.api.Session;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointHandler;
-import dev.wsf.runtime.testing.JdkClient;
+import dev.wsf.testkit.JdkClient;
 import dev.wsf.runtime.testing.RawClient;
 import dev.wsf.runtime.testing.RawFrame;
 import dev.wsf.runtime.testing.UpgradeRequestBuilder;

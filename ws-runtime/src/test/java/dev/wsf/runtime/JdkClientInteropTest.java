@@ -7,7 +7,7 @@ import dev.wsf.api.CloseReason;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointDefinition;
-import dev.wsf.runtime.testing.JdkClient;
+import dev.wsf.testkit.JdkClient;
 import dev.wsf.runtime.testing.RecordingHandler;
 import java.net.URI;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.runtime.WebSocketServer;
-import dev.wsf.runtime.testing.PeerProcess;
+import dev.wsf.testkit.PeerProcess;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

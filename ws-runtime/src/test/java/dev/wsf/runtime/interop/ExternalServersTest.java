@@ -10,7 +10,7 @@ import dev.wsf.api.config.ClientConfig;
 import dev.wsf.api.config.ConnectOptions;
 import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.runtime.WebSocketClient;
-import dev.wsf.runtime.testing.PeerProcess;
+import dev.wsf.testkit.PeerProcess;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

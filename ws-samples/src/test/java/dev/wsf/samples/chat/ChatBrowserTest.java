@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
-import dev.wsf.samples.testing.PeerProcess;
+import dev.wsf.testkit.PeerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
-import dev.wsf.samples.testing.JdkClient;
+import dev.wsf.testkit.JdkClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +72,7 @@ class ChatSampleTest {
 
     @Test
     void aClientThatDoesNotSpeakChatV1IsTurnedAway() throws Exception {
-        try (JdkClient stranger = JdkClient.connect(url("lobby", "eve"))) {
+        try (JdkClient stranger = JdkClient.connect(url("lobby", "eve")).skipPings()) {
             assertEquals(new JdkClient.Closed(1008, "offer the subprotocol chat.v1"), stranger.nextClose());
         }
     }
@@ -123,7 +123,8 @@ class ChatSampleTest {
     }
 
     private static JdkClient join(String room, String name) {
-        JdkClient client = JdkClient.connect(url(room, name), ChatEndpoint.SUBPROTOCOL);
+        // This server pings every 200 ms: the events the tests wait for come between pings.
+        JdkClient client = JdkClient.connect(url(room, name), ChatEndpoint.SUBPROTOCOL).skipPings();
         assertEquals(ChatEndpoint.SUBPROTOCOL, client.socket.getSubprotocol());
         return client;
     }

@@ -3,7 +3,7 @@ package dev.wsf.samples.echo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsf.samples.testing.JdkClient;
+import dev.wsf.testkit.JdkClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

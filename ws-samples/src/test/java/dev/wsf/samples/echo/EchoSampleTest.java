@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
-import dev.wsf.samples.testing.JdkClient;
+import dev.wsf.testkit.JdkClient;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

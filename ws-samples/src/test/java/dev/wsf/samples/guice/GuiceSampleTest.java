@@ -12,7 +12,7 @@ import dev.wsf.api.annotation.Endpoint;
 import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
-import dev.wsf.samples.testing.JdkClient;
+import dev.wsf.testkit.JdkClient;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;

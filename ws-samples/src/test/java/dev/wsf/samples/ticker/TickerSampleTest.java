@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
-import dev.wsf.samples.testing.JdkClient;
+import dev.wsf.testkit.JdkClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

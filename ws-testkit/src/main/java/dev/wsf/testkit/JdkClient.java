@@ -1,10 +1,11 @@
-package dev.wsf.samples.testing;
+package dev.wsf.testkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,11 +13,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JDK's WebSocket client with every event recorded in order: {@code String} for a text
- * message, {@code ByteBuffer} for a binary one, {@link Ping}, {@link Closed}, {@link Throwable}.
+ * The JDK's own WebSocket client, a peer we did not write, with every event it sees recorded in
+ * order: {@code String} for a text message, {@code ByteBuffer} for a binary one, {@link Ping},
+ * {@link Pong}, {@link Closed}, {@link Throwable}.
  */
 public final class JdkClient implements AutoCloseable {
     public record Ping(ByteBuffer payload) {
+    }
+
+    public record Pong(ByteBuffer payload) {
     }
 
     public record Closed(int code, String reason) {
@@ -24,17 +29,38 @@ public final class JdkClient implements AutoCloseable {
 
     public final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     public final WebSocket socket;
+    /** When set, the typed {@code next...} methods pass over pings (a server's heartbeat). */
+    private volatile boolean skipPings;
 
-    private JdkClient(URI uri, String... subprotocols) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (subprotocols.length > 0) {
-            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
-        }
-        this.socket = builder.buildAsync(uri, new Listener()).join();
+    private JdkClient(URI uri, WebSocket.Builder builder) {
+        Listener listener = new Listener();
+        this.socket = builder.connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, listener).join();
     }
 
+    public static JdkClient connect(URI uri) {
+        return new JdkClient(uri, HttpClient.newHttpClient().newWebSocketBuilder());
+    }
+
+    public static JdkClient connect(URI uri, WebSocket.Builder builder) {
+        return new JdkClient(uri, builder);
+    }
+
+    /** Connects offering {@code subprotocols}, most preferred first. */
     public static JdkClient connect(String uri, String... subprotocols) {
-        return new JdkClient(URI.create(uri), subprotocols);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (subprotocols.length > 0) {
+            builder.subprotocols(subprotocols[0], Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
+        return new JdkClient(URI.create(uri), builder);
+    }
+
+    /**
+     * From now on {@link #nextText()}, {@link #nextBinary()} and {@link #nextClose()} pass over
+     * pings, for servers with a heartbeat; {@link #next()} still returns them.
+     */
+    public JdkClient skipPings() {
+        skipPings = true;
+        return this;
     }
 
     /** The next event, failing the test if none arrives within 10 seconds. */
@@ -46,17 +72,17 @@ public final class JdkClient implements AutoCloseable {
         return e;
     }
 
-    /** The next event that is not a ping. */
-    public Object nextMessage() throws InterruptedException {
-        Object e;
-        do {
+    /** The next event, passing over pings if {@link #skipPings()} was called. */
+    private Object nextExpected() throws InterruptedException {
+        Object e = next();
+        while (skipPings && e instanceof Ping) {
             e = next();
-        } while (e instanceof Ping);
+        }
         return e;
     }
 
     public String nextText() throws InterruptedException {
-        Object e = nextMessage();
+        Object e = nextExpected();
         if (!(e instanceof String s)) {
             throw new AssertionError("expected a text message, got " + e);
         }
@@ -64,7 +90,7 @@ public final class JdkClient implements AutoCloseable {
     }
 
     public ByteBuffer nextBinary() throws InterruptedException {
-        Object e = nextMessage();
+        Object e = nextExpected();
         if (!(e instanceof ByteBuffer b)) {
             throw new AssertionError("expected a binary message, got " + e);
         }
@@ -72,13 +98,14 @@ public final class JdkClient implements AutoCloseable {
     }
 
     public Closed nextClose() throws InterruptedException {
-        Object e = nextMessage();
+        Object e = nextExpected();
         if (!(e instanceof Closed c)) {
             throw new AssertionError("expected a close, got " + e);
         }
         return c;
     }
 
+    /** Sends a whole text message and waits until the JDK has written it. */
     public void send(String text) {
         socket.sendText(text, true).join();
     }
@@ -105,7 +132,9 @@ public final class JdkClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            binary = ByteBuffer.allocate(binary.remaining() + data.remaining()).put(binary).put(data).flip();
+            ByteBuffer grown = ByteBuffer.allocate(binary.remaining() + data.remaining());
+            grown.put(binary).put(data).flip();
+            binary = grown;
             if (last) {
                 events.add(binary);
                 binary = ByteBuffer.allocate(0);
@@ -116,7 +145,14 @@ public final class JdkClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
-            events.add(new Ping(ByteBuffer.allocate(message.remaining()).put(message).flip()));
+            events.add(new Ping(copy(message)));
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+            events.add(new Pong(copy(message)));
             ws.request(1);
             return null;
         }
@@ -131,5 +167,9 @@ public final class JdkClient implements AutoCloseable {
         public void onError(WebSocket ws, Throwable error) {
             events.add(error);
         }
+    }
+
+    private static ByteBuffer copy(ByteBuffer b) {
+        return ByteBuffer.allocate(b.remaining()).put(b).flip();
     }
 }

@@ -1,4 +1,4 @@
-package dev.wsf.runtime.testing;
+package dev.wsf.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -8,9 +8,11 @@ import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
 import dev.wsf.api.extension.Opcode;
+import dev.wsf.runtime.testing.RawDeflate;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,16 +36,16 @@ class SmallWindowTest {
     private static final byte[] DATA = data();
 
     @Test
-    void theInspectorDecodesZlibAndSeesLongDistances() {
+    void theDecoderDecodesZlibAndSeesLongDistances() throws DataFormatException {
         // The control: the normal 15-bit path reaches back ~20,000 bytes for this data.
         Peers.Transfer t = sendFromServer("permessage-deflate", DATA);
-        DeflateStreamInspector.Result r = inspect(t);
+        RawDeflate.Decoded r = inspect(t);
         assertArrayEquals(DATA, r.output());
         assertTrue(r.maxDistance() > 1 << 14, "max distance " + r.maxDistance());
     }
 
     @Test
-    void theInspectorDecodesStoredFixedAndDynamicBlocks() {
+    void theDecoderDecodesStoredFixedAndDynamicBlocks() throws DataFormatException {
         for (int level : new int[] {0, 1, 9}) {
             Deflater d = new Deflater(level, true);
             d.setInput(DATA);
@@ -51,25 +53,25 @@ class SmallWindowTest {
             byte[] out = new byte[DATA.length + 1024];
             int n = d.deflate(out);
             d.end();
-            DeflateStreamInspector.Result r = DeflateStreamInspector.inspect(Arrays.copyOf(out, n));
+            RawDeflate.Decoded r = RawDeflate.decode(Arrays.copyOf(out, n));
             assertArrayEquals(DATA, r.output(), "level " + level);
         }
         byte[] bfinalHello = FrameRecorder.hex("f3 48 cd c9 c9 07 00");
-        assertArrayEquals("Hello".getBytes(), DeflateStreamInspector.inspect(bfinalHello).output());
+        assertArrayEquals("Hello".getBytes(), RawDeflate.decode(bfinalHello).output());
         byte[] refersToNothing = FrameRecorder.hex("f2 00 11 00 00");
-        assertThrows(IllegalStateException.class, () -> DeflateStreamInspector.inspect(refersToNothing));
+        assertThrows(DataFormatException.class, () -> RawDeflate.decode(refersToNothing));
     }
 
     @ParameterizedTest(name = "server_max_window_bits={0}")
     @ValueSource(ints = {8, 9, 10, 11, 12, 13, 14})
-    void aServerKeepsBackReferencesWithinTheWindowItWasGiven(int bits) {
+    void aServerKeepsBackReferencesWithinTheWindowItWasGiven(int bits) throws DataFormatException {
         try (Extension server = serverFor("permessage-deflate; server_max_window_bits=" + bits);
              Extension client = clientFor(server)) {
             // Each message is inspected from an empty window: the second must not lean on the first.
             for (int round = 0; round < 2; round++) {
                 Peers.Transfer t = Peers.send(server, client, Opcode.BINARY, DATA);
                 RoundTripTest.assertDelivered(t, Opcode.BINARY, DATA);
-                DeflateStreamInspector.Result r = inspect(t);
+                RawDeflate.Decoded r = inspect(t);
                 assertArrayEquals(DATA, r.output());
                 assertTrue(r.maxDistance() <= 1 << bits, "distance " + r.maxDistance() + " with " + bits + " bits");
                 assertTrue(r.maxDistance() > 1 << (bits - 2), "window barely used: " + r.maxDistance());
@@ -80,7 +82,7 @@ class SmallWindowTest {
 
     @ParameterizedTest(name = "client_max_window_bits={0}")
     @ValueSource(ints = {8, 11, 14})
-    void aClientKeepsBackReferencesWithinTheWindowTheServerGaveIt(int bits) {
+    void aClientKeepsBackReferencesWithinTheWindowTheServerGaveIt(int bits) throws DataFormatException {
         DeflateSettings settings = DeflateSettings.builder().compressionThreshold(0).build();
         ExtensionConfig response = ExtensionConfig.parse("permessage-deflate; client_max_window_bits=" + bits).get(0);
         try (Extension client = new PerMessageDeflateFactory(settings).acceptResponse(response,
@@ -90,19 +92,19 @@ class SmallWindowTest {
             Peers.Transfer t = Peers.send(client, server, Opcode.BINARY, Arrays.copyOf(DATA, 5_000),
                     Arrays.copyOfRange(DATA, 5_000, 5_100), Arrays.copyOfRange(DATA, 5_100, DATA.length));
             RoundTripTest.assertDelivered(t, Opcode.BINARY, DATA);
-            DeflateStreamInspector.Result r = inspect(t);
+            RawDeflate.Decoded r = inspect(t);
             assertArrayEquals(DATA, r.output());
             assertTrue(r.maxDistance() <= 1 << bits, "distance " + r.maxDistance() + " with " + bits + " bits");
         }
     }
 
     @Test
-    void aClientKeepsTheWindowItAnnouncedWhenTheServerIsSilent() {
+    void aClientKeepsTheWindowItAnnouncedWhenTheServerIsSilent() throws DataFormatException {
         DeflateSettings settings = DeflateSettings.builder().compressionThreshold(0).clientMaxWindowBits(9).build();
         try (Extension client = new PerMessageDeflateFactory(settings).acceptResponse(
                 ExtensionConfig.of("permessage-deflate"), new ExtensionContext(Long.MAX_VALUE));
              Extension server = serverFor("permessage-deflate; client_max_window_bits=9")) {
-            DeflateStreamInspector.Result r = inspect(Peers.send(client, server, Opcode.TEXT, DATA));
+            RawDeflate.Decoded r = inspect(Peers.send(client, server, Opcode.TEXT, DATA));
             assertArrayEquals(DATA, r.output());
             assertTrue(r.maxDistance() <= 1 << 9, "distance " + r.maxDistance());
         }
@@ -124,11 +126,11 @@ class SmallWindowTest {
     }
 
     /** Inflates one message's wire frames from an empty window, as a fresh peer would. */
-    private static DeflateStreamInspector.Result inspect(Peers.Transfer t) {
+    private static RawDeflate.Decoded inspect(Peers.Transfer t) throws DataFormatException {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.writeBytes(t.wire().bytes());
         stream.writeBytes(TAIL);
-        return DeflateStreamInspector.inspect(stream.toByteArray());
+        return RawDeflate.decode(stream.toByteArray());
     }
 
     private static Extension serverFor(String offer) {

@@ -19,6 +19,11 @@ public class CloseException extends WebSocketException {
         this(closeCode.code(), message);
     }
 
+    public CloseException(int closeCode, String message, Throwable cause) {
+        super(message, cause);
+        this.closeCode = closeCode;
+    }
+
     public CloseException(CloseCode closeCode, String message, Throwable cause) {
         super(message, cause);
         this.closeCode = closeCode.code();

@@ -2,6 +2,7 @@ package dev.wsf.api.endpoint;
 
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseReason;
+import dev.wsf.api.ProtocolViolationException;
 import dev.wsf.api.Session;
 import java.nio.ByteBuffer;
 
@@ -68,13 +69,15 @@ public interface EndpointHandler {
     /**
      * Something went wrong: a callback threw, the peer violated the protocol, or the connection
      * failed. The default logs the error and closes the session with 1011 (a no-op if it is
-     * already closing); a broken connection ({@link java.io.IOException}, such as a peer that
-     * vanished) is routine, so it is logged at DEBUG only.
+     * already closing). What the peer did wrong ({@link ProtocolViolationException}; the runtime
+     * has already closed with the right code) and a broken connection ({@link java.io.IOException},
+     * such as a peer that vanished) are routine on the internet, so they are logged at DEBUG in
+     * one line, without a stack trace.
      */
     default void onError(Session session, Throwable error) {
         System.Logger log = System.getLogger(EndpointHandler.class.getName());
-        if (error instanceof java.io.IOException) {
-            log.log(System.Logger.Level.DEBUG, "session " + session.id() + ": connection failed", error);
+        if (error instanceof ProtocolViolationException || error instanceof java.io.IOException) {
+            log.log(System.Logger.Level.DEBUG, () -> "session " + session.id() + ": " + error);
             return;
         }
         log.log(System.Logger.Level.WARNING, "session " + session.id() + " failed", error);

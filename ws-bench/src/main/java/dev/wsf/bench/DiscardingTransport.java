@@ -1,6 +1,8 @@
 package dev.wsf.bench;
 
+import dev.wsf.runtime.io.MemoryAccount;
 import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.ReadPause;
 import dev.wsf.runtime.io.Transport;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DiscardingTransport implements Transport {
     private final List<Object> queue = new ArrayList<>();
+    private final MemoryAccount memory = MemoryAccount.detached();
     long bytesWritten;
 
     @Override
@@ -66,20 +69,36 @@ final class DiscardingTransport implements Transport {
     }
 
     @Override
-    public void suspendReading() {
+    public long bytesWritten() {
+        return bytesWritten;
     }
 
     @Override
-    public void resumeReading() {
+    public void pauseReading(ReadPause reason) {
+    }
+
+    @Override
+    public void resumeReading(ReadPause reason) {
+    }
+
+    @Override
+    public MemoryAccount memory() {
+        return memory;
+    }
+
+    @Override
+    public void enqueueUrgent(ByteBuffer frame, CompletableFuture<Void> done) {
+        enqueue(frame, null, done);
+    }
+
+    @Override
+    public void discardQueued() {
     }
 
     @Override
     public void shutdownOutput() {
     }
 
-    @Override
-    public void closeAfterFlush() {
-    }
 
     @Override
     public void close() {

@@ -6,7 +6,8 @@ import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.api.extension.Opcode;
-import dev.wsf.runtime.extension.ExtensionChain;
+import dev.wsf.runtime.extension.NegotiatedExtensions;
+import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.session.WebSocketSession;
 import java.nio.ByteBuffer;
@@ -58,14 +59,14 @@ public class SessionBenchmark {
         }
         input = ByteBuffer.allocate(pristine.length);
         SessionSettings settings = new SessionSettings(Role.SERVER, Dispatch.IO_THREAD, Delivery.WHOLE, Delivery.WHOLE,
-                1 << 20, 1 << 20, 1 << 20, 1 << 24, 0, 0, 0, 0, Runnable::run);
+                1 << 20, 1 << 20, 1 << 20, 1 << 24, 0, 0, 0, 0, Runnable::run, new SessionCounters());
         EndpointHandler echo = new EndpointHandler() {
             @Override
             public void onText(Session s, String message) {
                 s.sendText(message);
             }
         };
-        session = new WebSocketSession("bench", new StubSession(), Optional.empty(), ExtensionChain.empty(), settings,
+        session = new WebSocketSession("bench", new StubSession(), Optional.empty(), NegotiatedExtensions.none(), settings,
                 transport, request -> echo);
         session.start();
     }

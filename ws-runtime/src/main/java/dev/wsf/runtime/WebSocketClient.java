@@ -9,6 +9,8 @@ import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.runtime.client.ClientConnector;
 import dev.wsf.runtime.extension.ExtensionRegistry;
+import dev.wsf.runtime.io.MemoryBudget;
+import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.session.Workers;
 import dev.wsf.runtime.transport.IoLoops;
@@ -44,6 +46,7 @@ public final class WebSocketClient implements AutoCloseable {
     private final Executor workers;
     private final ExecutorService ownedWorkers;
     private final AtomicLong sessionIds = new AtomicLong();
+    private final SessionCounters counters = new SessionCounters();
 
     private WebSocketClient(ClientConfig config) {
         this.config = config;
@@ -51,7 +54,8 @@ public final class WebSocketClient implements AutoCloseable {
                 config.disabledExtensions());
         this.ownedWorkers = config.workerExecutor().isPresent() ? null : Workers.createDefault("wsf-client-worker");
         this.workers = config.workerExecutor().orElse(ownedWorkers);
-        this.loops = new IoLoops(config.ioThreads(), "wsf-client-io", SessionSettings.tickInterval(config));
+        this.loops = new IoLoops(config.ioThreads(), "wsf-client-io", SessionSettings.tickInterval(config),
+                new MemoryBudget(config.memoryBudget()), cause -> new Thread(this::close, "wsf-client-stop").start());
     }
 
     public static WebSocketClient create() {
@@ -90,7 +94,7 @@ public final class WebSocketClient implements AutoCloseable {
             result.completeExceptionally(e);
             return result;
         }
-        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers);
+        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers, counters);
         ClientConnector connector = new ClientConnector(uri, endpoint, options, settings, extensions,
                 config.maxHandshakeSize(), config.handshakeTimeout().toNanos(), "c" + sessionIds.incrementAndGet(), result);
         loops.connect(address, config.connectTimeout(), connector::start)

@@ -3,6 +3,7 @@ package dev.wsf.runtime;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.http.HttpHandler;
+import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.server.ServerContext;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.session.Workers;
@@ -43,6 +44,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final Executor workerExecutor;
     private final ExecutorService ownedWorkers;
     private IoLoops loops;
+    private ServerContext context;
     private InetSocketAddress localAddress;
 
     private WebSocketServer(Builder b) {
@@ -73,7 +75,9 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         ServerContext context = new ServerContext(config, endpoints, httpHandler, workerExecutor);
-        IoLoops started = new IoLoops(config.ioThreads(), "wsf-io", SessionSettings.tickInterval(config));
+        Warmup.run();
+        IoLoops started = new IoLoops(config.ioThreads(), "wsf-io", SessionSettings.tickInterval(config),
+                new MemoryBudget(config.memoryBudget()), this::loopDied);
         try {
             localAddress = started.listen(new InetSocketAddress(config.host(), config.port()), config.backlog(),
                     context::newConnection);
@@ -82,6 +86,7 @@ public final class WebSocketServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
         loops = started;
+        this.context = context;
         LOG.log(System.Logger.Level.INFO, () -> "listening on " + localAddress + " with " + endpoints.size()
                 + " endpoint(s)");
         return this;
@@ -102,6 +107,27 @@ public final class WebSocketServer implements AutoCloseable {
     /** Open connections, handshaking or upgraded. */
     public int connectionCount() {
         return loops == null ? 0 : loops.connectionCount();
+    }
+
+    /** The server's totals now; all zero before {@link #start()}. */
+    public synchronized ServerStats stats() {
+        if (loops == null) {
+            return new ServerStats(0, 0, config.memoryBudget(), 0, 0, 0);
+        }
+        return new ServerStats(loops.connectionCount(), loops.budget().used(), loops.budget().limit(),
+                context.counters().protocolViolations(), context.counters().internalErrors(),
+                context.counters().overloaded());
+    }
+
+    /**
+     * An I/O loop gave up (it has closed its own connections and said why): stop the rest, rather
+     * than go on as a server that accepts connections it cannot serve. On a thread of its own,
+     * since the dying loop cannot wait for itself.
+     */
+    private void loopDied(Throwable cause) {
+        Thread stopper = new Thread(() -> stop(Duration.ofSeconds(1)), "wsf-stop-after-loop-failure");
+        stopper.setDaemon(false);
+        stopper.start();
     }
 
     /** Stops gracefully within the configured close timeout. */

@@ -25,6 +25,7 @@ public abstract class WebSocketConfig {
     private final long maxTextMessageSize;
     private final long maxBinaryMessageSize;
     private final long maxBufferedOutput;
+    private final long memoryBudget;
     private final List<ExtensionFactory> extensions;
     private final boolean discoverExtensions;
     private final Set<String> disabledExtensions;
@@ -42,6 +43,7 @@ public abstract class WebSocketConfig {
         this.maxTextMessageSize = b.maxTextMessageSize;
         this.maxBinaryMessageSize = b.maxBinaryMessageSize;
         this.maxBufferedOutput = b.maxBufferedOutput;
+        this.memoryBudget = b.memoryBudget;
         this.extensions = List.copyOf(b.extensions);
         this.discoverExtensions = b.discoverExtensions;
         this.disabledExtensions = Set.copyOf(b.disabledExtensions);
@@ -95,6 +97,11 @@ public abstract class WebSocketConfig {
         return maxBufferedOutput;
     }
 
+    /** The memory all connections may hold together; see {@link Builder#memoryBudget(long)}. */
+    public long memoryBudget() {
+        return memoryBudget;
+    }
+
     /** Factories given explicitly; they win over discovered ones with the same name. */
     public List<ExtensionFactory> extensions() {
         return extensions;
@@ -135,6 +142,7 @@ public abstract class WebSocketConfig {
         private long maxTextMessageSize = 4 * MIB;
         private long maxBinaryMessageSize = 4 * MIB;
         private long maxBufferedOutput = 16 * MIB;
+        private long memoryBudget = defaultMemoryBudget();
         private List<ExtensionFactory> extensions = List.of();
         private boolean discoverExtensions = true;
         private Set<String> disabledExtensions = Set.of();
@@ -224,6 +232,23 @@ public abstract class WebSocketConfig {
         public B maxBufferedOutput(long bytes) {
             this.maxBufferedOutput = positive(bytes, "maxBufferedOutput");
             return self();
+        }
+
+        /**
+         * The memory all connections together may hold in messages queued for their peers, input
+         * waiting for a worker, and messages partly received. Past it, the connections that hold
+         * the most are closed with 1013 (try again later), largest first, until the rest fit in
+         * three quarters of it; everyone else keeps going. Each session is also held to
+         * {@link #maxBufferedOutput(long)}, and stops reading while more than 256 KiB wait for
+         * its peer. Default: a quarter of the maximum heap ({@code -Xmx}).
+         */
+        public B memoryBudget(long bytes) {
+            this.memoryBudget = positive(bytes, "memoryBudget");
+            return self();
+        }
+
+        private static long defaultMemoryBudget() {
+            return Math.max(16 * MIB, Runtime.getRuntime().maxMemory() / 4);
         }
 
         /** Extension factories to use, in preference to discovered ones of the same name. */

@@ -145,6 +145,11 @@ final class ClientHandshake implements Protocol {
     }
 
     @Override
+    public void onOverload() {
+        fail(new WebSocketException("the client is over its memory budget"));
+    }
+
+    @Override
     public void onClosed(Throwable cause) {
         result.completeExceptionally(cause != null ? cause
                 : new WebSocketException("the connection closed during the handshake"));

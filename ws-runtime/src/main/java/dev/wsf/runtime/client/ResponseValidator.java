@@ -6,7 +6,7 @@ import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
 import dev.wsf.api.extension.ExtensionFactory;
-import dev.wsf.runtime.extension.ExtensionChain;
+import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.extension.ExtensionRegistry;
 import dev.wsf.runtime.http.AcceptKey;
 import dev.wsf.runtime.http.Headers;
@@ -28,7 +28,7 @@ final class ResponseValidator {
     }
 
     /** The negotiated subprotocol and extensions of a valid response. */
-    record Result(Optional<String> subprotocol, ExtensionChain extensions) {
+    record Result(Optional<String> subprotocol, NegotiatedExtensions extensions) {
     }
 
     static Result validate(HttpResponseHead response, String key, List<String> offeredProtocols,
@@ -59,7 +59,7 @@ final class ResponseValidator {
                 extensions(h, offeredExtensions, registry, maxMessageSize));
     }
 
-    private static ExtensionChain extensions(Headers h, List<ExtensionConfig> offered, ExtensionRegistry registry,
+    private static NegotiatedExtensions extensions(Headers h, List<ExtensionConfig> offered, ExtensionRegistry registry,
                                              long maxMessageSize) {
         List<ExtensionConfig> accepted;
         try {
@@ -95,7 +95,7 @@ final class ResponseValidator {
             chain.forEach(Extension::close);
             throw e;
         }
-        return ExtensionChain.of(chain);
+        return NegotiatedExtensions.of(chain);
     }
 
     private static WebSocketException invalid(String why) {

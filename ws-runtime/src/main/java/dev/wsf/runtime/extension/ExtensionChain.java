@@ -1,68 +1,27 @@
 package dev.wsf.runtime.extension;
 
 import dev.wsf.api.extension.Extension;
-import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.Frame;
 import dev.wsf.api.extension.FrameSink;
 import java.util.List;
 
 /**
- * The extensions negotiated for one connection, linked once so that a frame passes through them
- * without allocating. Outgoing frames visit them in negotiated order, incoming ones in reverse
- * (RFC 6455 section 9.1).
+ * One connection's extensions linked to where frames go when they leave them, built once and
+ * never changed, so that a frame passes through without allocating. Outgoing frames visit the
+ * extensions in negotiated order, incoming ones in reverse (RFC 6455 section 9.1).
  */
-public final class ExtensionChain implements AutoCloseable {
-    private static final ExtensionChain EMPTY = new ExtensionChain(List.of());
-
-    private final List<Extension> extensions;
-    private final int rsvBits;
-    private FrameSink inboundEnd;
-    private FrameSink outboundEnd;
-    private FrameSink inboundHead;
-    private FrameSink outboundHead;
-
-    private ExtensionChain(List<Extension> extensions) {
-        this.extensions = List.copyOf(extensions);
-        int bits = 0;
-        for (Extension e : extensions) {
-            bits |= e.rsvBits();
-        }
-        this.rsvBits = bits;
-    }
-
-    public static ExtensionChain empty() {
-        return EMPTY;
-    }
-
-    /** A chain of extensions whose RSV bits are known not to overlap. */
-    public static ExtensionChain of(List<Extension> extensions) {
-        return extensions.isEmpty() ? EMPTY : new ExtensionChain(extensions);
-    }
-
-    public boolean isEmpty() {
-        return extensions.isEmpty();
-    }
-
-    /** The RSV bits the extensions claim together. */
-    public int rsvBits() {
-        return rsvBits;
-    }
-
-    /** The negotiated configurations, in order, as the handshake response lists them. */
-    public List<ExtensionConfig> configs() {
-        return extensions.stream().map(Extension::config).toList();
-    }
+public final class ExtensionChain {
+    private final FrameSink inboundHead;
+    private final FrameSink outboundHead;
 
     /**
-     * Links the chain to where frames go when they leave it: the message assembler inbound, the
-     * socket outbound. Called once, before the first frame.
+     * @param inboundEnd  where incoming frames go after the last extension: the message assembler
+     * @param outboundEnd where outgoing frames go after the last extension: the socket
      */
-    public void connect(FrameSink inboundEnd, FrameSink outboundEnd) {
-        this.inboundEnd = inboundEnd;
-        this.outboundEnd = outboundEnd;
+    public ExtensionChain(NegotiatedExtensions negotiated, FrameSink inboundEnd, FrameSink outboundEnd) {
+        List<Extension> extensions = negotiated.list();
         FrameSink in = inboundEnd;
-        for (int i = 0; i < extensions.size(); i++) {
-            Extension e = extensions.get(i);
+        for (Extension e : extensions) {
             FrameSink next = in;
             in = frame -> e.onInboundFrame(frame, next);
         }
@@ -82,23 +41,5 @@ public final class ExtensionChain implements AutoCloseable {
 
     public void outbound(Frame frame) {
         outboundHead.accept(frame);
-    }
-
-    /** Closes every extension, even if one fails. */
-    @Override
-    public void close() {
-        for (Extension e : extensions) {
-            try {
-                e.close();
-            } catch (RuntimeException ex) {
-                System.getLogger(ExtensionChain.class.getName())
-                        .log(System.Logger.Level.WARNING, "extension " + e.config().name() + " failed to close", ex);
-            }
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "ExtensionChain" + configs() + (inboundEnd == null || outboundEnd == null ? " (unconnected)" : "");
     }
 }

@@ -2,6 +2,7 @@ package dev.wsf.runtime.frame;
 
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
+import dev.wsf.api.ProtocolViolationException;
 import dev.wsf.api.Role;
 import dev.wsf.api.extension.Opcode;
 import java.nio.ByteBuffer;
@@ -30,6 +31,8 @@ public final class FrameParser {
     private int allowedRsv;
 
     private State state = State.HEADER;
+    /** Set by {@link #stop()}, which may come from another thread than the one parsing. */
+    private volatile boolean stopped;
     private final byte[] header = new byte[14];
     private int headerLength;
     private int headerNeeded = 2;
@@ -58,13 +61,16 @@ public final class FrameParser {
         this.allowedRsv = bits;
     }
 
-    /** Ignores all further input, e.g. once a close frame has been received. */
+    /**
+     * Ignores all further input, e.g. once a close frame has been received. May be called from
+     * any thread; a parse running meanwhile stops after the frame it is in.
+     */
     public void stop() {
-        state = State.STOPPED;
+        stopped = true;
     }
 
     public boolean isStopped() {
-        return state == State.STOPPED;
+        return stopped || state == State.STOPPED;
     }
 
     /**
@@ -74,7 +80,7 @@ public final class FrameParser {
      */
     public void parse(ByteBuffer in, FrameListener listener) {
         try {
-            while (in.hasRemaining() && state != State.STOPPED) {
+            while (in.hasRemaining() && state != State.STOPPED && !stopped) {
                 switch (state) {
                     case HEADER -> readHeader(in, listener);
                     case DATA -> readData(in, listener);
@@ -116,7 +122,7 @@ public final class FrameParser {
             return;
         }
         if (length > maxFrameSize) {
-            throw new CloseException(CloseCode.MESSAGE_TOO_BIG,
+            throw new ProtocolViolationException(CloseCode.MESSAGE_TOO_BIG,
                     "frame payload of " + length + " bytes exceeds the limit of " + maxFrameSize);
         }
         inFragmentedMessage = !fin;
@@ -235,7 +241,7 @@ public final class FrameParser {
     }
 
     private static CloseException protocolError(String message) {
-        return new CloseException(CloseCode.PROTOCOL_ERROR, message);
+        return new ProtocolViolationException(CloseCode.PROTOCOL_ERROR, message);
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * What runs over a {@link Transport}: an HTTP handshake, then a WebSocket session. Every method is
- * called on the transport's I/O thread, one at a time.
+ * called on the transport's I/O thread, one at a time. An exception or error thrown from one of
+ * them closes this connection only; the I/O thread goes on serving the others.
  */
 public interface Protocol {
 
@@ -19,6 +20,12 @@ public interface Protocol {
 
     /** The server is stopping: finish gracefully. */
     void onShutdown();
+
+    /**
+     * The server is over its memory budget and this connection holds more than most: let go of
+     * what it holds and end it (a session closes with 1013).
+     */
+    void onOverload();
 
     /** The transport has closed; {@code cause} is null when it was closed on purpose. */
     void onClosed(Throwable cause);

@@ -16,15 +16,32 @@ import java.util.concurrent.CompletableFuture;
  * {@link #enqueue} queues bytes in call order; {@link #flush} starts writing them. Writes are
  * batched: a flush from the I/O thread, or from a thread inside {@link #beginBatch}, waits until
  * the current event or batch ends, so many small frames leave in one gathering write.
+ * {@link #enqueueUrgent} puts a control frame ahead of everything not yet started. What is queued
+ * counts against the transport's {@link #memory() account}; once it passes a high-water mark the
+ * transport stops reading ({@link ReadPause#OUTPUT_BACKLOG}) until the peer has taken most of it.
  */
 public interface Transport {
 
     /**
      * Queues {@code first} and then {@code second} (either may be null) for writing. The buffers
      * belong to the transport until written. {@code done}, if not null, completes when both are
-     * written, or fails if the transport closes first. Never blocks, never writes.
+     * written, or fails if the transport closes first or the entry is discarded. Never blocks,
+     * never writes.
      */
     void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done);
+
+    /**
+     * Queues {@code frame} ahead of every entry not yet started (but behind earlier urgent ones and
+     * behind a frame already partly written, which is never split): for pongs, pings and close
+     * frames, which must not wait behind megabytes of data for a slow peer.
+     */
+    void enqueueUrgent(ByteBuffer frame, CompletableFuture<Void> done);
+
+    /**
+     * Drops the ordinary (non-urgent) entries not yet started, failing their futures, and returns
+     * their memory: for a session that fails, whose unsent messages can no longer be sent.
+     */
+    void discardQueued();
 
     /** Writes what is queued, now or at the end of the current batch. Never blocks. */
     void flush();
@@ -50,23 +67,29 @@ public interface Transport {
     /** Bytes queued and not yet written. */
     long bufferedBytes();
 
-    /** Stops reading from the peer (back-pressure) until {@link #resumeReading()}. */
-    void suspendReading();
+    /** Bytes written to the peer since the connection opened. */
+    long bytesWritten();
 
-    void resumeReading();
+    /** Stops reading from the peer for {@code reason} until {@link #resumeReading} with the same reason. */
+    void pauseReading(ReadPause reason);
+
+    void resumeReading(ReadPause reason);
+
+    /** What this connection holds against the server's memory budget; the protocol adds its buffers. */
+    MemoryAccount memory();
 
     /** Once the queue is written, half-closes: the peer sees end of stream; reading goes on. */
     void shutdownOutput();
-
-    /** Once the queue is written, closes. */
-    void closeAfterFlush();
 
     /** Closes now; queued writes fail. The protocol's {@code onClosed} follows on the I/O thread. */
     void close();
 
     boolean isOpen();
 
-    /** Runs {@code task} on the I/O thread, after what is already scheduled there. */
+    /**
+     * Runs {@code task} on the I/O thread, after what is already scheduled there. If it throws,
+     * this connection is closed, as if a {@link Protocol} method had thrown.
+     */
     void execute(Runnable task);
 
     /** Whether the calling thread is this transport's I/O thread. */

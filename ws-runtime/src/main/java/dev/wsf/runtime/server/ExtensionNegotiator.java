@@ -5,7 +5,7 @@ import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
 import dev.wsf.api.extension.ExtensionFactory;
-import dev.wsf.runtime.extension.ExtensionChain;
+import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.extension.ExtensionRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +24,7 @@ final class ExtensionNegotiator {
     private ExtensionNegotiator() {
     }
 
-    static ExtensionChain negotiate(List<ExtensionConfig> offers, ExtensionRegistry registry,
+    static NegotiatedExtensions negotiate(List<ExtensionConfig> offers, ExtensionRegistry registry,
                                     EndpointDefinition endpoint, ExtensionContext context) {
         List<Extension> accepted = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -56,6 +56,6 @@ final class ExtensionNegotiator {
             names.add(name);
             accepted.add(e);
         }
-        return ExtensionChain.of(accepted);
+        return NegotiatedExtensions.of(accepted);
     }
 }

@@ -7,6 +7,7 @@ import dev.wsf.api.http.HttpHandler;
 import dev.wsf.runtime.extension.ExtensionRegistry;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
+import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.session.SessionSettings;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class ServerContext {
     private final HttpHandler httpHandler;
     private final Map<EndpointDefinition, SessionSettings> settings = new IdentityHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
+    private final SessionCounters counters = new SessionCounters();
 
     /**
      * @throws dev.wsf.api.DeploymentException if two endpoints share a path
@@ -35,13 +37,18 @@ public final class ServerContext {
                 config.disabledExtensions());
         this.httpHandler = httpHandler;
         for (EndpointDefinition e : endpoints) {
-            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor));
+            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor, counters));
         }
     }
 
     /** The protocol a newly accepted connection starts with: the HTTP upgrade handshake. */
     public Protocol newConnection(Transport transport) {
         return new ServerHandshake(this, transport);
+    }
+
+    /** How the server's sessions ended badly. */
+    public SessionCounters counters() {
+        return counters;
     }
 
     ServerConfig config() {

@@ -5,7 +5,7 @@ import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
 import dev.wsf.api.http.HttpResponse;
-import dev.wsf.runtime.extension.ExtensionChain;
+import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.http.AcceptKey;
 import dev.wsf.runtime.http.Headers;
 import dev.wsf.runtime.http.HttpException;
@@ -127,7 +127,7 @@ final class ServerHandshake implements Protocol {
             throw new HttpException(500, "the server failed to accept the connection");
         }
         SessionSettings settings = context.settingsFor(endpoint);
-        ExtensionChain chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
+        NegotiatedExtensions chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
                 new ExtensionContext(settings.maxMessageSize()));
         if (!chain.isEmpty()) {
             response.add("Sec-WebSocket-Extensions", ExtensionConfig.toHeaderValue(chain.configs()));
@@ -225,6 +225,11 @@ final class ServerHandshake implements Protocol {
 
     @Override
     public void onShutdown() {
+        transport.close();
+    }
+
+    @Override
+    public void onOverload() {
         transport.close();
     }
 

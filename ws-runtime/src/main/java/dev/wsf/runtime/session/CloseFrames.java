@@ -2,6 +2,7 @@ package dev.wsf.runtime.session;
 
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
+import dev.wsf.api.ProtocolViolationException;
 import dev.wsf.api.CloseReason;
 import dev.wsf.runtime.frame.Utf8Validator;
 import java.nio.ByteBuffer;
@@ -23,16 +24,16 @@ final class CloseFrames {
             return CloseReason.NO_STATUS;
         }
         if (payload.remaining() == 1) {
-            throw new CloseException(CloseCode.PROTOCOL_ERROR, "close frame payload of 1 byte");
+            throw new ProtocolViolationException(CloseCode.PROTOCOL_ERROR, "close frame payload of 1 byte");
         }
         int code = payload.getShort(payload.position()) & 0xFFFF;
         if (!CloseCode.isSendable(code)) {
-            throw new CloseException(CloseCode.PROTOCOL_ERROR, "invalid close code " + code);
+            throw new ProtocolViolationException(CloseCode.PROTOCOL_ERROR, "invalid close code " + code);
         }
         ByteBuffer text = payload.duplicate().position(payload.position() + 2);
         Utf8Validator utf8 = new Utf8Validator();
         if (!utf8.validate(text) || !utf8.isComplete()) {
-            throw new CloseException(CloseCode.INVALID_PAYLOAD_DATA, "close reason is not valid UTF-8");
+            throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA, "close reason is not valid UTF-8");
         }
         return new CloseReason(code, StandardCharsets.UTF_8.decode(text).toString());
     }

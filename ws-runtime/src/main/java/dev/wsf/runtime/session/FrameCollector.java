@@ -4,25 +4,28 @@ import dev.wsf.api.extension.Frame;
 import dev.wsf.api.extension.Opcode;
 import dev.wsf.runtime.extension.ExtensionChain;
 import dev.wsf.runtime.frame.FrameListener;
+import dev.wsf.runtime.io.MemoryAccount;
 import java.nio.ByteBuffer;
 
 /**
  * Collects streamed data frames into whole frames for the extension chain, which works on
- * frames. A frame that arrived in one read passes through without a copy. Control frames go
+ * frames. A frame that arrived in one read passes through without a copy; one split across reads
+ * is collected in an {@link Aggregate} that grows with the bytes received. Control frames go
  * straight on. Confined to the session's serial executor.
  */
 final class FrameCollector implements FrameListener {
     private final ExtensionChain chain;
     private final FrameListener assembler;
+    private final Aggregate buffer;
     private Opcode opcode;
     private boolean fin;
     private int rsv;
-    private ByteBuffer buffer;
     private long length;
 
-    FrameCollector(ExtensionChain chain, FrameListener assembler) {
+    FrameCollector(ExtensionChain chain, FrameListener assembler, MemoryAccount memory) {
         this.chain = chain;
         this.assembler = assembler;
+        this.buffer = new Aggregate(memory);
     }
 
     @Override
@@ -31,29 +34,29 @@ final class FrameCollector implements FrameListener {
         this.fin = fin;
         this.rsv = rsv;
         this.length = length;
-        this.buffer = null;
+        buffer.discard();
     }
 
     @Override
     public void onDataPayload(ByteBuffer chunk, boolean frameEnd) {
-        if (frameEnd && buffer == null) {
+        if (frameEnd && buffer.isEmpty()) {
             chain.inbound(new Frame(opcode, fin, rsv, chunk));
             return;
         }
-        if (buffer == null) {
-            buffer = ByteBuffer.allocate((int) length); // bounded by the parser's frame size limit
-        }
-        buffer.put(chunk);
+        buffer.append(chunk, length);
         if (frameEnd) {
-            ByteBuffer whole = buffer.flip();
-            buffer = null;
-            chain.inbound(new Frame(opcode, fin, rsv, whole));
+            chain.inbound(new Frame(opcode, fin, rsv, buffer.take()));
         }
     }
 
     @Override
     public void onControlFrame(Opcode opcode, ByteBuffer payload) {
         assembler.onControlFrame(opcode, payload);
+    }
+
+    /** Drops a half-collected frame, e.g. when the session ends. */
+    void discard() {
+        buffer.discard();
     }
 
     /** Where frames leave the chain: into the assembler, as one whole frame each. */

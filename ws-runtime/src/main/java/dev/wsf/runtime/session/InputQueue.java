@@ -1,5 +1,6 @@
 package dev.wsf.runtime.session;
 
+import dev.wsf.runtime.io.ReadPause;
 import dev.wsf.runtime.io.Transport;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -9,8 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Input waiting for a session whose callbacks run on a worker: the I/O thread adds copies of what
  * it reads, the worker takes them in order. Past {@link #MAX_PENDING} bytes the socket stops
  * being read, and it resumes once the worker has caught up to half of that, so a slow handler
- * slows its own peer down instead of filling the heap. End of input is queued like data, so it
- * is seen after everything that came before it.
+ * slows its own peer down instead of filling the heap. What waits counts against the
+ * connection's memory account. End of input is queued like data, so it is seen after everything
+ * that came before it.
  */
 final class InputQueue {
     /** A session stops reading once this much input waits for its callbacks. */
@@ -42,9 +44,10 @@ final class InputQueue {
             }
             chunks.add(chunk);
             bytes += chunk.remaining();
+            transport.memory().grow(chunk.remaining());
             if (bytes > MAX_PENDING && !suspended) {
                 suspended = true;
-                transport.suspendReading();
+                transport.pauseReading(ReadPause.INPUT_BACKLOG);
             }
             boolean start = !draining;
             draining = true;
@@ -66,6 +69,7 @@ final class InputQueue {
                 return null;
             }
             bytes -= chunk.remaining();
+            transport.memory().shrink(chunk.remaining());
             if (suspended && bytes < MAX_PENDING / 2) {
                 suspended = false;
                 resume = true;
@@ -74,7 +78,7 @@ final class InputQueue {
             lock.unlock();
         }
         if (resume) {
-            transport.resumeReading();
+            transport.resumeReading(ReadPause.INPUT_BACKLOG);
         }
         return chunk;
     }

@@ -1,13 +1,13 @@
 package dev.wsf.runtime.session;
 
 import dev.wsf.api.CloseCode;
-import dev.wsf.api.CloseException;
+import dev.wsf.api.ProtocolViolationException;
 import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.extension.Opcode;
 import dev.wsf.runtime.frame.FrameListener;
 import dev.wsf.runtime.frame.Utf8Validator;
+import dev.wsf.runtime.io.MemoryAccount;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Turns data frames into the messages an application sees. Enforces the message size limits as
@@ -15,8 +15,8 @@ import java.util.Arrays;
  * chunk (1007 at the first bad byte), and delivers whole messages or parts as configured.
  *
  * <p>A message that arrives in one piece is delivered straight from the input buffer; only
- * messages split across reads or frames are copied, into a buffer sized for the frames announced
- * so far. Confined to the session's serial executor.
+ * messages split across reads or frames are copied, into an {@link Aggregate} that grows with the
+ * bytes received. Confined to the session's serial executor.
  */
 final class MessageAssembler implements FrameListener {
     private final Callbacks callbacks;
@@ -30,12 +30,13 @@ final class MessageAssembler implements FrameListener {
     private boolean text;
     private long messageLength;
     private boolean frameFin;
-    private ByteBuffer aggregate;
+    private final Aggregate aggregate;
     private byte[] carry; // partial text: the start of a code point split between chunks
     private int carryLength;
 
-    MessageAssembler(Callbacks callbacks, ControlFrameHandler control, SessionSettings settings) {
+    MessageAssembler(Callbacks callbacks, ControlFrameHandler control, SessionSettings settings, MemoryAccount memory) {
         this.callbacks = callbacks;
+        this.aggregate = new Aggregate(memory);
         this.control = control;
         this.maxText = settings.maxTextMessageSize();
         this.maxBinary = settings.maxBinaryMessageSize();
@@ -53,7 +54,7 @@ final class MessageAssembler implements FrameListener {
         messageLength += length;
         long limit = text ? maxText : maxBinary;
         if (messageLength > limit) {
-            throw new CloseException(CloseCode.MESSAGE_TOO_BIG, (text ? "text" : "binary")
+            throw new ProtocolViolationException(CloseCode.MESSAGE_TOO_BIG, (text ? "text" : "binary")
                     + " message exceeds the limit of " + limit + " bytes");
         }
         frameFin = fin;
@@ -64,22 +65,20 @@ final class MessageAssembler implements FrameListener {
         boolean messageEnd = frameEnd && frameFin;
         if (text) {
             if (!utf8.validate(chunk)) {
-                throw new CloseException(CloseCode.INVALID_PAYLOAD_DATA, "text message is not valid UTF-8");
+                throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA, "text message is not valid UTF-8");
             }
             if (messageEnd && !utf8.isComplete()) {
-                throw new CloseException(CloseCode.INVALID_PAYLOAD_DATA, "text message ends inside a UTF-8 sequence");
+                throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA, "text message ends inside a UTF-8 sequence");
             }
         }
         if (text ? partialText : partialBinary) {
             deliverPart(chunk, messageEnd);
-        } else if (messageEnd && aggregate == null) {
+        } else if (messageEnd && aggregate.isEmpty()) {
             deliverWhole(chunk);
         } else {
-            append(chunk);
+            aggregate.append(chunk, messageLength);
             if (messageEnd) {
-                ByteBuffer whole = aggregate.flip();
-                aggregate = null;
-                deliverWhole(whole);
+                deliverWhole(aggregate.take());
             }
         }
     }
@@ -123,27 +122,9 @@ final class MessageAssembler implements FrameListener {
         }
     }
 
-    private void append(ByteBuffer chunk) {
-        if (aggregate == null) {
-            aggregate = ByteBuffer.allocate(capacityFor(Math.max(messageLength, chunk.remaining())));
-        } else if (aggregate.remaining() < chunk.remaining()) {
-            long needed = (long) aggregate.position() + chunk.remaining();
-            long grown = Math.max(needed, Math.max(messageLength, (long) aggregate.capacity() * 2));
-            int position = aggregate.position();
-            aggregate = ByteBuffer.wrap(Arrays.copyOf(aggregate.array(), capacityFor(grown)));
-            aggregate.position(position);
-        }
-        aggregate.put(chunk);
-    }
-
-    private int capacityFor(long wanted) {
-        long limit = text ? maxText : maxBinary;
-        return (int) Math.min(Math.min(wanted, limit), Integer.MAX_VALUE - 16);
-    }
-
     /** Drops a half-assembled message, e.g. when the session ends. */
     void discard() {
-        aggregate = null;
+        aggregate.discard();
         carryLength = 0;
     }
 }

@@ -3,23 +3,25 @@ package dev.wsf.runtime.session;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Runs tasks one at a time, in submission order, on a target executor: what keeps a session's
  * callbacks from ever running concurrently. A task submitted while another runs (from the same
- * thread or another) waits its turn, so callbacks never nest either.
+ * thread or another) waits its turn, so callbacks never nest either. A task that throws is handed
+ * to the failure handler (the session gives up on the connection), and the next one runs.
  */
 final class SerialExecutor implements Executor {
-    private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
-
     private final Executor target;
+    private final Consumer<Throwable> onFailure;
     private final ReentrantLock lock = new ReentrantLock();
     private final Runnable drainer = this::drain;
     private ArrayDeque<Runnable> tasks;
     private boolean running;
 
-    SerialExecutor(Executor target) {
+    SerialExecutor(Executor target, Consumer<Throwable> onFailure) {
         this.target = target;
+        this.onFailure = onFailure;
     }
 
     @Override
@@ -78,8 +80,12 @@ final class SerialExecutor implements Executor {
             }
             try {
                 next.run();
-            } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.ERROR, "session task failed", e);
+            } catch (Throwable t) {
+                try {
+                    onFailure.accept(t);
+                } catch (Throwable ignored) {
+                    // out of memory again, most likely; the next task still runs
+                }
             }
         }
     }

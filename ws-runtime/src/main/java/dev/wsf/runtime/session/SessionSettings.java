@@ -26,10 +26,12 @@ public record SessionSettings(
         long idleTimeoutNanos,
         long heartbeatIntervalNanos,
         long heartbeatTimeoutNanos,
-        Executor workerExecutor) {
+        Executor workerExecutor,
+        SessionCounters counters) {
 
     /** The settings of an endpoint's sessions: the configuration, overridden where the endpoint says. */
-    public static SessionSettings of(Role role, WebSocketConfig config, EndpointDefinition e, Executor workers) {
+    public static SessionSettings of(Role role, WebSocketConfig config, EndpointDefinition e, Executor workers,
+                                     SessionCounters counters) {
         return new SessionSettings(role, e.dispatch(), e.textDelivery(), e.binaryDelivery(),
                 config.maxFrameSize(),
                 e.maxTextMessageSize().orElse(config.maxTextMessageSize()),
@@ -37,7 +39,7 @@ public record SessionSettings(
                 config.maxBufferedOutput(),
                 config.closeTimeout().toNanos(), config.idleTimeout().toNanos(),
                 config.heartbeatInterval().toNanos(), config.heartbeatTimeout().toNanos(),
-                workers);
+                workers, counters);
     }
 
     /** How often deadlines are checked: a few times per shortest timeout, between 10 ms and 1 s. */

@@ -1,18 +1,15 @@
 package dev.wsf.runtime.session;
 
 import dev.wsf.api.CloseCode;
-import dev.wsf.api.CloseException;
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.Role;
 import dev.wsf.api.Session;
-import dev.wsf.api.WebSocketException;
-import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointFactory;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.Opcode;
 import dev.wsf.runtime.extension.ExtensionChain;
-import dev.wsf.runtime.frame.FrameListener;
+import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.frame.FrameParser;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
@@ -30,30 +27,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One WebSocket connection after the handshake: reads frames, runs the close handshake, answers
- * pings, sends heartbeats, and gives the application its {@link Session}.
- *
- * <h2>Threads</h2>
- * Input is parsed and callbacks run inside a {@link SerialExecutor}: inline on the I/O thread for
- * {@link Dispatch#IO_THREAD}, or on the worker executor for {@link Dispatch#WORKER}, which gets
- * its own copy of the bytes, in order, and stops the socket's reads when it falls too far behind.
- * Sending and the close state are guarded by one lock, so any thread may send.
- *
- * <h2>Closing</h2>
- * OPEN becomes CLOSE_SENT when this side starts the close handshake, and CLOSED when the peer's
- * close frame arrives, the connection fails, or the transport goes away. The application hears
- * {@code onClose} exactly once, as soon as the outcome is known; the returned close stage
- * completes once the socket itself is closed.
+ * One WebSocket connection after the handshake, and the application's {@link Session}: this
+ * class wires the parts together and answers the transport's events. The parts:
+ * <ul>
+ *   <li>{@link Inbound}: bytes to frames to messages, on the session's {@link SerialExecutor};</li>
+ *   <li>{@link CloseHandshake} over {@link SessionLifecycle}: every step of the session's end;</li>
+ *   <li>{@link Sender} over {@link Outbound}: sending from any thread, under the session lock;</li>
+ *   <li>{@link SessionTimers}: close deadline, idle timeout, heartbeat;</li>
+ *   <li>{@link Callbacks}: the application's handler, kept from hurting the engine.</li>
+ * </ul>
+ * One lock (the session's) orders sends and lifecycle changes, so a close frame is never followed
+ * by a message.
  */
-public final class WebSocketSession implements Session, Protocol, ControlFrameHandler {
+public final class WebSocketSession implements Session, Protocol {
     private static final System.Logger LOG = System.getLogger(WebSocketSession.class.getName());
-
-    private enum State { OPEN, CLOSE_SENT, CLOSED }
 
     private final String id;
     private final HandshakeRequest request;
     private final Optional<String> subprotocol;
-    private final ExtensionChain chain;
+    private final NegotiatedExtensions extensions;
     private final SessionSettings settings;
     private final Transport transport;
     private final EndpointFactory factory;
@@ -61,51 +53,56 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
     private final ReentrantLock lock = new ReentrantLock();
     private final SerialExecutor serial;
     private final Callbacks callbacks;
-    private final FrameParser parser;
-    private final MessageAssembler assembler;
-    private final FrameListener inbound;
-    private final Outbound outbound;
+    private final SessionLifecycle lifecycle;
+    private final CloseHandshake handshake;
+    private final Inbound inbound;
+    private final Sender sender;
+    private final SessionTimers timers;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Map<String, Object> userProperties;
 
-    private volatile State state = State.OPEN;
-    private long deadlineNanos; // close handshake or linger deadline; guarded by lock
-    private final Heartbeat heartbeat;
-    private final InputQueue input;
-    private final Runnable drainTask = this::drainInput;
-
-    public WebSocketSession(String id, HandshakeRequest request, Optional<String> subprotocol, ExtensionChain chain,
-                            SessionSettings settings, Transport transport, EndpointFactory factory) {
+    public WebSocketSession(String id, HandshakeRequest request, Optional<String> subprotocol,
+                            NegotiatedExtensions extensions, SessionSettings settings, Transport transport,
+                            EndpointFactory factory) {
         this.id = id;
         this.request = request;
         this.subprotocol = subprotocol;
-        this.chain = chain;
+        this.extensions = extensions;
         this.settings = settings;
         this.transport = transport;
         this.factory = factory;
-        this.serial = new SerialExecutor(settings.dispatch() == Dispatch.WORKER
-                ? settings.workerExecutor()
-                : task -> {
-                    if (transport.inIoThread()) {
-                        task.run();
-                    } else {
-                        transport.execute(task);
-                    }
-                });
+        this.serial = new SerialExecutor(executorFor(settings, transport), this::taskFailed);
         this.callbacks = new Callbacks(this);
-        this.parser = new FrameParser(settings.role(), settings.maxFrameSize());
-        this.parser.allowRsv(chain.rsvBits());
-        this.assembler = new MessageAssembler(callbacks, this, settings);
-        this.outbound = new Outbound(transport, settings.role() == Role.CLIENT, chain);
-        if (chain.isEmpty()) {
-            this.inbound = assembler;
-        } else {
-            chain.connect(frame -> FrameCollector.deliver(assembler, frame), outbound::write);
-            this.inbound = new FrameCollector(chain, assembler);
+        this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER, settings.closeTimeoutNanos());
+
+        FrameWriter writer = new FrameWriter(transport, settings.role() == Role.CLIENT);
+        MessageAssembler assembler = new MessageAssembler(callbacks, this::onControlFrame, settings, transport.memory());
+        ExtensionChain chain = extensions.isEmpty() ? null : new ExtensionChain(extensions,
+                frame -> FrameCollector.deliver(assembler, frame), writer::frame);
+        Outbound outbound = new Outbound(writer, chain);
+        this.handshake = new CloseHandshake(id, lifecycle, lock, transport, outbound, serial, callbacks,
+                settings.counters());
+        FrameParser parser = new FrameParser(settings.role(), settings.maxFrameSize());
+        parser.allowRsv(extensions.rsvBits());
+        FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
+        this.inbound = new Inbound(parser, assembler, collector, serial, transport, settings.dispatch(), handshake);
+        this.handshake.bind(inbound, this::release);
+        this.sender = new Sender(id, lock, outbound, transport, settings.maxBufferedOutput(), handshake);
+        this.timers = new SessionTimers(settings, transport, handshake, sender);
+    }
+
+    /** IO_THREAD callbacks run inline on the I/O thread, or are handed to it from elsewhere. */
+    private static java.util.concurrent.Executor executorFor(SessionSettings settings, Transport transport) {
+        if (settings.dispatch() == dev.wsf.api.endpoint.Dispatch.WORKER) {
+            return settings.workerExecutor();
         }
-        this.heartbeat = new Heartbeat(settings.heartbeatIntervalNanos(), settings.heartbeatTimeoutNanos(),
-                System.nanoTime());
-        this.input = new InputQueue(transport);
+        return task -> {
+            if (transport.inIoThread()) {
+                task.run();
+            } else {
+                transport.execute(task);
+            }
+        };
     }
 
     /** Creates the handler and calls {@code onOpen}; input that arrives meanwhile waits its turn. */
@@ -125,199 +122,71 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
 
     @Override
     public void onRead(ByteBuffer data) {
-        if (settings.dispatch() == Dispatch.IO_THREAD && serial.tryEnter()) {
-            try {
-                parse(data);
-            } finally {
-                serial.exit();
-            }
-            return;
-        }
-        ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
-        queueInput(copy);
+        inbound.onRead(data);
     }
 
     @Override
     public void onEof() {
-        queueInput(InputQueue.END_OF_INPUT);
+        inbound.onEof();
     }
 
     @Override
     public void onTick(long now) {
-        State s = state;
-        if (s != State.OPEN) {
-            boolean expired;
-            lock.lock();
-            try {
-                expired = deadlineNanos != 0 && now - deadlineNanos > 0;
-            } finally {
-                lock.unlock();
-            }
-            if (expired) {
-                abort(s == State.CLOSE_SENT ? "the peer did not answer the close handshake" : null);
-            }
-            return;
-        }
-        if (settings.idleTimeoutNanos() > 0 && now - transport.lastActivityNanos() > settings.idleTimeoutNanos()) {
-            close(new CloseReason(CloseCode.GOING_AWAY, "idle timeout"));
-            return;
-        }
-        switch (heartbeat.tick(now)) {
-            case PING -> sendControl(Opcode.PING, ByteBuffer.allocate(8).putLong(0, now));
-            case GIVE_UP -> abort("no pong within " + heartbeat.timeoutMillis() + " ms");
-            default -> { }
-        }
+        timers.tick(now);
     }
 
     @Override
     public void onShutdown() {
-        close(new CloseReason(CloseCode.GOING_AWAY, "server shutting down"));
+        handshake.close(new CloseReason(CloseCode.GOING_AWAY, "server shutting down"));
+    }
+
+    @Override
+    public void onOverload() {
+        handshake.overloaded();
     }
 
     @Override
     public void onClosed(Throwable cause) {
-        state = State.CLOSED;
-        serial.execute(() -> {
-            if (cause != null) {
-                callbacks.error(cause);
-            }
-            callbacks.closed(new CloseReason(CloseCode.ABNORMAL_CLOSURE, cause == null ? "" : "connection lost"));
-            parser.stop();
-            assembler.discard();
-            lock.lock();
-            try {
-                chain.close();
-            } finally {
-                lock.unlock();
-            }
-            closed.complete(null);
-        });
+        handshake.transportClosed(cause);
     }
 
-    // ---- input ----
-
-    private void queueInput(ByteBuffer chunk) {
-        if (input.add(chunk)) {
-            serial.execute(drainTask);
-        }
-    }
-
-    /** Parses queued input on the serial executor; a worker batches the writes its callbacks make. */
-    private void drainInput() {
-        boolean batch = !transport.inIoThread();
-        if (batch) {
-            transport.beginBatch();
-        }
-        try {
-            for (ByteBuffer chunk = input.poll(); chunk != null; chunk = input.poll()) {
-                if (chunk == InputQueue.END_OF_INPUT) {
-                    endOfInput();
-                } else {
-                    parse(chunk);
-                }
-            }
-        } finally {
-            if (batch) {
-                transport.endBatch();
-            }
-        }
-    }
-
-    private void parse(ByteBuffer data) {
-        try {
-            parser.parse(data, inbound);
-        } catch (CloseException e) {
-            fail(e);
-        } catch (RuntimeException e) { // an extension failed
-            fail(new CloseException(CloseCode.INTERNAL_ERROR, "extension failed: " + e, e));
-        }
-    }
-
-    private void endOfInput() {
-        lock.lock();
-        try {
-            state = State.CLOSED;
-        } finally {
-            lock.unlock();
-        }
-        parser.stop();
-        transport.close();
-        callbacks.closed(new CloseReason(CloseCode.ABNORMAL_CLOSURE, "connection closed without a close frame"));
-    }
-
-    @Override
-    public void onControlFrame(Opcode opcode, ByteBuffer payload) {
+    /** Control frames from the peer, on the serial executor. */
+    private void onControlFrame(Opcode opcode, ByteBuffer payload) {
         switch (opcode) {
             case PING -> {
-                if (state == State.OPEN) {
-                    ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
-                    sendControl(Opcode.PONG, copy);
-                    callbacks.ping(payload);
-                }
+                ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
+                sender.control(Opcode.PONG, copy);
+                callbacks.ping(payload);
             }
             case PONG -> {
-                heartbeat.pongReceived();
+                timers.pongReceived();
                 callbacks.pong(payload);
             }
-            case CLOSE -> onCloseFrame(payload);
+            case CLOSE -> handshake.closeReceived(CloseFrames.parse(payload));
             default -> throw new IllegalArgumentException(opcode.name());
         }
     }
 
-    private void onCloseFrame(ByteBuffer payload) {
-        CloseReason reason = CloseFrames.parse(payload);
-        parser.stop();
-        boolean reply;
-        lock.lock();
+    /** A task on the serial executor threw (out of memory, say): give up on the connection. */
+    private void taskFailed(Throwable t) {
         try {
-            reply = state == State.OPEN;
-            state = State.CLOSED;
-            if (reply) {
-                outbound.sendClose(reason);
-            }
-            // A server closes the TCP connection first; a client waits for it to. Either way, not forever.
-            deadlineNanos = System.nanoTime() + settings.closeTimeoutNanos();
-        } finally {
-            lock.unlock();
+            LOG.log(System.Logger.Level.WARNING, "session " + id + ": closing after an unexpected failure", t);
+        } catch (Throwable ignored) {
+            // the close below matters more
         }
-        if (settings.role() == Role.SERVER) {
-            transport.closeAfterFlush();
-        } else {
-            transport.flush();
-        }
-        callbacks.closed(reason);
-    }
-
-    /** Fails the connection (RFC 6455 section 7.1.7): close frame with the code, then end the stream. */
-    private void fail(CloseException e) {
-        parser.stop();
-        CloseReason reason = new CloseReason(e.closeCode(), CloseFrames.fitReason(e.getMessage()));
-        boolean wasOpen;
-        lock.lock();
-        try {
-            wasOpen = state == State.OPEN;
-            if (state != State.CLOSED) {
-                state = State.CLOSED;
-                if (wasOpen) {
-                    outbound.sendClose(reason);
-                }
-                // Keep reading until the peer closes too, so our close frame is not lost to a reset.
-                deadlineNanos = System.nanoTime() + settings.closeTimeoutNanos();
-            }
-        } finally {
-            lock.unlock();
-        }
-        transport.shutdownOutput();
-        callbacks.error(e);
-        callbacks.closed(reason);
-    }
-
-    private void abort(String why) {
-        if (why != null) {
-            serial.execute(() -> callbacks.closed(new CloseReason(CloseCode.ABNORMAL_CLOSURE, CloseFrames.fitReason(why))));
-        }
-        state = State.CLOSED;
         transport.close();
+    }
+
+    /** Lets go of what the session holds once its transport is gone; on the serial executor. */
+    private void release() {
+        inbound.discard();
+        lock.lock();
+        try {
+            extensions.close(); // under the lock: a sender may be using a compressor
+        } finally {
+            lock.unlock();
+        }
+        closed.complete(null);
     }
 
     // ---- Session ----
@@ -359,7 +228,7 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
 
     @Override
     public List<ExtensionConfig> extensions() {
-        return chain.configs();
+        return extensions.configs();
     }
 
     @Override
@@ -391,7 +260,7 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
 
     @Override
     public boolean isOpen() {
-        return state == State.OPEN;
+        return lifecycle.output() == SessionLifecycle.Output.OPEN;
     }
 
     @Override
@@ -412,70 +281,27 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
         ByteBuffer bytes = fragment instanceof String s
                 ? ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8))
                 : StandardCharsets.UTF_8.encode(CharBuffer.wrap(fragment));
-        return sendData(Opcode.TEXT, bytes, last);
+        return sender.data(Opcode.TEXT, bytes, last);
     }
 
     @Override
     public CompletionStage<Void> sendBinary(ByteBuffer data) {
-        return sendData(Opcode.BINARY, data, true);
+        return sender.data(Opcode.BINARY, data, true);
     }
 
     @Override
     public CompletionStage<Void> sendBinary(ByteBuffer fragment, boolean last) {
-        return sendData(Opcode.BINARY, fragment, last);
+        return sender.data(Opcode.BINARY, fragment, last);
     }
 
     @Override
     public CompletionStage<Void> sendPing(ByteBuffer payload) {
-        return sendControl(Opcode.PING, payload);
+        return sender.control(Opcode.PING, payload);
     }
 
     @Override
     public CompletionStage<Void> sendPong(ByteBuffer payload) {
-        return sendControl(Opcode.PONG, payload);
-    }
-
-    private CompletionStage<Void> sendData(Opcode type, ByteBuffer payload, boolean last) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        boolean overflow = false;
-        lock.lock();
-        try {
-            if (state != State.OPEN) {
-                done.completeExceptionally(new WebSocketException("session " + id + " is closed"));
-                return done;
-            }
-            long queued = transport.bufferedBytes();
-            if (queued > 0 && queued + payload.remaining() > settings.maxBufferedOutput()) {
-                overflow = true;
-            } else {
-                outbound.sendData(type, payload, last, done);
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (overflow) {
-            done.completeExceptionally(new WebSocketException("session " + id + ": the peer reads too slowly, "
-                    + settings.maxBufferedOutput() + " bytes are already queued"));
-            close(new CloseReason(CloseCode.POLICY_VIOLATION, "slow consumer"));
-        }
-        transport.flush();
-        return done;
-    }
-
-    private CompletionStage<Void> sendControl(Opcode opcode, ByteBuffer payload) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        lock.lock();
-        try {
-            if (state != State.OPEN) {
-                done.completeExceptionally(new WebSocketException("session " + id + " is closed"));
-                return done;
-            }
-            outbound.sendControl(opcode, payload, done);
-        } finally {
-            lock.unlock();
-        }
-        transport.flush();
-        return done;
+        return sender.control(Opcode.PONG, payload);
     }
 
     @Override
@@ -483,21 +309,7 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
         if (!CloseCode.isSendable(reason.code())) {
             throw new IllegalArgumentException("close code " + reason.code() + " may not be sent; see CloseCode.isSendable");
         }
-        boolean sent = false;
-        lock.lock();
-        try {
-            if (state == State.OPEN) {
-                state = State.CLOSE_SENT;
-                outbound.sendClose(reason);
-                deadlineNanos = System.nanoTime() + settings.closeTimeoutNanos();
-                sent = true;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (sent) {
-            transport.flush();
-        }
+        handshake.close(reason);
         return closed.minimalCompletionStage();
     }
 
@@ -533,6 +345,6 @@ public final class WebSocketSession implements Session, Protocol, ControlFrameHa
 
     @Override
     public String toString() {
-        return "WebSocketSession[" + id + ", " + state + ", " + request.path() + "]";
+        return "WebSocketSession[" + id + ", " + handshake + ", " + request.path() + "]";
     }
 }

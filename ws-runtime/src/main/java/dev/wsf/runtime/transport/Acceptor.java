@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import java.io.IOException;
@@ -20,14 +21,18 @@ final class Acceptor implements Selectable {
 
     private final ServerSocketChannel server;
     private final SelectorLoop[] loops;
+    private final MemoryBudget budget;
     private final Function<Transport, Protocol> initialProtocol;
     private SelectionKey key;
     private int next;
     private long pausedUntil;
+    private boolean failing;
 
-    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, Function<Transport, Protocol> initialProtocol) {
+    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, MemoryBudget budget,
+             Function<Transport, Protocol> initialProtocol) {
         this.server = server;
         this.loops = loops;
+        this.budget = budget;
         this.initialProtocol = initialProtocol;
     }
 
@@ -43,17 +48,29 @@ final class Acceptor implements Selectable {
             try {
                 channel = server.accept();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "accepting a connection failed; pausing for 100 ms", e);
-                key.interestOps(0);
-                pausedUntil = System.nanoTime() + PAUSE_NANOS;
+                pause(e);
                 return;
             }
             if (channel == null) {
                 return;
             }
+            failing = false;
             SelectorLoop loop = loops[next++ % loops.length];
             loop.execute(() -> adopt(channel, loop));
         }
+    }
+
+    /**
+     * Accepting failed, most likely for want of file descriptors: retrying at once would spin.
+     * Said once at WARNING per run of failures, then at DEBUG, so the log does not fill up.
+     */
+    private void pause(IOException e) {
+        System.Logger.Level level = failing ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
+        failing = true;
+        LOG.log(level, () -> "accepting connections failed (" + e + "); pausing for 100 ms, and retrying every"
+                + " 100 ms while it keeps failing");
+        key.interestOps(0);
+        pausedUntil = System.nanoTime() + PAUSE_NANOS;
     }
 
     /** Re-enables accepting after a pause; called on the first loop's tick. */
@@ -65,17 +82,22 @@ final class Acceptor implements Selectable {
     }
 
     private void adopt(SocketChannel channel, SelectorLoop loop) {
+        NioConnection connection = null;
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            NioConnection connection = new NioConnection(channel, loop);
+            connection = new NioConnection(channel, loop, budget);
             connection.register(initialProtocol.apply(connection));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "setting up an accepted connection failed", e);
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing
+            if (connection != null) {
+                connection.closeNow(e);
+            } else {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already failing
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import java.io.IOException;
@@ -19,15 +20,18 @@ import java.util.function.Function;
 final class Connector implements Selectable {
     private final SelectorLoop loop;
     private final InetSocketAddress address;
+    private final MemoryBudget budget;
     private final Function<Transport, Protocol> initialProtocol;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private SocketChannel channel;
     private SelectionKey key;
     private SelectorLoop.Timer timeout;
 
-    Connector(SelectorLoop loop, InetSocketAddress address, Function<Transport, Protocol> initialProtocol) {
+    Connector(SelectorLoop loop, InetSocketAddress address, MemoryBudget budget,
+              Function<Transport, Protocol> initialProtocol) {
         this.loop = loop;
         this.address = address;
+        this.budget = budget;
         this.initialProtocol = initialProtocol;
     }
 
@@ -58,15 +62,20 @@ final class Connector implements Selectable {
             if (channel.finishConnect()) {
                 finish();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             fail(e);
         }
     }
 
     private void finish() throws IOException {
         timeout.cancel();
-        NioConnection connection = new NioConnection(channel, loop);
-        connection.adopt(key, initialProtocol);
+        NioConnection connection = new NioConnection(channel, loop, budget);
+        try {
+            connection.adopt(key, initialProtocol);
+        } catch (RuntimeException e) {
+            connection.closeNow(e);
+            throw e;
+        }
         connected.complete(null);
     }
 

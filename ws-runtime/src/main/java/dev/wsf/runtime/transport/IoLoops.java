@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import java.io.IOException;
@@ -7,31 +8,41 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The I/O threads of a server: a fixed set of {@link SelectorLoop}s, an optional listening
- * socket, and the lifecycle around them. The only entry point of the transport package.
+ * The I/O threads of a server or client: a fixed set of {@link SelectorLoop}s, an optional
+ * listening socket, the memory budget their connections share, and the lifecycle around them.
+ * The only entry point of the transport package.
  */
 public final class IoLoops {
     private final SelectorLoop[] loops;
-    private final java.util.concurrent.atomic.AtomicInteger nextLoop = new java.util.concurrent.atomic.AtomicInteger();
-    private Acceptor acceptor;
+    private final MemoryBudget budget;
+    private final AtomicInteger nextLoop = new AtomicInteger();
+    private volatile Acceptor acceptor;
 
     /**
      * @param threads    how many loops (threads) to run
      * @param namePrefix thread name prefix, e.g. {@code wsf-io}
      * @param tick       how often connections are asked to check their deadlines
+     * @param budget     the memory all connections may hold together
+     * @param onDeath    told (on the dying loop's thread) if a loop gives up; the owner should stop
      */
-    public IoLoops(int threads, String namePrefix, Duration tick) {
+    public IoLoops(int threads, String namePrefix, Duration tick, MemoryBudget budget, Consumer<Throwable> onDeath) {
+        this.budget = budget;
         loops = new SelectorLoop[threads];
         for (int i = 0; i < threads; i++) {
             loops[i] = new SelectorLoop(namePrefix + "-" + i, tick.toNanos());
+            loops[i].onDeath(onDeath);
         }
         loops[0].onTick(now -> {
-            if (acceptor != null) {
-                acceptor.tick(now);
+            Acceptor a = acceptor;
+            if (a != null) {
+                a.tick(now);
             }
         });
         for (SelectorLoop loop : loops) {
@@ -56,8 +67,8 @@ public final class IoLoops {
             server.close();
             throw e;
         }
-        Acceptor a = new Acceptor(server, loops, initialProtocol);
-        java.util.concurrent.CompletableFuture<Void> registered = new java.util.concurrent.CompletableFuture<>();
+        Acceptor a = new Acceptor(server, loops, budget, initialProtocol);
+        CompletableFuture<Void> registered = new CompletableFuture<>();
         loops[0].execute(() -> {
             try {
                 a.register();
@@ -82,10 +93,10 @@ public final class IoLoops {
      *
      * @return completes when the TCP connection is established; fails if refused or too slow
      */
-    public java.util.concurrent.CompletableFuture<Void> connect(InetSocketAddress address, Duration timeout,
-                                                                Function<Transport, Protocol> initialProtocol) {
+    public CompletableFuture<Void> connect(InetSocketAddress address, Duration timeout,
+                                           Function<Transport, Protocol> initialProtocol) {
         SelectorLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-        Connector connector = new Connector(loop, address, initialProtocol);
+        Connector connector = new Connector(loop, address, budget, initialProtocol);
         loop.execute(() -> connector.start(timeout.toNanos()));
         return connector.result();
     }
@@ -114,6 +125,10 @@ public final class IoLoops {
         return n;
     }
 
+    public MemoryBudget budget() {
+        return budget;
+    }
+
     /**
      * Asks every connection to finish (sessions send 1001), waits up to {@code grace} for them
      * to close, then stops the loops, closing whatever is still open.
@@ -121,10 +136,19 @@ public final class IoLoops {
     public void shutdownGracefully(Duration grace) throws InterruptedException {
         shutdownConnections();
         long deadline = System.nanoTime() + grace.toNanos();
-        while (connectionCount() > 0 && System.nanoTime() - deadline < 0) {
+        while (connectionCount() > 0 && System.nanoTime() - deadline < 0 && anyAlive()) {
             Thread.sleep(10);
         }
         stop(Duration.ofSeconds(5));
+    }
+
+    private boolean anyAlive() {
+        for (SelectorLoop loop : loops) {
+            if (loop.isAlive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stops the loops, closing any connection still open, and waits for the threads to end. */
@@ -134,7 +158,9 @@ public final class IoLoops {
         }
         long deadline = System.nanoTime() + wait.toNanos();
         for (SelectorLoop loop : loops) {
-            loop.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (!loop.inLoop()) {
+                loop.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
         }
     }
 }

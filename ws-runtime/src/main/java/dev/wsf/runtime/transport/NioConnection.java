@@ -1,81 +1,84 @@
 package dev.wsf.runtime.transport;
 
-import dev.wsf.api.WebSocketException;
+import dev.wsf.runtime.io.MemoryAccount;
+import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.ReadPause;
 import dev.wsf.runtime.io.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
- * A {@link Transport} over a non-blocking socket, served by one {@link SelectorLoop}.
+ * A {@link Transport} over a non-blocking socket, served by one {@link SelectorLoop}: it reads
+ * into the loop's shared buffer (an idle connection holds no buffers), hands the bytes to its
+ * {@link Protocol}, and writes through its {@link SocketOutput}.
  *
- * <p>Writes go into a linked queue under a lock and leave in gathering writes. Writes made on
- * the loop thread are flushed once at the end of the loop's round; writes from other threads are
- * attempted at once on the calling thread, and whatever the socket does not take waits for
- * {@code OP_WRITE}. Futures complete outside the lock. An idle connection holds no buffers.
+ * <p>Every call into the protocol goes through {@link #guarded}: whatever it throws, an
+ * {@link OutOfMemoryError} included, closes this connection and no other, and the loop goes on.
  */
 final class NioConnection implements Transport, Selectable {
-    private static final System.Logger LOG = System.getLogger(NioConnection.class.getName());
     private final SocketChannel channel;
     private final SelectorLoop loop;
     private final InetSocketAddress localAddress;
     private final InetSocketAddress remoteAddress;
+    private final MemoryAccount memory;
+    private final SocketOutput output;
     private SelectionKey key;
     private volatile Protocol protocol;
-
-    private final ReentrantLock lock = new ReentrantLock();
-    private final WriteQueue queue = new WriteQueue();
-    private boolean writeInterest;
-    private boolean closeAfterFlush;
-    private boolean shutdownAfterFlush;
-    private boolean outputShutdown;
-    private Thread batchThread;
-    private int batchDepth;
-
-    /** Already in the loop's list of connections to flush at the end of this round (loop-confined). */
-    private boolean flushScheduled;
     private volatile boolean open = true;
     private volatile long lastActivity = System.nanoTime();
+    /** The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by itself. */
+    private final int[] readPauses = new int[1];
 
-    NioConnection(SocketChannel channel, SelectorLoop loop) throws IOException {
+    NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget) throws IOException {
         this.channel = channel;
         this.loop = loop;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
+        this.memory = budget.open(() -> execute(() -> protocol.onOverload()));
+        this.output = new SocketOutput(this, channel, loop, memory);
     }
 
     /** Registers with the loop's selector; called on the loop thread. */
     void register(Protocol initial) throws ClosedChannelException {
         this.protocol = initial;
         this.key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
+        output.attach(key);
         loop.added(this);
     }
 
     /** Takes over the key of a channel that just finished connecting; called on the loop thread. */
-    void adopt(SelectionKey connectedKey, java.util.function.Function<Transport, Protocol> initial) {
+    void adopt(SelectionKey connectedKey, Function<Transport, Protocol> initial) {
         this.key = connectedKey;
+        output.attach(connectedKey);
         connectedKey.attach(this);
         connectedKey.interestOps(SelectionKey.OP_READ);
         loop.added(this);
-        this.protocol = initial.apply(this);
+        Protocol first = initial.apply(this);
+        if (protocol == null) {
+            protocol = first;
+        }
     }
 
-    // ---- events from the loop ----
+    // ---- events from the loop, each contained ----
 
     @Override
     public void onSelected(int readyOps) {
-        if ((readyOps & SelectionKey.OP_WRITE) != 0) {
-            flushFromLoop();
-        }
-        if ((readyOps & SelectionKey.OP_READ) != 0 && open) {
-            read();
-        }
+        guarded(() -> {
+            if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+                output.writeFromLoop();
+            }
+            if ((readyOps & SelectionKey.OP_READ) != 0 && open) {
+                read();
+            }
+        });
     }
 
     private void read() {
@@ -108,13 +111,34 @@ final class NioConnection implements Transport, Selectable {
 
     void tick(long now) {
         if (open) {
-            protocol.onTick(now);
+            guarded(() -> protocol.onTick(now));
         }
     }
 
     void shutdownGracefully() {
         if (open) {
-            protocol.onShutdown();
+            guarded(() -> protocol.onShutdown());
+        }
+    }
+
+    /** Called by the loop at the end of a round, when this connection queued writes in it. */
+    void flushFromLoop() {
+        if (open) {
+            guarded(output::writeFromLoop);
+        }
+    }
+
+    /**
+     * Runs {@code action} for this connection; if it throws anything, closes this connection.
+     * The failure is the server's (or the application's), never the peer's: the protocol turns
+     * what the peer did wrong into close codes itself.
+     */
+    private void guarded(Runnable action) {
+        try {
+            action.run();
+        } catch (Throwable t) {
+            LoopFaults.connectionFailed(this, t);
+            closeNow(t);
         }
     }
 
@@ -122,148 +146,37 @@ final class NioConnection implements Transport, Selectable {
 
     @Override
     public void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
-        boolean rejected;
-        lock.lock();
-        try {
-            rejected = !open || closeAfterFlush || shutdownAfterFlush;
-            if (!rejected) {
-                queue.add(first, second, done);
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (rejected && done != null) {
-            done.completeExceptionally(new WebSocketException("connection is closed"));
-        }
+        output.enqueue(first, second, done, false);
+    }
+
+    @Override
+    public void enqueueUrgent(ByteBuffer frame, CompletableFuture<Void> done) {
+        output.enqueue(frame, null, done, true);
+    }
+
+    @Override
+    public void discardQueued() {
+        output.discardQueued();
     }
 
     @Override
     public void flush() {
-        if (loop.inLoop()) {
-            scheduleFlush();
-            return;
-        }
-        write(true);
+        output.flush(false);
     }
 
     @Override
     public void flushNow() {
-        write(false);
-    }
-
-    private void write(boolean respectBatch) {
-        WriteQueue.Entry written;
-        lock.lock();
-        try {
-            boolean batching = respectBatch && batchDepth > 0 && batchThread == Thread.currentThread();
-            if (batching || writeInterest || queue.isEmpty()) {
-                return;
-            }
-            written = writeQueued();
-        } finally {
-            lock.unlock();
-        }
-        WriteQueue.complete(written);
-    }
-
-    /** Flushes once at the end of the loop's round, however many writes this round queues. */
-    private void scheduleFlush() {
-        if (!flushScheduled) {
-            flushScheduled = true;
-            loop.markDirty(this);
-        }
-    }
-
-    /** Flushes on the loop thread: after a round's callbacks, or when the socket became writable. */
-    void flushFromLoop() {
-        flushScheduled = false;
-        if (!open) {
-            return;
-        }
-        WriteQueue.Entry written;
-        lock.lock();
-        try {
-            written = writeQueued();
-        } finally {
-            lock.unlock();
-        }
-        WriteQueue.complete(written);
+        output.flush(true);
     }
 
     @Override
     public void beginBatch() {
-        lock.lock();
-        try {
-            batchThread = Thread.currentThread();
-            batchDepth++;
-        } finally {
-            lock.unlock();
-        }
+        output.beginBatch();
     }
 
     @Override
     public void endBatch() {
-        lock.lock();
-        try {
-            if (--batchDepth == 0) {
-                batchThread = null;
-            }
-        } finally {
-            lock.unlock();
-        }
-        flush();
-    }
-
-    /**
-     * Writes as much of the queue as the socket takes, then arranges what happens next: wait for
-     * OP_WRITE, or carry out a pending close or shutdown. Called with the lock held; returns the
-     * written entries, for their futures to be completed outside the lock.
-     */
-    private WriteQueue.Entry writeQueued() {
-        try {
-            if (queue.writeTo(channel) > 0) {
-                lastActivity = System.nanoTime();
-            }
-        } catch (IOException e) {
-            loop.execute(() -> closeNow(e));
-            return queue.takeWritten();
-        }
-        afterWrite();
-        return queue.takeWritten();
-    }
-
-    private void afterWrite() {
-        if (!open || !key.isValid()) {
-            return;
-        }
-        try {
-            if (!queue.isEmpty()) {
-                if (!writeInterest) {
-                    writeInterest = true;
-                    key.interestOpsOr(SelectionKey.OP_WRITE);
-                    if (!loop.inLoop()) {
-                        loop.wakeup();
-                    }
-                }
-                return;
-            }
-            if (writeInterest) {
-                writeInterest = false;
-                key.interestOpsAnd(~SelectionKey.OP_WRITE);
-            }
-        } catch (java.nio.channels.CancelledKeyException e) {
-            return; // closed concurrently
-        }
-        if (closeAfterFlush) {
-            loop.execute(() -> closeNow(null));
-        } else if (shutdownAfterFlush && !outputShutdown) {
-            outputShutdown = true;
-            try {
-                channel.shutdownOutput();
-            } catch (IOException e) {
-                loop.execute(() -> closeNow(e));
-            }
-        }
+        output.endBatch();
     }
 
     @Override
@@ -273,64 +186,63 @@ final class NioConnection implements Transport, Selectable {
 
     @Override
     public long bufferedBytes() {
-        lock.lock();
-        try {
-            return queue.bytes();
-        } finally {
-            lock.unlock();
-        }
+        return output.bufferedBytes();
+    }
+
+    @Override
+    public long bytesWritten() {
+        return output.bytesWritten();
+    }
+
+    @Override
+    public MemoryAccount memory() {
+        return memory;
+    }
+
+    @Override
+    public void shutdownOutput() {
+        output.shutdownAfterFlush();
+    }
+
+    void wrote() {
+        lastActivity = System.nanoTime();
     }
 
     // ---- reading control and closing ----
 
     @Override
-    public void suspendReading() {
-        try {
-            key.interestOpsAnd(~SelectionKey.OP_READ);
-        } catch (java.nio.channels.CancelledKeyException e) {
-            // closed meanwhile: nothing left to suspend
+    public void pauseReading(ReadPause reason) {
+        synchronized (readPauses) {
+            if (readPauses[0] == 0) {
+                setReadInterest(false);
+            }
+            readPauses[0] |= reason.bit();
         }
     }
 
     @Override
-    public void resumeReading() {
-        try {
-            key.interestOpsOr(SelectionKey.OP_READ);
-        } catch (java.nio.channels.CancelledKeyException e) {
-            return; // closed meanwhile
-        }
-        if (!loop.inLoop()) {
-            loop.wakeup();
+    public void resumeReading(ReadPause reason) {
+        synchronized (readPauses) {
+            int before = readPauses[0];
+            readPauses[0] &= ~reason.bit();
+            if (before != 0 && readPauses[0] == 0) {
+                setReadInterest(true);
+            }
         }
     }
 
-    @Override
-    public void shutdownOutput() {
-        lock.lock();
+    private void setReadInterest(boolean on) {
         try {
-            shutdownAfterFlush = true;
-        } finally {
-            lock.unlock();
-        }
-        requestFlush();
-    }
-
-    @Override
-    public void closeAfterFlush() {
-        lock.lock();
-        try {
-            closeAfterFlush = true;
-        } finally {
-            lock.unlock();
-        }
-        requestFlush();
-    }
-
-    private void requestFlush() {
-        if (loop.inLoop()) {
-            scheduleFlush();
-        } else {
-            loop.execute(this::flushFromLoop);
+            if (on) {
+                key.interestOpsOr(SelectionKey.OP_READ);
+                if (!loop.inLoop()) {
+                    loop.wakeup();
+                }
+            } else {
+                key.interestOpsAnd(~SelectionKey.OP_READ);
+            }
+        } catch (CancelledKeyException e) {
+            // closed meanwhile: nothing left to pause or resume
         }
     }
 
@@ -355,21 +267,21 @@ final class NioConnection implements Transport, Selectable {
         try {
             channel.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a socket failed", e);
+            LoopFaults.debug("closing a socket failed", e);
         }
-        WriteQueue.Entry unwritten;
-        lock.lock();
-        try {
-            unwritten = queue.clear();
-        } finally {
-            lock.unlock();
-        }
-        if (unwritten != null) {
-            WriteQueue.fail(unwritten, new WebSocketException("connection closed before the write completed"));
-        }
+        output.closed();
+        memory.close();
         loop.removed(this);
         Protocol p = protocol;
-        loop.execute(() -> p.onClosed(cause));
+        if (p != null) {
+            loop.execute(() -> {
+                try {
+                    p.onClosed(cause);
+                } catch (Throwable t) {
+                    LoopFaults.connectionFailed(this, t);
+                }
+            });
+        }
     }
 
     @Override
@@ -379,7 +291,7 @@ final class NioConnection implements Transport, Selectable {
 
     @Override
     public void execute(Runnable task) {
-        loop.execute(task);
+        loop.execute(() -> guarded(task)); // also once closed: a session's last callbacks may be queued here
     }
 
     @Override
@@ -409,6 +321,6 @@ final class NioConnection implements Transport, Selectable {
 
     @Override
     public String toString() {
-        return "NioConnection[" + remoteAddress() + (open ? "" : ", closed") + "]";
+        return "NioConnection[" + remoteAddress + (open ? "" : ", closed") + "]";
     }
 }

@@ -18,9 +18,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * runs tasks handed to it by other threads, flushes the writes its own callbacks queued once per
  * round (so they leave in one gathering write), and ticks every connection periodically so they
  * can enforce deadlines. No thread per connection: a server has about one loop per core.
+ *
+ * <h2>Failures</h2>
+ * What a connection's code throws closes that connection (see {@link NioConnection}); a task,
+ * timer or tick hook that throws is logged and the round goes on. If the loop's own machinery
+ * keeps failing ({@value #MAX_FAILED_ROUNDS} rounds in a row, say its selector broke), the loop
+ * gives up: it closes its connections, reports loudly and tells its owner through the death
+ * handler, which stops the server instead of leaving a process that looks alive and serves
+ * nobody.
  */
 final class SelectorLoop implements Executor {
     private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
+    static final int MAX_FAILED_ROUNDS = 10;
 
     private final Selector selector;
     private final Thread thread;
@@ -37,6 +46,7 @@ final class SelectorLoop implements Executor {
     private final java.util.PriorityQueue<Timer> timers = new java.util.PriorityQueue<>();
     private long timerSequence;
     private java.util.function.LongConsumer tickHook = now -> { };
+    private java.util.function.Consumer<Throwable> deathHandler = cause -> { };
 
     SelectorLoop(String name, long tickNanos) {
         try {
@@ -57,6 +67,19 @@ final class SelectorLoop implements Executor {
     /** Also runs {@code hook} on every tick; set before {@link #start()}. */
     void onTick(java.util.function.LongConsumer hook) {
         this.tickHook = hook;
+    }
+
+    /** Called, on this loop's thread as it ends, if the loop gives up; set before {@link #start()}. */
+    void onDeath(java.util.function.Consumer<Throwable> handler) {
+        this.deathHandler = handler;
+    }
+
+    String name() {
+        return thread.getName();
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
     }
 
     boolean inLoop() {
@@ -152,36 +175,22 @@ final class SelectorLoop implements Executor {
     }
 
     private void run() {
+        Throwable fatal = null;
+        int failedRounds = 0;
         while (running) {
             try {
-                long wakeAt = timers.isEmpty() || nextTick - timers.peek().due < 0 ? nextTick : timers.peek().due;
-                long timeout = Math.max(1, (wakeAt - System.nanoTime()) / 1_000_000);
-                if (tasks.isEmpty()) {
-                    selector.select(SelectorLoop::dispatch, timeout);
-                } else {
-                    // A task queued on this loop after the last round's runTasks (by a timer, a
-                    // flush or a tick) did not wake the selector: do not wait for I/O to run it.
-                    selector.selectNow(SelectorLoop::dispatch);
-                }
-                wakeupPending.set(false);
-                runTasks();
-                runTimers();
-                flushDirty();
-                long now = System.nanoTime();
-                if (now - nextTick >= 0) {
-                    nextTick = now + tickNanos;
-                    tickHook.accept(now);
-                    for (NioConnection c : new ArrayList<>(connections)) {
-                        c.tick(now);
-                    }
-                    flushDirty();
-                }
+                round();
+                failedRounds = 0;
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.ERROR, "I/O loop " + thread.getName() + " caught an unexpected error", t);
+                LoopFaults.loopFailed(thread.getName(), t);
+                if (++failedRounds >= MAX_FAILED_ROUNDS) {
+                    fatal = t;
+                    break;
+                }
             }
         }
         for (NioConnection c : new ArrayList<>(connections)) {
-            c.closeNow(null);
+            c.closeNow(fatal);
         }
         runTasks();
         try {
@@ -189,10 +198,59 @@ final class SelectorLoop implements Executor {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the selector failed", e);
         }
+        if (fatal != null) {
+            reportDeath(fatal);
+        }
     }
 
-    private static void dispatch(SelectionKey key) {
-        ((Selectable) key.attachment()).onSelected(key.readyOps());
+    private void round() throws IOException {
+        long wakeAt = timers.isEmpty() || nextTick - timers.peek().due < 0 ? nextTick : timers.peek().due;
+        long timeout = Math.max(1, (wakeAt - System.nanoTime()) / 1_000_000);
+        if (tasks.isEmpty()) {
+            selector.select(this::dispatch, timeout);
+        } else {
+            // A task queued on this loop after the last round's runTasks (by a timer, a
+            // flush or a tick) did not wake the selector: do not wait for I/O to run it.
+            selector.selectNow(this::dispatch);
+        }
+        wakeupPending.set(false);
+        runTasks();
+        runTimers();
+        flushDirty();
+        long now = System.nanoTime();
+        if (now - nextTick >= 0) {
+            nextTick = now + tickNanos;
+            try {
+                tickHook.accept(now);
+            } catch (RuntimeException | Error e) {
+                LoopFaults.loopFailed(thread.getName(), e);
+            }
+            for (NioConnection c : new ArrayList<>(connections)) {
+                c.tick(now); // contained per connection: one failing never skips the others
+            }
+            flushDirty();
+        }
+    }
+
+    private void reportDeath(Throwable cause) {
+        String message = "I/O loop " + thread.getName() + " failed " + MAX_FAILED_ROUNDS
+                + " rounds in a row and stopped; its connections were closed";
+        try {
+            System.err.println("wsf: " + message + ": " + cause);
+            LOG.log(System.Logger.Level.ERROR, message, cause);
+        } catch (Throwable ignored) {
+            // the handler below matters more
+        }
+        deathHandler.accept(cause);
+    }
+
+    private void dispatch(SelectionKey key) {
+        Object attachment = key.attachment();
+        try {
+            ((Selectable) attachment).onSelected(key.readyOps());
+        } catch (RuntimeException | Error e) { // connections contain their own; this is the acceptor or a connector
+            LoopFaults.loopFailed(thread.getName() + " (" + attachment + ")", e);
+        }
     }
 
     private void runTasks() {
@@ -204,7 +262,7 @@ final class SelectorLoop implements Executor {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.ERROR, "task on I/O loop " + thread.getName() + " failed", e);
+                LoopFaults.loopFailed(thread.getName(), e);
             }
         }
         if (!tasks.isEmpty()) {
@@ -220,7 +278,7 @@ final class SelectorLoop implements Executor {
                 try {
                     t.task.run();
                 } catch (RuntimeException | Error e) {
-                    LOG.log(System.Logger.Level.ERROR, "timer on I/O loop " + thread.getName() + " failed", e);
+                    LoopFaults.loopFailed(thread.getName(), e);
                 }
             }
         }

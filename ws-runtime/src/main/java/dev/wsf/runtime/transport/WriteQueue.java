@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.runtime.io.MemoryAccount;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
@@ -8,9 +9,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The bytes waiting to go out on one socket, in order, each entry with the future to complete
- * once it is written. Entries leave in gathering writes of up to 63 buffers. Written entries are
- * set aside until {@link #takeWritten()}, so their futures can be completed outside the
- * connection's lock, even when a later write failed. Not thread-safe: guarded by the connection.
+ * once it is written. Entries leave in gathering writes of up to 63 buffers. Urgent entries
+ * (control frames) go ahead of every ordinary entry not yet started, in their own order; the
+ * entry at the head, once partly written, keeps its place, since a frame cannot be split.
+ *
+ * <p>Written entries are set aside until {@link #takeWritten()}, so their futures can be completed
+ * outside the connection's lock, even when a later write failed. Queued bytes are counted against
+ * the connection's {@link MemoryAccount}. Not thread-safe: guarded by the connection.
  */
 final class WriteQueue {
     private static final ThreadLocal<ByteBuffer[]> GATHER = ThreadLocal.withInitial(() -> new ByteBuffer[64]);
@@ -20,34 +25,78 @@ final class WriteQueue {
 
     /** One queued write: up to two buffers and the future to complete once both are written. */
     static final class Entry {
-        private ByteBuffer first;
-        private ByteBuffer second;
-        private CompletableFuture<Void> done;
+        private final ByteBuffer first;
+        private final ByteBuffer second;
+        private final CompletableFuture<Void> done;
+        private final boolean urgent;
+        private final long size;
         private Entry next;
 
-        private boolean written() {
-            return (first == null || !first.hasRemaining()) && (second == null || !second.hasRemaining());
+        private Entry(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, boolean urgent) {
+            this.first = first;
+            this.second = second;
+            this.done = done;
+            this.urgent = urgent;
+            this.size = remaining();
+        }
+
+        /** Whether some of it went out already: it must then stay where it is. */
+        private boolean started() {
+            return remaining() < size;
+        }
+
+        private long remaining() {
+            return (first == null ? 0 : first.remaining()) + (second == null ? 0 : second.remaining());
         }
     }
 
+    private final MemoryAccount memory;
     private Entry head;
     private Entry tail;
+    /** The last urgent entry in the run of urgent entries at the front; urgent ones queue behind it. */
+    private Entry lastUrgent;
     private Entry writtenHead;
     private Entry writtenTail;
     private long bytes;
+    private long totalWritten;
+
+    WriteQueue(MemoryAccount memory) {
+        this.memory = memory;
+    }
 
     void add(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
-        Entry e = new Entry();
-        e.first = first;
-        e.second = second;
-        e.done = done;
+        Entry e = counted(new Entry(first, second, done, false));
         if (tail == null) {
             head = e;
         } else {
             tail.next = e;
         }
         tail = e;
-        bytes += (first == null ? 0 : first.remaining()) + (second == null ? 0 : second.remaining());
+    }
+
+    void addUrgent(ByteBuffer frame, CompletableFuture<Void> done) {
+        Entry e = counted(new Entry(frame, null, done, true));
+        Entry after = lastUrgent != null ? lastUrgent : head != null && head.started() ? head : null;
+        if (after == null) {
+            e.next = head;
+            head = e;
+            if (tail == null) {
+                tail = e;
+            }
+        } else {
+            e.next = after.next;
+            after.next = e;
+            if (tail == after) {
+                tail = e;
+            }
+        }
+        lastUrgent = e;
+    }
+
+    private Entry counted(Entry e) {
+        bytes += e.size;
+        memory.grow(e.size);
+        return e;
     }
 
     boolean isEmpty() {
@@ -57,6 +106,11 @@ final class WriteQueue {
     /** Bytes queued and not yet written. */
     long bytes() {
         return bytes;
+    }
+
+    /** Bytes written since the queue was made. */
+    long totalWritten() {
+        return totalWritten;
     }
 
     /**
@@ -96,6 +150,8 @@ final class WriteQueue {
                 Arrays.fill(gather, 0, n, null);
             }
             bytes -= written;
+            totalWritten += written;
+            memory.shrink(written);
             total += written;
             setAsideWritten();
             if (written < offered) {
@@ -140,9 +196,12 @@ final class WriteQueue {
     }
 
     private void setAsideWritten() {
-        while (head != null && head.written()) {
+        while (head != null && head.remaining() == 0) {
             Entry e = head;
             head = e.next;
+            if (e == lastUrgent) {
+                lastUrgent = null;
+            }
             e.next = null;
             if (writtenTail == null) {
                 writtenHead = e;
@@ -164,11 +223,53 @@ final class WriteQueue {
         return e;
     }
 
+    /**
+     * Removes the ordinary entries not yet started, returning them for {@link #fail}. Urgent
+     * entries and a partly written head stay.
+     */
+    Entry discardOrdinary() {
+        Entry keptHead = null;
+        Entry keptTail = null;
+        Entry droppedHead = null;
+        Entry droppedTail = null;
+        for (Entry e = head; e != null; ) {
+            Entry next = e.next;
+            e.next = null;
+            boolean keep = e.urgent || e.started();
+            if (keep) {
+                if (keptTail == null) {
+                    keptHead = e;
+                } else {
+                    keptTail.next = e;
+                }
+                keptTail = e;
+            } else {
+                long size = e.remaining();
+                bytes -= size;
+                memory.shrink(size);
+                if (droppedTail == null) {
+                    droppedHead = e;
+                } else {
+                    droppedTail.next = e;
+                }
+                droppedTail = e;
+            }
+            e = next;
+        }
+        head = keptHead;
+        tail = keptTail;
+        // What is left is a partly written head, if any, then urgent entries only.
+        lastUrgent = keptTail != null && keptTail.urgent ? keptTail : null;
+        return droppedHead;
+    }
+
     /** Empties the queue, returning what was never written, for {@link #fail}. */
     Entry clear() {
         Entry e = head;
         head = null;
         tail = null;
+        lastUrgent = null;
+        memory.shrink(bytes);
         bytes = 0;
         return e;
     }

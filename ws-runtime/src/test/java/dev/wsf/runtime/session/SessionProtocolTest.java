@@ -65,8 +65,12 @@ class SessionProtocolTest {
         assertEquals(List.of("TEXT Hello"), h.frames());
         h.send(close(1000, "bye"));
         assertEquals(List.of("CLOSE 1000 bye"), h.frames());
-        assertFalse(h.transport.open, "the server closes TCP first");
+        assertTrue(h.transport.outputShutdown, "the server ends TCP first, with a half-close");
+        assertTrue(h.transport.open, "and reads on, so the client's late bytes cannot turn into a reset");
         assertEquals(List.of("text:Hello", "close:1000 bye"), serverEvents());
+        h.send(RawFrame.text("late").bytes()).eof();
+        assertFalse(h.transport.open, "the client's end of stream ends the lingering");
+        assertEquals(List.of(), serverEvents(), "what came after the close frame is dropped");
     }
 
     @Test
@@ -242,6 +246,8 @@ class SessionProtocolTest {
         assertEquals(List.of(), h.frames(), "nothing may be sent after our close, not even the echo");
         assertTrue(handler.session.sendText("x").toCompletableFuture().isCompletedExceptionally());
         h.send(close(4000, "done"));
+        assertTrue(h.transport.outputShutdown);
+        h.eof();
         assertFalse(h.transport.open);
         assertEquals(List.of("text:in flight", "close:4000 done"), serverEvents(),
                 "a message the peer sent before it saw our close is still delivered");

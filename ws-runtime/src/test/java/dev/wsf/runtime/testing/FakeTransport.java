@@ -1,7 +1,10 @@
 package dev.wsf.runtime.testing;
 
 import dev.wsf.api.WebSocketException;
+import dev.wsf.runtime.io.MemoryAccount;
+import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.ReadPause;
 import dev.wsf.runtime.io.Transport;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
@@ -25,8 +28,12 @@ public final class FakeTransport implements Transport {
     public boolean outputShutdown;
     public boolean readingSuspended;
     public long lastActivity = System.nanoTime();
+    public final MemoryBudget budget = MemoryBudget.unlimited();
+    private final MemoryAccount memory = budget.open(() -> protocol.onOverload());
     private final List<Object[]> queue = new ArrayList<>();
-    private boolean closeAfterFlush;
+    private int urgentCount;
+    private int readPauses;
+    private long bytesWritten;
 
     @Override
     public void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
@@ -39,10 +46,38 @@ public final class FakeTransport implements Transport {
         queue.add(new Object[] {first, second, done});
     }
 
+    /** Like the real transport: after earlier urgent entries, ahead of the rest. */
+    @Override
+    public void enqueueUrgent(ByteBuffer frame, CompletableFuture<Void> done) {
+        if (!open || outputShutdown) {
+            if (done != null) {
+                done.completeExceptionally(new WebSocketException("connection is closed"));
+            }
+            return;
+        }
+        queue.add(urgentCount++, new Object[] {frame, null, done, Boolean.TRUE});
+    }
+
+    @Override
+    public void discardQueued() {
+        queue.removeIf(e -> {
+            if (e.length > 3) {
+                return false;
+            }
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Void> done = (CompletableFuture<Void>) e[2];
+            if (done != null) {
+                done.completeExceptionally(new WebSocketException("discarded"));
+            }
+            return true;
+        });
+    }
+
     @Override
     public void flush() {
         List<Object[]> batch = new ArrayList<>(queue);
         queue.clear();
+        urgentCount = 0;
         for (Object[] e : batch) {
             for (int i = 0; i < 2; i++) {
                 if (e[i] != null) {
@@ -50,6 +85,7 @@ public final class FakeTransport implements Transport {
                     byte[] bytes = new byte[b.remaining()];
                     b.get(bytes);
                     written.writeBytes(bytes);
+                    bytesWritten += bytes.length;
                 }
             }
             @SuppressWarnings("unchecked")
@@ -57,9 +93,6 @@ public final class FakeTransport implements Transport {
             if (done != null) {
                 done.complete(null);
             }
-        }
-        if (closeAfterFlush) {
-            close();
         }
     }
 
@@ -88,13 +121,25 @@ public final class FakeTransport implements Transport {
     }
 
     @Override
-    public void suspendReading() {
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    @Override
+    public void pauseReading(ReadPause reason) {
+        readPauses |= reason.bit();
         readingSuspended = true;
     }
 
     @Override
-    public void resumeReading() {
-        readingSuspended = false;
+    public void resumeReading(ReadPause reason) {
+        readPauses &= ~reason.bit();
+        readingSuspended = readPauses != 0;
+    }
+
+    @Override
+    public MemoryAccount memory() {
+        return memory;
     }
 
     @Override
@@ -103,11 +148,6 @@ public final class FakeTransport implements Transport {
         outputShutdown = true;
     }
 
-    @Override
-    public void closeAfterFlush() {
-        closeAfterFlush = true;
-        flush();
-    }
 
     @Override
     public void close() {
@@ -116,6 +156,7 @@ public final class FakeTransport implements Transport {
         }
         open = false;
         queue.clear();
+        memory.close();
         Protocol p = protocol;
         tasks.add(() -> p.onClosed(null));
     }

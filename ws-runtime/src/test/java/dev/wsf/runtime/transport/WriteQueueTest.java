@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsf.runtime.io.MemoryAccount;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -71,7 +72,7 @@ class WriteQueueTest {
 
     @Test
     void writesInOrderAcrossPartialWritesAndCompletesOnlyWhatIsWritten() throws IOException {
-        WriteQueue q = new WriteQueue();
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
         CompletableFuture<Void> a = new CompletableFuture<>();
         CompletableFuture<Void> b = new CompletableFuture<>();
         q.add(bytes(3, 1), bytes(2, 2), a);
@@ -92,7 +93,7 @@ class WriteQueueTest {
 
     @Test
     void moreBuffersThanOneGatheringWriteHolds() throws IOException {
-        WriteQueue q = new WriteQueue();
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             CompletableFuture<Void> f = new CompletableFuture<>();
@@ -108,7 +109,7 @@ class WriteQueueTest {
 
     @Test
     void smallBuffersAreWrittenAsOneAndAdvancedByWhatTheSocketTook() throws IOException {
-        WriteQueue q = new WriteQueue();
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             CompletableFuture<Void> f = new CompletableFuture<>();
@@ -134,7 +135,7 @@ class WriteQueueTest {
 
     @Test
     void anEmptyEntryCompletesOnceEverythingBeforeItIsWritten() throws IOException {
-        WriteQueue q = new WriteQueue();
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
         CompletableFuture<Void> marker = new CompletableFuture<>();
         q.add(bytes(10, 1), null, null);
         q.add(null, null, marker);
@@ -148,7 +149,7 @@ class WriteQueueTest {
 
     @Test
     void entriesWrittenBeforeAFailureStillComplete() {
-        WriteQueue q = new WriteQueue();
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
         CompletableFuture<Void> sent = new CompletableFuture<>();
         CompletableFuture<Void> lost = new CompletableFuture<>();
         q.add(bytes(70, 1), null, sent); // in the first gathering write

@@ -2,6 +2,7 @@ package dev.wsf.runtime.extension.deflate;
 
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
+import dev.wsf.api.ProtocolViolationException;
 import dev.wsf.api.extension.Frame;
 import dev.wsf.api.extension.FrameSink;
 import dev.wsf.api.extension.Opcode;
@@ -76,7 +77,7 @@ final class MessageInflater implements AutoCloseable {
                 inflateAll(inf, tail, true, next);
             }
         } catch (DataFormatException e) {
-            throw new CloseException(CloseCode.INVALID_PAYLOAD_DATA,
+            throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA,
                     "invalid compressed data: " + e.getMessage(), e);
         } finally {
             payload.position(start);
@@ -133,7 +134,7 @@ final class MessageInflater implements AutoCloseable {
             }
             messageSize += n;
             if (messageSize > maxMessageSize) {
-                throw new CloseException(CloseCode.MESSAGE_TOO_BIG,
+                throw new ProtocolViolationException(CloseCode.MESSAGE_TOO_BIG,
                         "inflated message exceeds " + maxMessageSize + " bytes");
             }
             if (inf.finished()) {

@@ -2,6 +2,7 @@ package dev.wsf.runtime.extension.deflate;
 
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
+import dev.wsf.api.ProtocolViolationException;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.Frame;
@@ -125,6 +126,6 @@ final class PerMessageDeflate implements Extension {
     }
 
     private static CloseException protocolError(String message) {
-        return new CloseException(CloseCode.PROTOCOL_ERROR, message);
+        return new ProtocolViolationException(CloseCode.PROTOCOL_ERROR, message);
     }
 }

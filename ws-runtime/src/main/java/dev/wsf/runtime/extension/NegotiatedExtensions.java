@@ -1,0 +1,69 @@
+package dev.wsf.runtime.extension;
+
+import dev.wsf.api.extension.Extension;
+import dev.wsf.api.extension.ExtensionConfig;
+import java.util.List;
+
+/**
+ * The extensions a handshake agreed on for one connection, in negotiated order: what the session
+ * links into its {@link ExtensionChain}, and closes when it ends.
+ */
+public final class NegotiatedExtensions {
+    private static final NegotiatedExtensions NONE = new NegotiatedExtensions(List.of());
+    private static final System.Logger LOG = System.getLogger(NegotiatedExtensions.class.getName());
+
+    private final List<Extension> extensions;
+    private final int rsvBits;
+
+    private NegotiatedExtensions(List<Extension> extensions) {
+        this.extensions = List.copyOf(extensions);
+        int bits = 0;
+        for (Extension e : extensions) {
+            bits |= e.rsvBits();
+        }
+        this.rsvBits = bits;
+    }
+
+    public static NegotiatedExtensions none() {
+        return NONE;
+    }
+
+    /** Extensions whose RSV bits are known not to overlap. */
+    public static NegotiatedExtensions of(List<Extension> extensions) {
+        return extensions.isEmpty() ? NONE : new NegotiatedExtensions(extensions);
+    }
+
+    public boolean isEmpty() {
+        return extensions.isEmpty();
+    }
+
+    List<Extension> list() {
+        return extensions;
+    }
+
+    /** The RSV bits the extensions claim together. */
+    public int rsvBits() {
+        return rsvBits;
+    }
+
+    /** The negotiated configurations, in order, as the handshake response lists them. */
+    public List<ExtensionConfig> configs() {
+        return extensions.stream().map(Extension::config).toList();
+    }
+
+    /** Closes every extension, even if one fails. */
+    public void close() {
+        for (Extension e : extensions) {
+            try {
+                e.close();
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.WARNING, "extension " + e.config().name() + " failed to close", ex);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NegotiatedExtensions" + configs();
+    }
+}

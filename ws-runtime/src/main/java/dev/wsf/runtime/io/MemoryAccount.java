@@ -1,0 +1,87 @@
+package dev.wsf.runtime.io;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one connection holds against its server's {@link MemoryBudget}: bytes queued for the peer,
+ * input waiting for a worker, partial messages. Every {@link #grow} is matched by a
+ * {@link #shrink} of the same size once the memory is let go, or by {@link #close()}, which
+ * returns whatever is left when the connection ends; after that, both are no-ops, so buffers let
+ * go late (by a worker finishing after the connection closed) are never counted twice.
+ * Thread-safe and lock-free.
+ */
+public final class MemoryAccount {
+    private static final long CLOSED = Long.MIN_VALUE;
+
+    private final MemoryBudget budget;
+    private final Runnable owner;
+    private final AtomicLong held = new AtomicLong();
+    private volatile boolean shed;
+
+    MemoryAccount(MemoryBudget budget, Runnable owner) {
+        this.budget = budget;
+        this.owner = owner;
+    }
+
+    /** An account of its own unlimited budget, for tests and tools. */
+    public static MemoryAccount detached() {
+        return MemoryBudget.unlimited().open(() -> { });
+    }
+
+    public void grow(long bytes) {
+        if (bytes != 0 && add(bytes)) {
+            budget.grew(bytes);
+        }
+    }
+
+    public void shrink(long bytes) {
+        if (bytes != 0 && add(-bytes)) {
+            budget.shrank(bytes);
+        }
+    }
+
+    private boolean add(long delta) {
+        while (true) {
+            long h = held.get();
+            if (h == CLOSED) {
+                return false;
+            }
+            if (held.compareAndSet(h, h + delta)) {
+                return true;
+            }
+        }
+    }
+
+    /** Bytes this account holds now. */
+    public long held() {
+        long h = held.get();
+        return h == CLOSED ? 0 : h;
+    }
+
+    /** Whether the budget has asked this account's owner to shed its load. */
+    public boolean isShed() {
+        return shed;
+    }
+
+    /** Returns what is still held to the budget and leaves it. Idempotent. */
+    public void close() {
+        long rest = held.getAndSet(CLOSED);
+        if (rest != CLOSED) {
+            budget.closed(this);
+            budget.shrank(rest);
+        }
+    }
+
+    long markShed() {
+        long h = held.get();
+        if (shed || h == CLOSED) {
+            return 0;
+        }
+        shed = true;
+        return h;
+    }
+
+    void notifyOwner() {
+        owner.run();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.wsf.runtime.io;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The memory all connections of a server (or client) may hold at once in queued output, input
+ * waiting for a worker and partially received messages. Each connection keeps a
+ * {@link MemoryAccount}; the budget adds them up.
+ *
+ * <p>When the total passes the limit, the budget sheds the accounts that hold the most, largest
+ * first, until what they hold would bring the total back under three quarters of the limit.
+ * Shedding is the owner's business ({@link Protocol#onOverload()}: a session drops its unwritten
+ * messages and closes with 1013), and it happens on the owner's own thread, so the total may
+ * overshoot the limit briefly, by what is in flight at that moment. Everyone else keeps going.
+ *
+ * <p>Shedding picks by size, not by age or by who asked last: the connections that hold the most
+ * are the ones whose peers send fastest or read slowest, and closing them frees the most for the
+ * fewest closures.
+ */
+public final class MemoryBudget {
+    private static final System.Logger LOG = System.getLogger(MemoryBudget.class.getName());
+    /** Shed accounts need a moment to let go; scanning again sooner would find the same total. */
+    private static final long SCAN_INTERVAL_NANOS = 10_000_000;
+
+    private final long limit;
+    private final long lowWater;
+    private final AtomicLong used = new AtomicLong();
+    private final AtomicLong shedCount = new AtomicLong();
+    private final AtomicBoolean scanning = new AtomicBoolean();
+    private volatile long lastScanNanos = System.nanoTime() - SCAN_INTERVAL_NANOS;
+    private final Set<MemoryAccount> accounts = ConcurrentHashMap.newKeySet();
+
+    public MemoryBudget(long limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("memory budget must be positive: " + limit);
+        }
+        this.limit = limit;
+        this.lowWater = limit - limit / 4;
+    }
+
+    /** A budget that never sheds, for tests and tools. */
+    public static MemoryBudget unlimited() {
+        return new MemoryBudget(Long.MAX_VALUE);
+    }
+
+    /** Opens an account for a new connection; {@code owner} is told when the account is shed. */
+    public MemoryAccount open(Runnable owner) {
+        MemoryAccount account = new MemoryAccount(this, owner);
+        accounts.add(account);
+        return account;
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    /** Bytes held by all accounts now. */
+    public long used() {
+        return used.get();
+    }
+
+    /** How many accounts have been shed since the start. */
+    public long shedCount() {
+        return shedCount.get();
+    }
+
+    void closed(MemoryAccount account) {
+        accounts.remove(account);
+    }
+
+    void grew(long bytes) {
+        if (used.addAndGet(bytes) > limit) {
+            shed();
+        }
+    }
+
+    void shrank(long bytes) {
+        used.addAndGet(-bytes);
+    }
+
+    /**
+     * Sheds the largest accounts until the rest fit under the low-water mark, counting what
+     * accounts shed earlier still hold as already gone. One scan at a time, at most one per
+     * {@link #SCAN_INTERVAL_NANOS}: a scan visits every account.
+     */
+    private void shed() {
+        long now = System.nanoTime();
+        if (now - lastScanNanos < SCAN_INTERVAL_NANOS || !scanning.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            lastScanNanos = now;
+            long leaving = 0;
+            List<MemoryAccount> candidates = new ArrayList<>();
+            for (MemoryAccount a : accounts) {
+                if (a.isShed()) {
+                    leaving += a.held();
+                } else if (a.held() > 0) {
+                    candidates.add(a);
+                }
+            }
+            long excess = used.get() - leaving - lowWater;
+            if (excess <= 0) {
+                return;
+            }
+            candidates.sort(Comparator.comparingLong(MemoryAccount::held).reversed());
+            int shed = 0;
+            for (MemoryAccount a : candidates) {
+                if (excess <= 0) {
+                    break;
+                }
+                long held = a.markShed();
+                if (held > 0) {
+                    shed++;
+                    excess -= held;
+                    a.notifyOwner();
+                }
+            }
+            shedCount.addAndGet(shed);
+            long total = used.get();
+            int victims = shed;
+            LOG.log(System.Logger.Level.WARNING, () -> "memory budget of " + limit + " bytes exceeded (" + total
+                    + " held): shedding the " + victims + " connection(s) that hold the most");
+        } finally {
+            scanning.set(false);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryBudget[used " + used.get() + " of " + limit + ", " + accounts.size() + " accounts]";
+    }
+}

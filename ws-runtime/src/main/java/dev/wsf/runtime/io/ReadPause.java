@@ -1,0 +1,17 @@
+package dev.wsf.runtime.io;
+
+/**
+ * Why a transport stops reading from its peer. Reading resumes once every reason is gone, so the
+ * layers that pause never undo each other's pauses.
+ */
+public enum ReadPause {
+    /** A worker has too much of this session's input still to process. */
+    INPUT_BACKLOG,
+    /** The peer does not take what was queued for it fast enough. */
+    OUTPUT_BACKLOG;
+
+    /** This reason as a bit in a set of reasons. */
+    public int bit() {
+        return 1 << ordinal();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.wsf.runtime.session;
+
+import dev.wsf.api.CloseCode;
+import dev.wsf.api.CloseReason;
+import dev.wsf.api.WebSocketException;
+import dev.wsf.api.extension.Opcode;
+import dev.wsf.runtime.io.Transport;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sending side of a session, for any thread: checks the session may still send, keeps a
+ * peer that reads too slowly from making the server queue without end (past
+ * {@code maxBufferedOutput} the session closes with 1008), and turns an extension's failure into
+ * a 1011 close with every pending send failed, instead of an exception thrown at the caller.
+ */
+final class Sender {
+    private final String sessionId;
+    private final ReentrantLock lock;
+    private final Outbound outbound;
+    private final Transport transport;
+    private final long maxBufferedOutput;
+    private final CloseHandshake handshake;
+
+    Sender(String sessionId, ReentrantLock lock, Outbound outbound, Transport transport, long maxBufferedOutput,
+           CloseHandshake handshake) {
+        this.sessionId = sessionId;
+        this.lock = lock;
+        this.outbound = outbound;
+        this.transport = transport;
+        this.maxBufferedOutput = maxBufferedOutput;
+        this.handshake = handshake;
+    }
+
+    CompletionStage<Void> data(Opcode type, ByteBuffer payload, boolean last) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean overflow = false;
+        RuntimeException extensionFailure = null;
+        lock.lock();
+        try {
+            if (!handshake.canSend()) {
+                done.completeExceptionally(closed());
+                return done;
+            }
+            long queued = transport.bufferedBytes();
+            if (queued > 0 && queued + payload.remaining() > maxBufferedOutput) {
+                overflow = true;
+            } else {
+                outbound.sendData(type, payload, last, done);
+            }
+        } catch (Outbound.ExtensionFault e) {
+            extensionFailure = e;
+        } finally {
+            lock.unlock();
+        }
+        if (extensionFailure != null) {
+            done.completeExceptionally(new WebSocketException("session " + sessionId + ": an extension failed to"
+                    + " process the message", extensionFailure.getCause()));
+            handshake.internalError("an extension failed", extensionFailure.getCause());
+            return done;
+        }
+        if (overflow) {
+            done.completeExceptionally(new WebSocketException("session " + sessionId + ": the peer reads too slowly, "
+                    + maxBufferedOutput + " bytes are already queued"));
+            handshake.close(new CloseReason(CloseCode.POLICY_VIOLATION, "slow consumer"));
+            return done;
+        }
+        transport.flush();
+        return done;
+    }
+
+    /** A ping or pong, ahead of queued data. */
+    CompletionStage<Void> control(Opcode opcode, ByteBuffer payload) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lock.lock();
+        try {
+            if (!handshake.canSend()) {
+                done.completeExceptionally(closed());
+                return done;
+            }
+            outbound.sendControl(opcode, payload, done);
+        } finally {
+            lock.unlock();
+        }
+        transport.flush();
+        return done;
+    }
+
+    private WebSocketException closed() {
+        return new WebSocketException("session " + sessionId + " is closed");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.wsf.runtime.session;
+
+import dev.wsf.api.CloseCode;
+import dev.wsf.api.CloseReason;
+import dev.wsf.api.extension.Opcode;
+import dev.wsf.runtime.io.Transport;
+import java.nio.ByteBuffer;
+
+/**
+ * The deadlines of a session, checked on every tick of its I/O loop: the close handshake (and the
+ * lingering after it), the idle timeout, the heartbeat.
+ */
+final class SessionTimers {
+    private final Transport transport;
+    private final CloseHandshake handshake;
+    private final Sender sender;
+    private final Heartbeat heartbeat;
+    private final long idleTimeoutNanos;
+
+    SessionTimers(SessionSettings settings, Transport transport, CloseHandshake handshake, Sender sender) {
+        this.transport = transport;
+        this.handshake = handshake;
+        this.sender = sender;
+        this.idleTimeoutNanos = settings.idleTimeoutNanos();
+        this.heartbeat = new Heartbeat(settings.heartbeatIntervalNanos(), settings.heartbeatTimeoutNanos(),
+                System.nanoTime());
+    }
+
+    void tick(long now) {
+        if (handshake.closingAt(now)) {
+            return;
+        }
+        if (idleTimeoutNanos > 0 && now - transport.lastActivityNanos() > idleTimeoutNanos) {
+            handshake.close(new CloseReason(CloseCode.GOING_AWAY, "idle timeout"));
+            return;
+        }
+        switch (heartbeat.tick(now, transport.bytesWritten())) {
+            case PING -> sender.control(Opcode.PING, ByteBuffer.allocate(8).putLong(0, now));
+            case GIVE_UP -> handshake.abort("no pong within " + heartbeat.timeoutMillis() + " ms");
+            case NONE -> { }
+        }
+    }
+
+    void pongReceived() {
+        heartbeat.pongReceived();
+    }
+}

@@ -1,0 +1,255 @@
+package dev.wsf.runtime.transport;
+
+import dev.wsf.api.WebSocketException;
+import dev.wsf.runtime.io.MemoryAccount;
+import dev.wsf.runtime.io.ReadPause;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The writing half of an {@link NioConnection}: its queue, when it is written, and how the output
+ * ends. Any thread may queue; {@link #flush} is the one way writing starts.
+ *
+ * <p>On the loop thread a flush waits for the end of the loop's round, so a round's frames leave
+ * in one gathering write; on another thread it writes at once, unless that thread is inside a
+ * batch. Whatever the socket does not take waits for {@code OP_WRITE}. Futures complete outside
+ * the lock. While more than {@link #HIGH_WATER} bytes wait, the connection stops reading, so a
+ * peer that sends but does not read cannot make the server queue without end.
+ */
+final class SocketOutput {
+    /** Past this many queued bytes the connection stops reading... */
+    static final long HIGH_WATER = 256 * 1024;
+    /** ...until the peer has taken all but this many. */
+    static final long LOW_WATER = 64 * 1024;
+
+    /** How the output ends: it stays open, is shut once the queue is written, is shut, or is gone. */
+    private enum State { OPEN, SHUTDOWN_AFTER_FLUSH, SHUT, CLOSED }
+
+    private final NioConnection connection;
+    private final SocketChannel channel;
+    private final SelectorLoop loop;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final WriteQueue queue;
+    private SelectionKey key;
+    private State state = State.OPEN;
+    private boolean waitingForWritable;
+    private boolean backlogPaused;
+    private Thread batchThread;
+    private int batchDepth;
+    /** Already in the loop's list of connections to flush at the end of this round (loop-confined). */
+    private boolean flushScheduled;
+
+    SocketOutput(NioConnection connection, SocketChannel channel, SelectorLoop loop, MemoryAccount memory) {
+        this.connection = connection;
+        this.channel = channel;
+        this.loop = loop;
+        this.queue = new WriteQueue(memory);
+    }
+
+    void attach(SelectionKey key) {
+        this.key = key;
+    }
+
+    void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, boolean urgent) {
+        boolean accepted;
+        lock.lock();
+        try {
+            accepted = state == State.OPEN;
+            if (accepted) {
+                if (urgent) {
+                    queue.addUrgent(first, done);
+                } else {
+                    queue.add(first, second, done);
+                }
+                if (!backlogPaused && queue.bytes() > HIGH_WATER) {
+                    backlogPaused = true;
+                    connection.pauseReading(ReadPause.OUTPUT_BACKLOG);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!accepted && done != null) {
+            done.completeExceptionally(new WebSocketException("connection is closed"));
+        }
+    }
+
+    void discardQueued() {
+        WriteQueue.Entry dropped;
+        lock.lock();
+        try {
+            dropped = queue.discardOrdinary();
+            resumeIfDrained();
+        } finally {
+            lock.unlock();
+        }
+        WriteQueue.fail(dropped, new WebSocketException("discarded: the session failed before it was written"));
+    }
+
+    /**
+     * Starts writing what is queued: at the end of the loop's round when called on the loop, now
+     * otherwise, unless this thread is inside a batch and {@code evenInBatch} is false.
+     */
+    void flush(boolean evenInBatch) {
+        if (loop.inLoop()) {
+            if (!flushScheduled) {
+                flushScheduled = true;
+                loop.markDirty(connection);
+            }
+            return;
+        }
+        WriteQueue.Entry written;
+        lock.lock();
+        try {
+            boolean batching = !evenInBatch && batchDepth > 0 && batchThread == Thread.currentThread();
+            if (batching || waitingForWritable) {
+                return; // the batch's end, or OP_WRITE, writes it
+            }
+            written = write();
+        } finally {
+            lock.unlock();
+        }
+        WriteQueue.complete(written);
+    }
+
+    /** Writes on the loop thread: at the end of a round, or when the socket became writable. */
+    void writeFromLoop() {
+        flushScheduled = false;
+        WriteQueue.Entry written;
+        lock.lock();
+        try {
+            written = write();
+        } finally {
+            lock.unlock();
+        }
+        WriteQueue.complete(written);
+    }
+
+    void beginBatch() {
+        lock.lock();
+        try {
+            batchThread = Thread.currentThread();
+            batchDepth++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void endBatch() {
+        lock.lock();
+        try {
+            if (--batchDepth == 0) {
+                batchThread = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        flush(false);
+    }
+
+    /** Shuts the output once everything queued is written; nothing more is accepted. */
+    void shutdownAfterFlush() {
+        lock.lock();
+        try {
+            if (state == State.OPEN) {
+                state = State.SHUTDOWN_AFTER_FLUSH;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (loop.inLoop()) {
+            flush(true);
+        } else {
+            loop.execute(this::writeFromLoop);
+        }
+    }
+
+    /** The connection closed: fails what was never written. */
+    void closed() {
+        WriteQueue.Entry unwritten;
+        lock.lock();
+        try {
+            state = State.CLOSED;
+            unwritten = queue.clear();
+        } finally {
+            lock.unlock();
+        }
+        WriteQueue.fail(unwritten, new WebSocketException("connection closed before the write completed"));
+    }
+
+    long bufferedBytes() {
+        lock.lock();
+        try {
+            return queue.bytes();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long bytesWritten() {
+        lock.lock();
+        try {
+            return queue.totalWritten();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes as much of the queue as the socket takes, then arranges what comes next: wait for
+     * OP_WRITE, or shut the output. Called with the lock held; returns the written entries, for
+     * their futures to be completed outside the lock.
+     */
+    private WriteQueue.Entry write() {
+        if (state == State.SHUT || state == State.CLOSED) {
+            return null;
+        }
+        try {
+            if (queue.writeTo(channel) > 0) {
+                connection.wrote();
+            }
+            resumeIfDrained();
+            if (!queue.isEmpty()) {
+                waitForWritable(true);
+            } else {
+                waitForWritable(false);
+                if (state == State.SHUTDOWN_AFTER_FLUSH) {
+                    state = State.SHUT;
+                    channel.shutdownOutput();
+                }
+            }
+        } catch (IOException e) {
+            loop.execute(() -> connection.closeNow(e));
+        } catch (CancelledKeyException e) {
+            // closed meanwhile; closeNow fails what is left
+        }
+        return queue.takeWritten();
+    }
+
+    private void waitForWritable(boolean wait) {
+        if (wait == waitingForWritable) {
+            return;
+        }
+        waitingForWritable = wait;
+        if (wait) {
+            key.interestOpsOr(SelectionKey.OP_WRITE);
+            if (!loop.inLoop()) {
+                loop.wakeup();
+            }
+        } else {
+            key.interestOpsAnd(~SelectionKey.OP_WRITE);
+        }
+    }
+
+    private void resumeIfDrained() {
+        if (backlogPaused && queue.bytes() <= LOW_WATER) {
+            backlogPaused = false;
+            connection.resumeReading(ReadPause.OUTPUT_BACKLOG);
+        }
+    }
+}

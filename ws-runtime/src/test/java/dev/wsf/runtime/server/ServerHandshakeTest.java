@@ -157,6 +157,50 @@ class ServerHandshakeTest {
         assertEquals(400, harness().send(folded).status());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0x00, 0x01, 0x08, 0x0b, 0x0c, 0x1b, 0x1f, 0x7f})
+    void controlCharactersInHeaderValuesGet400WithoutBeingEchoed(int control) {
+        // RFC 9110 section 5.5: a field value is visible characters, SP and HTAB only
+        String c = String.valueOf((char) control);
+        for (String value : List.of("a" + c + "b", c + "ab", "ab" + c)) {
+            ServerHarness h = harness().send(UpgradeRequestBuilder.to("/echo").header("X-Note", value).bytes());
+            assertEquals(400, h.status(), "value " + value.chars().boxed().toList());
+            assertPrintable(h.rest());
+        }
+    }
+
+    @Test
+    void controlCharactersInFieldNamesAndTheRequestLineGet400WithoutBeingEchoed() {
+        for (char c : new char[] {0x00, 0x01, 0x1f, 0x7f}) {
+            ServerHarness name = harness().send(UpgradeRequestBuilder.to("/echo").header("X-" + c + "Note", "v").bytes());
+            assertEquals(400, name.status());
+            assertPrintable(name.rest());
+            ServerHarness target = harness().send(UpgradeRequestBuilder.to("/echo").requestLine("GET /ec" + c + "ho HTTP/1.1").bytes());
+            assertEquals(400, target.status());
+            assertPrintable(target.rest());
+            ServerHarness version = harness().send(UpgradeRequestBuilder.to("/echo").requestLine("GET /echo HTTP/1.1" + c).bytes());
+            assertEquals(400, version.status());
+            assertPrintable(version.rest());
+        }
+    }
+
+    @Test
+    void tabsInsideHeaderValuesAreKeptAndAroundThemTrimmed() {
+        RecordingHandler handler = new RecordingHandler(false);
+        EndpointDefinition endpoint = EndpointDefinition.builder("/echo", r -> handler).build();
+        ServerHarness h = harness(ServerConfig.builder(), endpoint)
+                .send(UpgradeRequestBuilder.to("/echo").header("X-Note", "\t a\tb \t").bytes());
+        assertEquals(101, h.status());
+        assertEquals("a\tb", handler.session.handshakeRequest().header("X-Note").orElseThrow());
+    }
+
+    /** An error body quotes nothing of the request that a terminal or log would act on. */
+    private static void assertPrintable(String body) {
+        assertTrue(body.endsWith("\n"), body);
+        String text = body.substring(0, body.length() - 1);
+        assertTrue(text.chars().allMatch(ch -> ch >= 0x20 && ch != 0x7f), "control character in " + text);
+    }
+
     @Test
     void oversizedHeadersGet431AndLongRequestLines414() {
         ServerHarness big = harness(ServerConfig.builder().maxHandshakeSize(512), ECHO);

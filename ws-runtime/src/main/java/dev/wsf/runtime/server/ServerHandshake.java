@@ -48,7 +48,7 @@ final class ServerHandshake implements Protocol {
     ServerHandshake(ServerContext context, Transport transport) {
         this.context = context;
         this.transport = transport;
-        this.reader = new HttpHeadReader(context.config().maxHandshakeSize());
+        this.reader = new HttpHeadReader(HttpHeadReader.StartLine.REQUEST, context.config().maxHandshakeSize());
         this.deadline = System.nanoTime() + context.config().handshakeTimeout().toNanos();
     }
 

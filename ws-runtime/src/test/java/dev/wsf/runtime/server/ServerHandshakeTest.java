@@ -16,7 +16,9 @@ import dev.wsf.runtime.testing.RawFrame;
 import dev.wsf.runtime.testing.RecordingHandler;
 import dev.wsf.runtime.testing.ServerHarness;
 import dev.wsf.runtime.testing.UpgradeRequestBuilder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -199,6 +201,32 @@ class ServerHandshakeTest {
         assertTrue(body.endsWith("\n"), body);
         String text = body.substring(0, body.length() - 1);
         assertTrue(text.chars().allMatch(ch -> ch >= 0x20 && ch != 0x7f), "control character in " + text);
+    }
+
+    @Test
+    void aTlsClientHelloOnThePlainPortGets400AtOnce() {
+        byte[] clientHello = {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03};
+        ServerHarness h = harness().send(clientHello); // no tick: no waiting for the 408
+        assertEquals(400, h.status());
+        assertTrue(h.transport.outputShutdown, "the connection ends after a refusal");
+        String body = h.rest();
+        assertPrintable(body);
+        assertTrue(body.contains("TLS"), body);
+    }
+
+    @Test
+    void linesEndedByBareCrGet400AtOnce() {
+        byte[] request = "GET /echo HTTP/1.1\rHost: x\rUpgrade: websocket\r\r".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(400, harness().send(request).status());
+        ServerHarness slow = harness().sendByteByByte(Arrays.copyOf(request, 20)); // up to the H after the first CR
+        assertEquals(400, slow.status());
+    }
+
+    @Test
+    void aStartLineThatCannotBeARequestGets400AtOnce() {
+        assertEquals(400, harness().send("HTTP/1.1 200 OK".getBytes(StandardCharsets.ISO_8859_1)).status());
+        assertEquals(400, harness().sendByteByByte("SSH-2.0-OpenSSH_9.6\r".getBytes(StandardCharsets.ISO_8859_1)).status());
+        assertEquals(400, harness().send("GET /echo\u0000".getBytes(StandardCharsets.ISO_8859_1)).status());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.wsf.runtime.http;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -61,6 +62,7 @@ public final class HttpHeadReader {
     private byte[] buf;
     private int length;
     private int phase = FIRST_WORD;
+    private int firstWordLength;
     private boolean afterCr;
 
     public HttpHeadReader(StartLine startLine, int maxSize) {
@@ -103,11 +105,21 @@ public final class HttpHeadReader {
         return null;
     }
 
+    /**
+     * The first word of the start line (a request's method) once the space after it has arrived,
+     * even if the rest of the head then fails; otherwise null. A server needs it to answer a HEAD
+     * request that it refuses without a body.
+     */
+    public String firstWord() {
+        return phase == FIRST_WORD ? null : new String(buf, 0, firstWordLength, StandardCharsets.US_ASCII);
+    }
+
     /** Advances the start-line phase over {@code c}, the byte about to be stored, or fails. */
     private void check(int c) throws HttpException {
         if (phase == FIRST_WORD) {
             if (c == ' ' && length >= startLine.minFirstWord) {
                 phase = START_LINE_REST;
+                firstWordLength = length;
             } else if (!startLine.allowsInFirstWord(c, length)) {
                 throw malformed(firstWordProblem(c));
             }

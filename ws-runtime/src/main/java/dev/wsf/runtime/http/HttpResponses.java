@@ -4,27 +4,31 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Renders HTTP/1.1 responses: the 101 of an upgrade, and the refusals that close the connection. */
+/**
+ * Renders HTTP/1.1 responses: the 101 of an upgrade, and the final responses that close the
+ * connection. A final response to a HEAD request is its head alone: it announces the length of
+ * the body a GET would have had, but must not carry it (RFC 9110 section 9.3.2).
+ */
 public final class HttpResponses {
     private HttpResponses() {
     }
 
-    /** A complete response whose body is plain text, followed by closing the connection. */
-    public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders) {
+    /** A complete response whose body is plain text (none if {@code toHead}), followed by closing the connection. */
+    public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders, boolean toHead) {
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = statusLine(status);
         extraHeaders.forEach((name, value) -> header(sb, name, value));
         header(sb, "Content-Type", "text/plain; charset=utf-8");
-        return finish(sb, body);
+        return finish(sb, body, toHead);
     }
 
-    /** A complete response with the given body and headers, followed by closing the connection. */
-    public static ByteBuffer response(int status, Headers headers, byte[] body) {
+    /** A complete response with the given body (none if {@code toHead}) and headers, followed by closing the connection. */
+    public static ByteBuffer response(int status, Headers headers, byte[] body, boolean toHead) {
         StringBuilder sb = statusLine(status);
         for (int i = 0; i < headers.size(); i++) {
             header(sb, headers.name(i), headers.value(i));
         }
-        return finish(sb, body);
+        return finish(sb, body, toHead);
     }
 
     /** The 101 answer accepting an upgrade; {@code headers} carry Sec-WebSocket-Accept and the rest. */
@@ -70,11 +74,14 @@ public final class HttpResponses {
                 .append(reasonPhrase(status)).append("\r\n");
     }
 
-    private static ByteBuffer finish(StringBuilder sb, byte[] body) {
+    private static ByteBuffer finish(StringBuilder sb, byte[] body, boolean toHead) {
         header(sb, "Content-Length", Integer.toString(body.length));
         header(sb, "Connection", "close");
         sb.append("\r\n");
         byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (toHead) {
+            return ByteBuffer.wrap(head);
+        }
         return ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();
     }
 

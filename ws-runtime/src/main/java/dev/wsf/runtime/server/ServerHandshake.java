@@ -173,11 +173,7 @@ final class ServerHandshake implements Protocol {
         Headers headers = new Headers();
         headers.add("Content-Type", answer.contentType());
         answer.headers().forEach(headers::add);
-        ByteBuffer response = HttpResponses.response(answer.status(), headers, answer.body());
-        if (headOnly) {
-            response.limit(response.limit() - answer.body().length);
-        }
-        finish(response);
+        finish(HttpResponses.response(answer.status(), headers, answer.body(), headOnly));
     }
 
     private static List<ExtensionConfig> parseExtensions(Headers h) throws HttpException {
@@ -194,7 +190,8 @@ final class ServerHandshake implements Protocol {
 
     private void refuse(int status, String message, Map<String, String> headers) {
         LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + transport.remoteAddress() + " with " + status + ": " + message);
-        finish(HttpResponses.error(status, message, headers));
+        // the method is known as soon as the request line's first space arrived, even if what follows failed
+        finish(HttpResponses.error(status, message, headers, "HEAD".equals(reader.firstWord())));
     }
 
     /** Sends a final response, then half-closes and lingers so the client reads it before the reset. */

@@ -3,6 +3,7 @@ package dev.wsf.runtime.http;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -160,6 +161,20 @@ class HttpHeadReaderTest {
         // obs-text and a NUL in a value pass the reader; HeadLines refuses the NUL with a better message
         String head = "GET / HTTP/1.1\r\nX-A: caf\u00e9\r\nX-B: a\u0000b\r\n\r\n";
         assertArrayEquals(bytes(head), readOneByteAtATime(StartLine.REQUEST, bytes(head)));
+    }
+
+    @Test
+    void theFirstWordIsKnownOnceItsSpaceArrivesEvenIfTheHeadThenFails() throws HttpException {
+        HttpHeadReader reader = new HttpHeadReader(StartLine.REQUEST, 4096);
+        reader.read(ByteBuffer.wrap(bytes("HEAD")));
+        assertNull(reader.firstWord(), "HEAD could still become HEADER");
+        reader.read(ByteBuffer.wrap(bytes(" /a")));
+        assertEquals("HEAD", reader.firstWord());
+        assertThrows(HttpException.class, () -> reader.read(ByteBuffer.wrap(bytes("\u0000"))));
+        assertEquals("HEAD", reader.firstWord());
+        HttpHeadReader status = new HttpHeadReader(StartLine.STATUS, 4096);
+        status.read(ByteBuffer.wrap(bytes(RESPONSE)));
+        assertEquals("HTTP/1.1", status.firstWord());
     }
 
     @Test

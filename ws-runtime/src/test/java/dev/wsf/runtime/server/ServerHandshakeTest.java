@@ -331,6 +331,62 @@ class ServerHandshakeTest {
     }
 
     @Test
+    void refusalsOfHeadRequestsHaveHeadersButNoBody() {
+        // RFC 9110 section 9.3.2: whatever the status, a response to HEAD ends with its head
+        assertHeadOnly(405, harness().send(UpgradeRequestBuilder.to("/echo").requestLine("HEAD /echo HTTP/1.1").bytes()));
+        assertHeadOnly(405, harness().send(UpgradeRequestBuilder.to("/echo").without("Upgrade")
+                .requestLine("HEAD /echo HTTP/1.1").bytes()));
+        assertHeadOnly(404, harness().send(ascii("HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\n")));
+        assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1\r\nBad Name: x\r\n\r\n")));
+        assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1\r\nX: a\u0000b\r\n\r\n")));
+        assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1 extra\r\n\r\n")));
+        assertHeadOnly(400, harness().sendByteByByte(ascii("HEAD /echo HTTP/1.1\rX")));
+        assertHeadOnly(505, harness().send(ascii("HEAD /echo HTTP/1.0\r\n\r\n")));
+        ServerConfig.Builder small = ServerConfig.builder().maxHandshakeSize(512);
+        assertHeadOnly(414, harness(small, ECHO).send(ascii("HEAD /" + "a".repeat(600) + " HTTP/1.1\r\n\r\n")));
+        assertHeadOnly(431, harness(small, ECHO).send(ascii("HEAD / HTTP/1.1\r\nX: " + "a".repeat(600) + "\r\n\r\n")));
+        ServerHarness slow = harness(ServerConfig.builder().handshakeTimeout(Duration.ofMillis(200)), ECHO)
+                .send(ascii("HEAD /echo HTTP/1.1\r\nHost: x\r\n")).tick(Duration.ofSeconds(1).toNanos());
+        assertHeadOnly(408, slow);
+        ServerHarness failing = new ServerHarness(ServerConfig.builder().port(0).build(), request -> {
+            throw new IllegalStateException("bug");
+        }, ECHO).send(ascii("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"));
+        assertHeadOnly(500, failing);
+    }
+
+    @Test
+    void aHeadRefusalAnnouncesTheLengthOfTheBodyGetWouldHaveHad() {
+        ServerHarness get = harness().send(ascii("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+        String getHead = get.responseHead();
+        int getBody = get.rest().length();
+        String head = harness().send(ascii("HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\n")).responseHead();
+        assertTrue(getHead.contains("Content-Length: " + getBody + "\r\n"), getHead);
+        assertTrue(head.contains("Content-Length: " + getBody + "\r\n"), head);
+    }
+
+    @Test
+    void headRequestsToTheHttpHandlerGetTheHeadOfItsAnswer() {
+        ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(),
+                request -> Optional.of(HttpResponse.html("<p>hi</p>")), ECHO);
+        String head = h.send(ascii("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")).responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n"), head);
+        assertTrue(head.contains("Content-Length: 9\r\n"), head);
+        assertEquals("", h.rest());
+    }
+
+    private static void assertHeadOnly(int status, ServerHarness h) {
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 " + status + " "), head);
+        assertTrue(head.contains("Content-Type: text/plain"), head);
+        assertEquals("", h.rest(), "a response to HEAD has no body; head was " + head);
+        assertTrue(h.transport.outputShutdown, "the connection ends after a refusal");
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void duplicatePathsFailAtDeployment() {
         EndpointDefinition a = EndpointDefinition.builder("/rooms/{id}", r -> new EndpointHandler() { }).displayName("A").build();
         EndpointDefinition b = EndpointDefinition.builder("/rooms/{name}", r -> new EndpointHandler() { }).displayName("B").build();

@@ -16,6 +16,7 @@ import dev.wsf.runtime.testing.RawFrame;
 import dev.wsf.runtime.testing.RecordingHandler;
 import dev.wsf.runtime.testing.ServerHarness;
 import dev.wsf.runtime.testing.UpgradeRequestBuilder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerHandshakeTest {
@@ -384,6 +386,59 @@ class ServerHandshakeTest {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " -> ", quoteCharacter = '\'', value = {
+        "/a|b -> /a%7Cb",
+        "/{}^\"`<>\\ -> /%7B%7D%5E%22%60%3C%3E%5C",
+        "/[v6] -> /%5Bv6%5D",
+        "/kept%20as%2Fsent -> /kept%20as%2Fsent",
+        "/50% -> /50%25",
+        "/50%zz%e -> /50%25zz%25e",
+        "/-._~!$&()*+,;=:@/ -> /-._~!$&()*+,;=:@/",
+        "/p?q=a|b&r={x}&s=%41&t=/?:@ -> /p?q=a%7Cb&r=%7Bx%7D&s=%41&t=/?:@",
+        "/p?%%|%7c -> /p?%25%25%7C%7c"})
+    void requestUriPercentEncodesWhatTheParserAcceptedButUriRefuses(String target, String expected) {
+        // the parser accepts any visible ASCII in a target; java.net.URI refuses some of it
+        assertEquals("ws://x" + expected, requestUriOf(target, "x"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example/x", "a@b", "x?y", "x#y", "", "host:port", "a b", "h%zz", "[::1", "my_host"})
+    void requestUriFallsBackToLocalhostForAHostThatIsNoHost(String host) {
+        // a Host value with '/', '?' or '@' must not move into the path, query or user info
+        assertEquals("ws://localhost/a%7Cb?q", requestUriOf("/a|b?q", host));
+    }
+
+    @Test
+    void requestUriKeepsAValidHost() {
+        assertEquals("ws://[::1]:8080/a", requestUriOf("/a", "[::1]:8080"));
+        assertEquals("ws://Example.COM:80/a", requestUriOf("/a", "Example.COM:80"));
+        assertEquals("ws://localhost/a", requestUriOf("/a", null));
+    }
+
+    /** The request URI an HTTP handler sees for a GET of {@code target} with that Host (none if null). */
+    private static String requestUriOf(String target, String host) {
+        ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(), request -> Optional.of(
+                HttpResponse.ok("text/plain", request.requestUri().toString().getBytes(StandardCharsets.UTF_8))), ECHO);
+        h.send(ascii("GET " + target + " HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n") + "\r\n"));
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        return h.rest();
+    }
+
+    @Test
+    void sessionRequestUriOfAnUpgradeWithUnusualCharacters() {
+        RecordingHandler handler = new RecordingHandler(false);
+        EndpointDefinition rooms = EndpointDefinition.builder("/rooms/{id}", r -> handler).build();
+        ServerHarness h = harness(ServerConfig.builder(), rooms)
+                .send(UpgradeRequestBuilder.to("/rooms/a|b{c}?who=<me>").header("Host", "example.com:8080").bytes());
+        assertEquals(101, h.status());
+        assertEquals(URI.create("ws://example.com:8080/rooms/a%7Cb%7Bc%7D?who=%3Cme%3E"), handler.session.requestUri());
+        assertEquals("/rooms/a|b{c}", handler.session.handshakeRequest().path(), "the path stays as sent");
+        assertEquals("a|b{c}", handler.session.pathParameters().get("id"));
+        assertEquals("<me>", handler.session.queryParameters().get("who").get(0));
     }
 
     @Test

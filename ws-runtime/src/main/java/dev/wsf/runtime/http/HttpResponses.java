@@ -3,6 +3,7 @@ package dev.wsf.runtime.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders HTTP/1.1 responses: the 101 of an upgrade, and the final responses that close the
@@ -41,6 +42,33 @@ public final class HttpResponses {
         }
         sb.append("\r\n");
         return ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * What is wrong with the first field that cannot be sent as it is, or empty if all can: a name
+     * that is not a token, or a value with a control character (CR and LF above all, which would
+     * end the field early and let the rest of the value write fields of its own). The description
+     * names the field only if its name is a token, and never quotes the value, so it can be logged.
+     */
+    public static Optional<String> invalidField(Headers headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            String problem = problem(headers.name(i), headers.value(i));
+            if (problem != null) {
+                return Optional.of(problem);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String problem(String name, String value) {
+        if (!HttpChars.isToken(name)) {
+            return "a header whose name is not a token";
+        }
+        int control = HttpChars.indexOfControl(value, 0);
+        if (control >= 0) {
+            return String.format("header %s with a control character (0x%02x) in its value", name, (int) value.charAt(control));
+        }
+        return null;
     }
 
     /** The standard reason phrase for a status code. */
@@ -85,9 +113,11 @@ public final class HttpResponses {
         return ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();
     }
 
+    /** @throws IllegalArgumentException for a field {@link #invalidField} would report: check first */
     private static void header(StringBuilder sb, String name, String value) {
-        if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("header must not contain CR or LF: " + name);
+        String problem = problem(name, value);
+        if (problem != null) {
+            throw new IllegalArgumentException("cannot send " + problem);
         }
         sb.append(name).append(": ").append(value).append("\r\n");
     }

@@ -126,6 +126,12 @@ final class ServerHandshake implements Protocol {
             LOG.log(System.Logger.Level.ERROR, "handshake interceptor of " + endpoint + " failed", e);
             throw new HttpException(500, "the server failed to accept the connection");
         }
+        Optional<String> invalid = HttpResponses.invalidField(response);
+        if (invalid.isPresent()) { // an application fault, refused before anything is written or negotiated
+            LOG.log(System.Logger.Level.WARNING, "handshake interceptor of " + endpoint + " added " + invalid.get()
+                    + "; answering 500 to " + request);
+            throw new HttpException(500, "the server failed to accept the connection");
+        }
         SessionSettings settings = context.settingsFor(endpoint);
         ExtensionChain chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
                 new ExtensionContext(settings.maxMessageSize()));
@@ -156,7 +162,7 @@ final class ServerHandshake implements Protocol {
                 throw new HttpException(500, "internal error");
             }
             if (answer.isPresent()) {
-                send(answer.get(), head.method().equals("HEAD"));
+                send(answer.get(), request);
                 return;
             }
         }
@@ -169,11 +175,17 @@ final class ServerHandshake implements Protocol {
         throw new HttpException(404, "nothing at " + head.path());
     }
 
-    private void send(HttpResponse answer, boolean headOnly) {
+    private void send(HttpResponse answer, UpgradeRequest request) throws HttpException {
         Headers headers = new Headers();
         headers.add("Content-Type", answer.contentType());
         answer.headers().forEach(headers::add);
-        finish(HttpResponses.response(answer.status(), headers, answer.body(), headOnly));
+        Optional<String> invalid = HttpResponses.invalidField(headers);
+        if (invalid.isPresent()) { // an application fault: refuse before anything is written
+            LOG.log(System.Logger.Level.WARNING, "the HTTP handler " + context.httpHandler().orElseThrow() + " answered "
+                    + request + " with " + invalid.get() + "; answering 500");
+            throw new HttpException(500, "internal error");
+        }
+        finish(HttpResponses.response(answer.status(), headers, answer.body(), request.method().equals("HEAD")));
     }
 
     private static List<ExtensionConfig> parseExtensions(Headers h) throws HttpException {

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.DeploymentException;
+import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.HandshakeRejectedException;
 import dev.wsf.api.config.OriginPolicy;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointHandler;
+import dev.wsf.api.http.HttpHandler;
 import dev.wsf.api.http.HttpResponse;
+import dev.wsf.runtime.testing.LogCapture;
 import dev.wsf.runtime.testing.RawFrame;
 import dev.wsf.runtime.testing.RecordingHandler;
 import dev.wsf.runtime.testing.ServerHarness;
@@ -21,10 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerHandshakeTest {
@@ -439,6 +446,72 @@ class ServerHandshakeTest {
         assertEquals("/rooms/a|b{c}", handler.session.handshakeRequest().path(), "the path stays as sent");
         assertEquals("a|b{c}", handler.session.pathParameters().get("id"));
         assertEquals("<me>", handler.session.queryParameters().get("who").get(0));
+    }
+
+    static List<Arguments> invalidHeaders() {
+        return List.of(Arguments.of("X-Evil", "a\r\nSet-Cookie: pwned=1"), Arguments.of("X-Evil", "a\nb"),
+                Arguments.of("X-Evil", "a\rb"), Arguments.of("X-Evil", "a\u0000b"), Arguments.of("X-Evil", "a\u007fb"),
+                Arguments.of("Bad Name", "v"), Arguments.of("X-Evil\r\nSet-Cookie", "pwned=1"), Arguments.of("X:Y", "v"),
+                Arguments.of("", "v"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidHeaders")
+    void aHandlerAnswerWithAnInvalidHeaderBecomes500(String name, String value) {
+        HttpHandler handler = new HttpHandler() {
+            @Override
+            public Optional<HttpResponse> handle(HandshakeRequest request) {
+                return Optional.of(new HttpResponse(200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8), Map.of(name, value)));
+            }
+
+            @Override
+            public String toString() {
+                return "PageHandler";
+            }
+        };
+        for (String method : List.of("GET", "HEAD")) {
+            try (LogCapture log = LogCapture.of(ServerHandshake.class)) {
+                ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(), handler, ECHO)
+                        .send(ascii(method + " / HTTP/1.1\r\nHost: x\r\n\r\n"));
+                String head = h.responseHead();
+                assertTrue(head.startsWith("HTTP/1.1 500 Internal Server Error\r\n"), head);
+                assertFalse(head.contains("pwned") || head.contains("X-Evil"), "nothing of the bad answer is sent: " + head);
+                assertEquals(method.equals("GET") ? "internal error\n" : "", h.rest());
+                assertTrue(h.transport.outputShutdown);
+                List<String> warnings = log.messages(Level.WARNING);
+                assertEquals(1, warnings.size(), warnings.toString());
+                assertTrue(warnings.get(0).contains("PageHandler"), warnings.get(0));
+                assertPrintable(warnings.get(0) + "\n");
+            }
+        }
+    }
+
+    @Test
+    void aContentTypeWithALineBreakBecomes500() {
+        ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(), request -> Optional.of(
+                HttpResponse.ok("text/html\r\nSet-Cookie: pwned=1", new byte[0])), ECHO);
+        String head = h.send(ascii("GET / HTTP/1.1\r\nHost: x\r\n\r\n")).responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 500"), head);
+        assertFalse(head.contains("pwned"), head);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\r\nSet-Cookie: pwned=1", "a\u0000b", "a\nb"})
+    void anInterceptorHeaderWithAControlCharacterBecomes500NotA101(String value) {
+        RecordingHandler app = new RecordingHandler(false);
+        EndpointDefinition endpoint = EndpointDefinition.builder("/secure", r -> app).displayName("Secure")
+                .handshakeInterceptor((request, headers) -> headers.add("X-Trace", value)).build();
+        try (LogCapture log = LogCapture.of(ServerHandshake.class)) {
+            ServerHarness h = harness(ServerConfig.builder(), endpoint).send(UpgradeRequestBuilder.to("/secure").bytes());
+            String head = h.responseHead();
+            assertTrue(head.startsWith("HTTP/1.1 500"), head);
+            assertFalse(head.contains("pwned") || head.contains("X-Trace"), head);
+            assertTrue(h.rest().startsWith("the server failed"));
+            assertTrue(app.events.isEmpty(), "no session was opened");
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("Secure") && warnings.get(0).contains("X-Trace"), warnings.get(0));
+        }
     }
 
     @Test

@@ -53,7 +53,7 @@ final class ClientHandshake implements Protocol {
         this.registry = registry;
         this.result = result;
         this.sessionId = sessionId;
-        this.reader = new HttpHeadReader(maxHandshakeSize);
+        this.reader = new HttpHeadReader(HttpHeadReader.StartLine.STATUS, maxHandshakeSize);
         this.deadline = System.nanoTime() + handshakeTimeoutNanos;
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);

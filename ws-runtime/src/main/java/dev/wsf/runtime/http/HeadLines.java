@@ -38,27 +38,33 @@ final class HeadLines {
                 throw new HttpException(400, "obsolete line folding in header fields");
             }
             int colon = line.indexOf(':');
-            if (colon <= 0 || !isToken(line, 0, colon)) {
+            if (colon <= 0 || !HttpChars.isToken(line, 0, colon)) {
                 throw new HttpException(400, "malformed header field: " + printable(line));
             }
-            headers.add(line.substring(0, colon), line.substring(colon + 1).strip());
+            String name = line.substring(0, colon);
+            // RFC 9110 section 5.5: NUL, DEL and the other controls would reach the application
+            // (and its logs) as part of the value; only HTAB is allowed.
+            int control = HttpChars.indexOfControl(line, colon + 1);
+            if (control >= 0) {
+                throw new HttpException(400, String.format("header field %s has a control character (0x%02x)"
+                        + " in its value", name, (int) line.charAt(control)));
+            }
+            headers.add(name, trimWhitespace(line, colon + 1));
         }
         return headers;
     }
 
-    static boolean isToken(String s, int from, int to) {
-        if (from >= to) {
-            return false;
+    /** The value without the optional whitespace (SP, HTAB) around it; String.strip would also eat controls. */
+    private static String trimWhitespace(String line, int from) {
+        int start = from;
+        int end = line.length();
+        while (start < end && HttpChars.isWhitespace(line.charAt(start))) {
+            start++;
         }
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
+        while (end > start && HttpChars.isWhitespace(line.charAt(end - 1))) {
+            end--;
         }
-        return true;
+        return line.substring(start, end);
     }
 
     /** Quotes a line for an error message, cut short and without control characters. */

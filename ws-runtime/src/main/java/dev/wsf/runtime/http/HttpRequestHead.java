@@ -24,13 +24,14 @@ public record HttpRequestHead(String method, String target, String path, String 
     public static HttpRequestHead parse(byte[] head) throws HttpException {
         List<String> lines = HeadLines.split(head);
         String[] parts = lines.isEmpty() ? new String[0] : lines.get(0).split(" ", -1);
-        if (parts.length != 3 || !HeadLines.isToken(parts[0], 0, parts[0].length())) {
+        if (parts.length != 3 || !HttpChars.isToken(parts[0])) {
             throw new HttpException(400, "malformed request line: "
                     + HeadLines.printable(lines.isEmpty() ? "" : lines.get(0)));
         }
         String version = parts[2];
         if (!version.matches("HTTP/1\\.[1-9]")) {
-            throw new HttpException(version.startsWith("HTTP/") ? 505 : 400,
+            // 505 only for a well-formed version we do not speak; anything else is malformed
+            throw new HttpException(version.matches("HTTP/[0-9]\\.[0-9]") ? 505 : 400,
                     "a WebSocket upgrade needs HTTP/1.1, not " + HeadLines.printable(version));
         }
         String target = parts[1];

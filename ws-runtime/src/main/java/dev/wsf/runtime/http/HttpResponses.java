@@ -3,28 +3,33 @@ package dev.wsf.runtime.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
-/** Renders HTTP/1.1 responses: the 101 of an upgrade, and the refusals that close the connection. */
+/**
+ * Renders HTTP/1.1 responses: the 101 of an upgrade, and the final responses that close the
+ * connection. A final response to a HEAD request is its head alone: it announces the length of
+ * the body a GET would have had, but must not carry it (RFC 9110 section 9.3.2).
+ */
 public final class HttpResponses {
     private HttpResponses() {
     }
 
-    /** A complete response whose body is plain text, followed by closing the connection. */
-    public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders) {
+    /** A complete response whose body is plain text (none if {@code toHead}), followed by closing the connection. */
+    public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders, boolean toHead) {
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = statusLine(status);
         extraHeaders.forEach((name, value) -> header(sb, name, value));
         header(sb, "Content-Type", "text/plain; charset=utf-8");
-        return finish(sb, body);
+        return finish(sb, body, toHead);
     }
 
-    /** A complete response with the given body and headers, followed by closing the connection. */
-    public static ByteBuffer response(int status, Headers headers, byte[] body) {
+    /** A complete response with the given body (none if {@code toHead}) and headers, followed by closing the connection. */
+    public static ByteBuffer response(int status, Headers headers, byte[] body, boolean toHead) {
         StringBuilder sb = statusLine(status);
         for (int i = 0; i < headers.size(); i++) {
             header(sb, headers.name(i), headers.value(i));
         }
-        return finish(sb, body);
+        return finish(sb, body, toHead);
     }
 
     /** The 101 answer accepting an upgrade; {@code headers} carry Sec-WebSocket-Accept and the rest. */
@@ -37,6 +42,33 @@ public final class HttpResponses {
         }
         sb.append("\r\n");
         return ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * What is wrong with the first field that cannot be sent as it is, or empty if all can: a name
+     * that is not a token, or a value with a control character (CR and LF above all, which would
+     * end the field early and let the rest of the value write fields of its own). The description
+     * names the field only if its name is a token, and never quotes the value, so it can be logged.
+     */
+    public static Optional<String> invalidField(Headers headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            String problem = problem(headers.name(i), headers.value(i));
+            if (problem != null) {
+                return Optional.of(problem);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String problem(String name, String value) {
+        if (!HttpChars.isToken(name)) {
+            return "a header whose name is not a token";
+        }
+        int control = HttpChars.indexOfControl(value, 0);
+        if (control >= 0) {
+            return String.format("header %s with a control character (0x%02x) in its value", name, (int) value.charAt(control));
+        }
+        return null;
     }
 
     /** The standard reason phrase for a status code. */
@@ -70,17 +102,22 @@ public final class HttpResponses {
                 .append(reasonPhrase(status)).append("\r\n");
     }
 
-    private static ByteBuffer finish(StringBuilder sb, byte[] body) {
+    private static ByteBuffer finish(StringBuilder sb, byte[] body, boolean toHead) {
         header(sb, "Content-Length", Integer.toString(body.length));
         header(sb, "Connection", "close");
         sb.append("\r\n");
         byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (toHead) {
+            return ByteBuffer.wrap(head);
+        }
         return ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();
     }
 
+    /** @throws IllegalArgumentException for a field {@link #invalidField} would report: check first */
     private static void header(StringBuilder sb, String name, String value) {
-        if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("header must not contain CR or LF: " + name);
+        String problem = problem(name, value);
+        if (problem != null) {
+            throw new IllegalArgumentException("cannot send " + problem);
         }
         sb.append(name).append(": ").append(value).append("\r\n");
     }

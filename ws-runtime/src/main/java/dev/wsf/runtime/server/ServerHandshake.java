@@ -48,7 +48,7 @@ final class ServerHandshake implements Protocol {
     ServerHandshake(ServerContext context, Transport transport) {
         this.context = context;
         this.transport = transport;
-        this.reader = new HttpHeadReader(context.config().maxHandshakeSize());
+        this.reader = new HttpHeadReader(HttpHeadReader.StartLine.REQUEST, context.config().maxHandshakeSize());
         this.deadline = System.nanoTime() + context.config().handshakeTimeout().toNanos();
     }
 
@@ -126,6 +126,12 @@ final class ServerHandshake implements Protocol {
             LOG.log(System.Logger.Level.ERROR, "handshake interceptor of " + endpoint + " failed", e);
             throw new HttpException(500, "the server failed to accept the connection");
         }
+        Optional<String> invalid = HttpResponses.invalidField(response);
+        if (invalid.isPresent()) { // an application fault, refused before anything is written or negotiated
+            LOG.log(System.Logger.Level.WARNING, "handshake interceptor of " + endpoint + " added " + invalid.get()
+                    + "; answering 500 to " + request);
+            throw new HttpException(500, "the server failed to accept the connection");
+        }
         SessionSettings settings = context.settingsFor(endpoint);
         NegotiatedExtensions chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
                 new ExtensionContext(settings.maxMessageSize()));
@@ -156,7 +162,7 @@ final class ServerHandshake implements Protocol {
                 throw new HttpException(500, "internal error");
             }
             if (answer.isPresent()) {
-                send(answer.get(), head.method().equals("HEAD"));
+                send(answer.get(), request);
                 return;
             }
         }
@@ -169,15 +175,17 @@ final class ServerHandshake implements Protocol {
         throw new HttpException(404, "nothing at " + head.path());
     }
 
-    private void send(HttpResponse answer, boolean headOnly) {
+    private void send(HttpResponse answer, UpgradeRequest request) throws HttpException {
         Headers headers = new Headers();
         headers.add("Content-Type", answer.contentType());
         answer.headers().forEach(headers::add);
-        ByteBuffer response = HttpResponses.response(answer.status(), headers, answer.body());
-        if (headOnly) {
-            response.limit(response.limit() - answer.body().length);
+        Optional<String> invalid = HttpResponses.invalidField(headers);
+        if (invalid.isPresent()) { // an application fault: refuse before anything is written
+            LOG.log(System.Logger.Level.WARNING, "the HTTP handler " + context.httpHandler().orElseThrow() + " answered "
+                    + request + " with " + invalid.get() + "; answering 500");
+            throw new HttpException(500, "internal error");
         }
-        finish(response);
+        finish(HttpResponses.response(answer.status(), headers, answer.body(), request.method().equals("HEAD")));
     }
 
     private static List<ExtensionConfig> parseExtensions(Headers h) throws HttpException {
@@ -194,7 +202,8 @@ final class ServerHandshake implements Protocol {
 
     private void refuse(int status, String message, Map<String, String> headers) {
         LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + transport.remoteAddress() + " with " + status + ": " + message);
-        finish(HttpResponses.error(status, message, headers));
+        // the method is known as soon as the request line's first space arrived, even if what follows failed
+        finish(HttpResponses.error(status, message, headers, "HEAD".equals(reader.firstWord())));
     }
 
     /** Sends a final response, then half-closes and lingers so the client reads it before the reset. */

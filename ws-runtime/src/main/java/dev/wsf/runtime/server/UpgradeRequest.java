@@ -35,13 +35,7 @@ final class UpgradeRequest implements HandshakeRequest {
 
     @Override
     public URI requestUri() {
-        String host = head.headers().first("Host");
-        String query = head.rawQuery() == null ? "" : "?" + head.rawQuery();
-        try {
-            return URI.create("ws://" + (host == null ? "localhost" : host) + head.path() + query);
-        } catch (IllegalArgumentException e) {
-            return URI.create(head.path());
-        }
+        return RequestUri.of(head.headers().first("Host"), head.path(), head.rawQuery());
     }
 
     @Override

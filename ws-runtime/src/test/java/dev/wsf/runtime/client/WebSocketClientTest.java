@@ -178,6 +178,15 @@ class WebSocketClientTest {
     }
 
     @Test
+    void anAnswerThatCannotBeHttpFailsAtOnceNotAtTheTimeout() throws Exception {
+        // a TLS alert, as a TLS server answers a plain-text client
+        String tlsAlert = misbehave(key -> "\u0015\u0003\u0003\u0000\u0002\u0002\u0046");
+        assertTrue(tlsAlert.contains("malformed status line"), tlsAlert);
+        String bareCr = misbehave(key -> ok(key, "").replace("\r\n", "\r"));
+        assertTrue(bareCr.contains("CR not followed by LF"), bareCr);
+    }
+
+    @Test
     void handshakeTimeout() throws Exception {
         assertTrue(misbehave(key -> "").contains("handshake timeout"));
     }

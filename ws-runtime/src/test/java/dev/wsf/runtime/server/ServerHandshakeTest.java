@@ -6,21 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.DeploymentException;
+import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.HandshakeRejectedException;
 import dev.wsf.api.config.OriginPolicy;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointHandler;
+import dev.wsf.api.http.HttpHandler;
 import dev.wsf.api.http.HttpResponse;
+import dev.wsf.runtime.testing.LogCapture;
 import dev.wsf.runtime.testing.RawFrame;
 import dev.wsf.runtime.testing.RecordingHandler;
 import dev.wsf.runtime.testing.ServerHarness;
 import dev.wsf.runtime.testing.UpgradeRequestBuilder;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerHandshakeTest {
@@ -157,6 +168,76 @@ class ServerHandshakeTest {
         assertEquals(400, harness().send(folded).status());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0x00, 0x01, 0x08, 0x0b, 0x0c, 0x1b, 0x1f, 0x7f})
+    void controlCharactersInHeaderValuesGet400WithoutBeingEchoed(int control) {
+        // RFC 9110 section 5.5: a field value is visible characters, SP and HTAB only
+        String c = String.valueOf((char) control);
+        for (String value : List.of("a" + c + "b", c + "ab", "ab" + c)) {
+            ServerHarness h = harness().send(UpgradeRequestBuilder.to("/echo").header("X-Note", value).bytes());
+            assertEquals(400, h.status(), "value " + value.chars().boxed().toList());
+            assertPrintable(h.rest());
+        }
+    }
+
+    @Test
+    void controlCharactersInFieldNamesAndTheRequestLineGet400WithoutBeingEchoed() {
+        for (char c : new char[] {0x00, 0x01, 0x1f, 0x7f}) {
+            ServerHarness name = harness().send(UpgradeRequestBuilder.to("/echo").header("X-" + c + "Note", "v").bytes());
+            assertEquals(400, name.status());
+            assertPrintable(name.rest());
+            ServerHarness target = harness().send(UpgradeRequestBuilder.to("/echo").requestLine("GET /ec" + c + "ho HTTP/1.1").bytes());
+            assertEquals(400, target.status());
+            assertPrintable(target.rest());
+            ServerHarness version = harness().send(UpgradeRequestBuilder.to("/echo").requestLine("GET /echo HTTP/1.1" + c).bytes());
+            assertEquals(400, version.status());
+            assertPrintable(version.rest());
+        }
+    }
+
+    @Test
+    void tabsInsideHeaderValuesAreKeptAndAroundThemTrimmed() {
+        RecordingHandler handler = new RecordingHandler(false);
+        EndpointDefinition endpoint = EndpointDefinition.builder("/echo", r -> handler).build();
+        ServerHarness h = harness(ServerConfig.builder(), endpoint)
+                .send(UpgradeRequestBuilder.to("/echo").header("X-Note", "\t a\tb \t").bytes());
+        assertEquals(101, h.status());
+        assertEquals("a\tb", handler.session.handshakeRequest().header("X-Note").orElseThrow());
+    }
+
+    /** An error body quotes nothing of the request that a terminal or log would act on. */
+    private static void assertPrintable(String body) {
+        assertTrue(body.endsWith("\n"), body);
+        String text = body.substring(0, body.length() - 1);
+        assertTrue(text.chars().allMatch(ch -> ch >= 0x20 && ch != 0x7f), "control character in " + text);
+    }
+
+    @Test
+    void aTlsClientHelloOnThePlainPortGets400AtOnce() {
+        byte[] clientHello = {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03};
+        ServerHarness h = harness().send(clientHello); // no tick: no waiting for the 408
+        assertEquals(400, h.status());
+        assertTrue(h.transport.outputShutdown, "the connection ends after a refusal");
+        String body = h.rest();
+        assertPrintable(body);
+        assertTrue(body.contains("TLS"), body);
+    }
+
+    @Test
+    void linesEndedByBareCrGet400AtOnce() {
+        byte[] request = "GET /echo HTTP/1.1\rHost: x\rUpgrade: websocket\r\r".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(400, harness().send(request).status());
+        ServerHarness slow = harness().sendByteByByte(Arrays.copyOf(request, 20)); // up to the H after the first CR
+        assertEquals(400, slow.status());
+    }
+
+    @Test
+    void aStartLineThatCannotBeARequestGets400AtOnce() {
+        assertEquals(400, harness().send("HTTP/1.1 200 OK".getBytes(StandardCharsets.ISO_8859_1)).status());
+        assertEquals(400, harness().sendByteByByte("SSH-2.0-OpenSSH_9.6\r".getBytes(StandardCharsets.ISO_8859_1)).status());
+        assertEquals(400, harness().send("GET /echo\u0000".getBytes(StandardCharsets.ISO_8859_1)).status());
+    }
+
     @Test
     void oversizedHeadersGet431AndLongRequestLines414() {
         ServerHarness big = harness(ServerConfig.builder().maxHandshakeSize(512), ECHO);
@@ -256,6 +337,181 @@ class ServerHandshakeTest {
 
         ServerHarness missing = new ServerHarness(ServerConfig.builder().port(0).build(), request -> Optional.empty(), ECHO);
         assertEquals(404, missing.send("GET /x.png HTTP/1.1\r\nHost: x\r\n\r\n".getBytes()).status());
+    }
+
+    @Test
+    void refusalsOfHeadRequestsHaveHeadersButNoBody() {
+        // RFC 9110 section 9.3.2: whatever the status, a response to HEAD ends with its head
+        assertHeadOnly(405, harness().send(UpgradeRequestBuilder.to("/echo").requestLine("HEAD /echo HTTP/1.1").bytes()));
+        assertHeadOnly(405, harness().send(UpgradeRequestBuilder.to("/echo").without("Upgrade")
+                .requestLine("HEAD /echo HTTP/1.1").bytes()));
+        assertHeadOnly(404, harness().send(ascii("HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\n")));
+        assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1\r\nBad Name: x\r\n\r\n")));
+        assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1\r\nX: a\u0000b\r\n\r\n")));
+        assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1 extra\r\n\r\n")));
+        assertHeadOnly(400, harness().sendByteByByte(ascii("HEAD /echo HTTP/1.1\rX")));
+        assertHeadOnly(505, harness().send(ascii("HEAD /echo HTTP/1.0\r\n\r\n")));
+        ServerConfig.Builder small = ServerConfig.builder().maxHandshakeSize(512);
+        assertHeadOnly(414, harness(small, ECHO).send(ascii("HEAD /" + "a".repeat(600) + " HTTP/1.1\r\n\r\n")));
+        assertHeadOnly(431, harness(small, ECHO).send(ascii("HEAD / HTTP/1.1\r\nX: " + "a".repeat(600) + "\r\n\r\n")));
+        ServerHarness slow = harness(ServerConfig.builder().handshakeTimeout(Duration.ofMillis(200)), ECHO)
+                .send(ascii("HEAD /echo HTTP/1.1\r\nHost: x\r\n")).tick(Duration.ofSeconds(1).toNanos());
+        assertHeadOnly(408, slow);
+        ServerHarness failing = new ServerHarness(ServerConfig.builder().port(0).build(), request -> {
+            throw new IllegalStateException("bug");
+        }, ECHO).send(ascii("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"));
+        assertHeadOnly(500, failing);
+    }
+
+    @Test
+    void aHeadRefusalAnnouncesTheLengthOfTheBodyGetWouldHaveHad() {
+        ServerHarness get = harness().send(ascii("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+        String getHead = get.responseHead();
+        int getBody = get.rest().length();
+        String head = harness().send(ascii("HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\n")).responseHead();
+        assertTrue(getHead.contains("Content-Length: " + getBody + "\r\n"), getHead);
+        assertTrue(head.contains("Content-Length: " + getBody + "\r\n"), head);
+    }
+
+    @Test
+    void headRequestsToTheHttpHandlerGetTheHeadOfItsAnswer() {
+        ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(),
+                request -> Optional.of(HttpResponse.html("<p>hi</p>")), ECHO);
+        String head = h.send(ascii("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")).responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n"), head);
+        assertTrue(head.contains("Content-Length: 9\r\n"), head);
+        assertEquals("", h.rest());
+    }
+
+    private static void assertHeadOnly(int status, ServerHarness h) {
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 " + status + " "), head);
+        assertTrue(head.contains("Content-Type: text/plain"), head);
+        assertEquals("", h.rest(), "a response to HEAD has no body; head was " + head);
+        assertTrue(h.transport.outputShutdown, "the connection ends after a refusal");
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " -> ", quoteCharacter = '\'', value = {
+        "/a|b -> /a%7Cb",
+        "/{}^\"`<>\\ -> /%7B%7D%5E%22%60%3C%3E%5C",
+        "/[v6] -> /%5Bv6%5D",
+        "/kept%20as%2Fsent -> /kept%20as%2Fsent",
+        "/50% -> /50%25",
+        "/50%zz%e -> /50%25zz%25e",
+        "/-._~!$&()*+,;=:@/ -> /-._~!$&()*+,;=:@/",
+        "/p?q=a|b&r={x}&s=%41&t=/?:@ -> /p?q=a%7Cb&r=%7Bx%7D&s=%41&t=/?:@",
+        "/p?%%|%7c -> /p?%25%25%7C%7c"})
+    void requestUriPercentEncodesWhatTheParserAcceptedButUriRefuses(String target, String expected) {
+        // the parser accepts any visible ASCII in a target; java.net.URI refuses some of it
+        assertEquals("ws://x" + expected, requestUriOf(target, "x"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example/x", "a@b", "x?y", "x#y", "", "host:port", "a b", "h%zz", "[::1", "my_host"})
+    void requestUriFallsBackToLocalhostForAHostThatIsNoHost(String host) {
+        // a Host value with '/', '?' or '@' must not move into the path, query or user info
+        assertEquals("ws://localhost/a%7Cb?q", requestUriOf("/a|b?q", host));
+    }
+
+    @Test
+    void requestUriKeepsAValidHost() {
+        assertEquals("ws://[::1]:8080/a", requestUriOf("/a", "[::1]:8080"));
+        assertEquals("ws://Example.COM:80/a", requestUriOf("/a", "Example.COM:80"));
+        assertEquals("ws://localhost/a", requestUriOf("/a", null));
+    }
+
+    /** The request URI an HTTP handler sees for a GET of {@code target} with that Host (none if null). */
+    private static String requestUriOf(String target, String host) {
+        ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(), request -> Optional.of(
+                HttpResponse.ok("text/plain", request.requestUri().toString().getBytes(StandardCharsets.UTF_8))), ECHO);
+        h.send(ascii("GET " + target + " HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n") + "\r\n"));
+        String head = h.responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        return h.rest();
+    }
+
+    @Test
+    void sessionRequestUriOfAnUpgradeWithUnusualCharacters() {
+        RecordingHandler handler = new RecordingHandler(false);
+        EndpointDefinition rooms = EndpointDefinition.builder("/rooms/{id}", r -> handler).build();
+        ServerHarness h = harness(ServerConfig.builder(), rooms)
+                .send(UpgradeRequestBuilder.to("/rooms/a|b{c}?who=<me>").header("Host", "example.com:8080").bytes());
+        assertEquals(101, h.status());
+        assertEquals(URI.create("ws://example.com:8080/rooms/a%7Cb%7Bc%7D?who=%3Cme%3E"), handler.session.requestUri());
+        assertEquals("/rooms/a|b{c}", handler.session.handshakeRequest().path(), "the path stays as sent");
+        assertEquals("a|b{c}", handler.session.pathParameters().get("id"));
+        assertEquals("<me>", handler.session.queryParameters().get("who").get(0));
+    }
+
+    static List<Arguments> invalidHeaders() {
+        return List.of(Arguments.of("X-Evil", "a\r\nSet-Cookie: pwned=1"), Arguments.of("X-Evil", "a\nb"),
+                Arguments.of("X-Evil", "a\rb"), Arguments.of("X-Evil", "a\u0000b"), Arguments.of("X-Evil", "a\u007fb"),
+                Arguments.of("Bad Name", "v"), Arguments.of("X-Evil\r\nSet-Cookie", "pwned=1"), Arguments.of("X:Y", "v"),
+                Arguments.of("", "v"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidHeaders")
+    void aHandlerAnswerWithAnInvalidHeaderBecomes500(String name, String value) {
+        HttpHandler handler = new HttpHandler() {
+            @Override
+            public Optional<HttpResponse> handle(HandshakeRequest request) {
+                return Optional.of(new HttpResponse(200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8), Map.of(name, value)));
+            }
+
+            @Override
+            public String toString() {
+                return "PageHandler";
+            }
+        };
+        for (String method : List.of("GET", "HEAD")) {
+            try (LogCapture log = LogCapture.of(ServerHandshake.class)) {
+                ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(), handler, ECHO)
+                        .send(ascii(method + " / HTTP/1.1\r\nHost: x\r\n\r\n"));
+                String head = h.responseHead();
+                assertTrue(head.startsWith("HTTP/1.1 500 Internal Server Error\r\n"), head);
+                assertFalse(head.contains("pwned") || head.contains("X-Evil"), "nothing of the bad answer is sent: " + head);
+                assertEquals(method.equals("GET") ? "internal error\n" : "", h.rest());
+                assertTrue(h.transport.outputShutdown);
+                List<String> warnings = log.messages(Level.WARNING);
+                assertEquals(1, warnings.size(), warnings.toString());
+                assertTrue(warnings.get(0).contains("PageHandler"), warnings.get(0));
+                assertPrintable(warnings.get(0) + "\n");
+            }
+        }
+    }
+
+    @Test
+    void aContentTypeWithALineBreakBecomes500() {
+        ServerHarness h = new ServerHarness(ServerConfig.builder().port(0).build(), request -> Optional.of(
+                HttpResponse.ok("text/html\r\nSet-Cookie: pwned=1", new byte[0])), ECHO);
+        String head = h.send(ascii("GET / HTTP/1.1\r\nHost: x\r\n\r\n")).responseHead();
+        assertTrue(head.startsWith("HTTP/1.1 500"), head);
+        assertFalse(head.contains("pwned"), head);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\r\nSet-Cookie: pwned=1", "a\u0000b", "a\nb"})
+    void anInterceptorHeaderWithAControlCharacterBecomes500NotA101(String value) {
+        RecordingHandler app = new RecordingHandler(false);
+        EndpointDefinition endpoint = EndpointDefinition.builder("/secure", r -> app).displayName("Secure")
+                .handshakeInterceptor((request, headers) -> headers.add("X-Trace", value)).build();
+        try (LogCapture log = LogCapture.of(ServerHandshake.class)) {
+            ServerHarness h = harness(ServerConfig.builder(), endpoint).send(UpgradeRequestBuilder.to("/secure").bytes());
+            String head = h.responseHead();
+            assertTrue(head.startsWith("HTTP/1.1 500"), head);
+            assertFalse(head.contains("pwned") || head.contains("X-Trace"), head);
+            assertTrue(h.rest().startsWith("the server failed"));
+            assertTrue(app.events.isEmpty(), "no session was opened");
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("Secure") && warnings.get(0).contains("X-Trace"), warnings.get(0));
+        }
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.wsf.runtime.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Collects what one class logs while open. The runtime logs through System.Logger, which goes to
+ * java.util.logging when no other backend is installed, as in these tests.
+ */
+public final class LogCapture extends Handler implements AutoCloseable {
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Logger logger; // held: java.util.logging keeps loggers only weakly
+
+    private LogCapture(Logger logger) {
+        this.logger = logger;
+        logger.addHandler(this);
+    }
+
+    public static LogCapture of(Class<?> source) {
+        return new LogCapture(Logger.getLogger(source.getName()));
+    }
+
+    /** The messages logged at exactly {@code level}, in order. */
+    public List<String> messages(Level level) {
+        return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+}

@@ -27,6 +27,8 @@ public final class FakeTransport implements Transport {
     public boolean open = true;
     public boolean outputShutdown;
     public boolean readingSuspended;
+    /** A peer that does not read: flushes write nothing until this is cleared. */
+    public boolean stalled;
     public long lastActivity = System.nanoTime();
     public final MemoryBudget budget = MemoryBudget.unlimited();
     private final MemoryAccount memory = budget.open(() -> protocol.onOverload());
@@ -75,6 +77,9 @@ public final class FakeTransport implements Transport {
 
     @Override
     public void flush() {
+        if (stalled) {
+            return;
+        }
         List<Object[]> batch = new ArrayList<>(queue);
         queue.clear();
         urgentCount = 0;
@@ -117,7 +122,13 @@ public final class FakeTransport implements Transport {
 
     @Override
     public long bufferedBytes() {
-        return 0;
+        long n = 0;
+        for (Object[] e : queue) {
+            for (int i = 0; i < 2; i++) {
+                n += e[i] == null ? 0 : ((ByteBuffer) e[i]).remaining();
+            }
+        }
+        return n;
     }
 
     @Override
@@ -204,8 +215,9 @@ public final class FakeTransport implements Transport {
         }
     }
 
-    /** Takes (and forgets) what has been written so far. */
+    /** Takes (and forgets) what has been written so far; a stalled peer starts reading again. */
     public byte[] take() {
+        stalled = false;
         flush();
         byte[] out = written.toByteArray();
         written.reset();

@@ -24,6 +24,17 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return new LogCapture(Logger.getLogger(source.getName()));
     }
 
+    /** Everything logged under a logger name prefix, e.g. {@code "dev.wsf"} for the whole framework. */
+    public static LogCapture under(String prefix) {
+        return new LogCapture(Logger.getLogger(prefix));
+    }
+
+    /** The messages logged at {@code level} or above, in order. */
+    public List<String> messagesAtLeast(Level level) {
+        return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue())
+                .map(LogRecord::getMessage).toList();
+    }
+
     /** The messages logged at exactly {@code level}, in order. */
     public List<String> messages(Level level) {
         return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();

@@ -15,10 +15,11 @@ import java.util.List;
  */
 public final class ServerHarness {
     public final FakeTransport transport = new FakeTransport();
+    public final ServerContext context;
     private byte[] pending = new byte[0];
 
     public ServerHarness(ServerConfig config, HttpHandler http, EndpointDefinition... endpoints) {
-        ServerContext context = new ServerContext(config, List.of(endpoints), http, Runnable::run);
+        context = new ServerContext(config, List.of(endpoints), http, Runnable::run);
         transport.setProtocol(context.newConnection(transport));
     }
 

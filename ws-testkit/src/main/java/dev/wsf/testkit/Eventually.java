@@ -1,49 +1,38 @@
 package dev.wsf.testkit;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Waits for a condition that another thread will make true: the one way tests synchronise with
- * the server's threads when there is no event to wait for (a queue, a latch, a future). It polls
- * the condition, pausing 1 ms at first and doubling up to 50 ms, so a condition that holds soon
- * costs almost nothing and a slow one costs little CPU.
- *
- * <p>Not for deliberate pauses that are part of a scenario; those stay explicit sleeps with a
- * comment saying why.
+ * Waits for a condition by polling it, the one way tests wait for something another thread or
+ * process brings about: a sleep of a guessed length is either too short on a busy machine or
+ * wastes time on an idle one.
  */
 public final class Eventually {
-    private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
-    private static final long LONGEST_PAUSE_NANOS = Duration.ofMillis(50).toNanos();
+    /** Short enough not to add latency to a test, long enough not to compete with the code under test. */
+    private static final long POLL_MILLIS = 10;
 
     private Eventually() {
     }
 
     /**
-     * Returns once {@code condition} is true; throws an {@link AssertionError} naming
-     * {@code description} (evaluated only then, so it may show the state it found) if it is
-     * still false after {@code timeout}. The condition is checked at least once, and once more
-     * when the time is up.
+     * Returns once {@code condition} holds; fails the test if it does not within {@code timeout}.
+     *
+     * @param describe what was awaited and what was seen instead, evaluated only on failure
      */
-    public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> description) {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        long pause = FIRST_PAUSE_NANOS;
+    public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> describe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("waited " + Duration.ofNanos(System.nanoTime() - start).toMillis()
-                        + " ms (timeout " + timeout.toMillis() + " ms) for: " + description.get());
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError("not within " + timeout.toMillis() + " ms: " + describe.get());
             }
             try {
-                TimeUnit.NANOSECONDS.sleep(Math.min(pause, left));
+                Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for: " + description.get(), e);
+                throw new AssertionError("interrupted while waiting: " + describe.get(), e);
             }
-            pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
+import dev.wsf.testkit.Eventually;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -125,10 +126,7 @@ class LoopFailureTest {
             roundTrip(good, "g");
             assertEquals(-1, bad.getInputStream().read(), "a failing tick closes that connection");
             ticked.clear();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (ticked.isEmpty() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Eventually.until(Duration.ofSeconds(5), () -> !ticked.isEmpty(), () -> "a tick after the failing one");
             assertEquals(1, ticked.size(), "the good connection is still ticked");
         }
     }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
+import dev.wsf.testkit.Eventually;
 import dev.wsf.testkit.JdkClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ class TickerSampleTest {
     @Test
     void everySubscriberGetsTheSameUpdates() throws Exception {
         try (JdkClient ann = JdkClient.connect(url()); JdkClient bob = JdkClient.connect(url())) {
-            await(() -> sample.ticker().stats().size() == 2, "two subscribers");
+            Eventually.until(Duration.ofSeconds(30), () -> sample.ticker().stats().size() == 2,
+                    () -> "two subscribers: " + sample.ticker().stats());
             TickerUpdate toBob = update(bob.nextText()); // bob subscribed second: ann has had this one too
             assertEquals(FAST.symbols(), toBob.quotes().size());
             TickerUpdate toAnn;
@@ -55,8 +56,10 @@ class TickerSampleTest {
     void aStalledReaderIsSkippedWhileTheOthersGetEveryUpdate() throws Exception {
         try (StalledReader stalled = StalledReader.connect(sample.server().localAddress(), "/ticker");
              JdkClient reader = JdkClient.connect(url())) {
-            await(() -> sample.ticker().stats().size() == 2, "two subscribers");
-            await(() -> sample.ticker().stats().stream().anyMatch(s -> s.skipped() >= 25), "the stalled reader skipped");
+            Eventually.until(Duration.ofSeconds(30), () -> sample.ticker().stats().size() == 2,
+                    () -> "two subscribers: " + sample.ticker().stats());
+            Eventually.until(Duration.ofSeconds(30), () -> sample.ticker().stats().stream().anyMatch(s -> s.skipped() >= 25),
+                    () -> "the stalled reader skipped 25: " + sample.ticker().stats());
 
             // The reader is current: it receives the update published now, and every one before.
             long now = sample.ticker().published();
@@ -88,15 +91,5 @@ class TickerSampleTest {
 
     private static TickerUpdate update(String json) {
         return JSON.readValue(json, TickerUpdate.class);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

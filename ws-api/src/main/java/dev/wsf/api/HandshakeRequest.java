@@ -49,4 +49,9 @@ public interface HandshakeRequest {
 
     /** The address of the peer that sent the request. */
     InetSocketAddress remoteAddress();
+
+    /** What the TLS handshake settled, for a {@code wss://} connection; empty for {@code ws://}. */
+    default Optional<TlsInfo> tls() {
+        return Optional.empty();
+    }
 }

@@ -62,6 +62,14 @@ public interface Session {
 
     InetSocketAddress localAddress();
 
+    /**
+     * What the TLS handshake settled (protocol, cipher suite, SNI, the peer's certificates for
+     * mutual TLS) for a {@code wss://} session; empty for {@code ws://}.
+     */
+    default Optional<TlsInfo> tls() {
+        return handshakeRequest().tls();
+    }
+
     /** True until a close frame has been sent or received, or the connection failed. */
     boolean isOpen();
 

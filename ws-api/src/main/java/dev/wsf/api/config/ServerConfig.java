@@ -1,6 +1,9 @@
 package dev.wsf.api.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a server listens and what it accepts, on top of the {@link WebSocketConfig} every side
@@ -11,6 +14,7 @@ public final class ServerConfig extends WebSocketConfig {
     private final int port;
     private final int backlog;
     private final OriginPolicy originPolicy;
+    private final List<Listener> listeners;
 
     private ServerConfig(Builder b) {
         super(b);
@@ -18,6 +22,45 @@ public final class ServerConfig extends WebSocketConfig {
         this.port = b.port;
         this.backlog = b.backlog;
         this.originPolicy = b.originPolicy;
+        List<Listener> all = new ArrayList<>();
+        all.add(new Listener(b.host, b.port, Optional.ofNullable(b.tls)));
+        all.addAll(b.extraListeners);
+        this.listeners = List.copyOf(all);
+    }
+
+    /**
+     * One address the server listens on, plain or TLS. Every listener serves the same endpoints.
+     *
+     * @param host the address to bind, e.g. {@code 0.0.0.0}
+     * @param port the port; zero picks a free one
+     * @param tls  TLS for this listener ({@code wss://}), or empty for plain {@code ws://}
+     */
+    public record Listener(String host, int port, Optional<TlsConfig> tls) {
+        public Listener {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(tls, "tls");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            if (tls.isPresent() && !tls.get().hasKeyMaterial()) {
+                throw new IllegalArgumentException("a TLS listener needs a certificate: set a key store, PEM files or"
+                        + " an SSLContext on its TlsConfig");
+            }
+        }
+
+        /** A plain listener. */
+        public static Listener plain(String host, int port) {
+            return new Listener(host, port, Optional.empty());
+        }
+
+        /** A TLS listener. */
+        public static Listener tls(String host, int port, TlsConfig tls) {
+            return new Listener(host, port, Optional.of(tls));
+        }
+
+        public boolean isTls() {
+            return tls.isPresent();
+        }
     }
 
     public static Builder builder() {
@@ -45,12 +88,22 @@ public final class ServerConfig extends WebSocketConfig {
         return originPolicy;
     }
 
+    /**
+     * Where the server listens: first the one set by {@link Builder#host}, {@link Builder#port}
+     * and {@link Builder#tls}, then those added with {@link Builder#listener}.
+     */
+    public List<Listener> listeners() {
+        return listeners;
+    }
+
     /** The builder of {@link ServerConfig}; I/O threads default to one per available processor. */
     public static final class Builder extends WebSocketConfig.Builder<ServerConfig, Builder> {
         private String host = "0.0.0.0";
         private int port = 8080;
         private int backlog = 1024;
         private OriginPolicy originPolicy = OriginPolicy.sameOrigin();
+        private TlsConfig tls;
+        private final List<Listener> extraListeners = new ArrayList<>();
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -80,6 +133,18 @@ public final class ServerConfig extends WebSocketConfig {
         /** Default: {@link OriginPolicy#sameOrigin()}. */
         public Builder originPolicy(OriginPolicy policy) {
             this.originPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /** Serves {@code wss://} instead of {@code ws://} on the main listener (host and port). */
+        public Builder tls(TlsConfig tls) {
+            this.tls = Objects.requireNonNull(tls);
+            return this;
+        }
+
+        /** Listens on another address too, e.g. 8443 with TLS beside 8080 plain, for the same endpoints. */
+        public Builder listener(Listener listener) {
+            extraListeners.add(Objects.requireNonNull(listener));
             return this;
         }
 

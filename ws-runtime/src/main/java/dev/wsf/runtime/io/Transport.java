@@ -104,4 +104,9 @@ public interface Transport {
     InetSocketAddress localAddress();
 
     InetSocketAddress remoteAddress();
+
+    /** What the TLS handshake settled, for a TLS connection whose handshake is done; else empty. */
+    default java.util.Optional<dev.wsf.api.TlsInfo> tls() {
+        return java.util.Optional.empty();
+    }
 }

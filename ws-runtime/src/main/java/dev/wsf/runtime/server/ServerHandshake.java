@@ -95,7 +95,8 @@ final class ServerHandshake implements Protocol {
         }
         EndpointDefinition endpoint = route.get().endpoint();
         List<ExtensionConfig> offers = parseExtensions(h);
-        UpgradeRequest request = new UpgradeRequest(head, route.get().pathParameters(), transport.remoteAddress(), offers);
+        UpgradeRequest request = new UpgradeRequest(head, route.get().pathParameters(), transport.remoteAddress(), offers,
+                transport.tls());
         if (!context.config().originPolicy().allows(request)) {
             throw new HttpException(403, "origin not allowed: " + h.first("Origin"));
         }
@@ -153,7 +154,7 @@ final class ServerHandshake implements Protocol {
     private void servePlainHttp(HttpRequestHead head, Optional<EndpointRouter.Route> route) throws HttpException {
         boolean readOnly = head.method().equals("GET") || head.method().equals("HEAD");
         if (readOnly && context.httpHandler().isPresent()) {
-            UpgradeRequest request = new UpgradeRequest(head, Map.of(), transport.remoteAddress(), List.of());
+            UpgradeRequest request = new UpgradeRequest(head, Map.of(), transport.remoteAddress(), List.of(), transport.tls());
             Optional<HttpResponse> answer;
             try {
                 answer = context.httpHandler().get().handle(request);

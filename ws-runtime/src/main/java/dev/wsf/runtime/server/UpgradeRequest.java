@@ -1,6 +1,7 @@
 package dev.wsf.runtime.server;
 
 import dev.wsf.api.HandshakeRequest;
+import dev.wsf.api.TlsInfo;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.runtime.http.HttpRequestHead;
 import dev.wsf.runtime.http.QueryString;
@@ -19,13 +20,20 @@ final class UpgradeRequest implements HandshakeRequest {
     private final Map<String, String> pathParameters;
     private final InetSocketAddress remoteAddress;
     private final List<ExtensionConfig> extensions;
+    private final Optional<TlsInfo> tls;
 
     UpgradeRequest(HttpRequestHead head, Map<String, String> pathParameters, InetSocketAddress remoteAddress,
-                   List<ExtensionConfig> extensions) {
+                   List<ExtensionConfig> extensions, Optional<TlsInfo> tls) {
         this.head = head;
         this.pathParameters = pathParameters;
         this.remoteAddress = remoteAddress;
         this.extensions = extensions;
+        this.tls = tls;
+    }
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return tls;
     }
 
     @Override
@@ -35,7 +43,7 @@ final class UpgradeRequest implements HandshakeRequest {
 
     @Override
     public URI requestUri() {
-        return RequestUri.of(head.headers().first("Host"), head.path(), head.rawQuery());
+        return RequestUri.of(tls.isPresent() ? "wss" : "ws", head.headers().first("Host"), head.path(), head.rawQuery());
     }
 
     @Override

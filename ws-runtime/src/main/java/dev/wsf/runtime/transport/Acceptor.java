@@ -22,14 +22,16 @@ final class Acceptor implements Selectable {
     private final ServerSocketChannel server;
     private final SelectorLoop[] loops;
     private final MemoryBudget budget;
+    private final TlsSetup tls;
     private final Function<Transport, Protocol> initialProtocol;
     private SelectionKey key;
     private int next;
     private long pausedUntil;
     private boolean failing;
 
-    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, MemoryBudget budget,
+    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, MemoryBudget budget, TlsSetup tls,
              Function<Transport, Protocol> initialProtocol) {
+        this.tls = tls;
         this.server = server;
         this.loops = loops;
         this.budget = budget;
@@ -86,7 +88,7 @@ final class Acceptor implements Selectable {
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection = new NioConnection(channel, loop, budget);
+            connection = new NioConnection(channel, loop, budget, tls);
             connection.register(initialProtocol.apply(connection));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "setting up an accepted connection failed", e);

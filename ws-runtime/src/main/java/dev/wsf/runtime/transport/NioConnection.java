@@ -29,6 +29,7 @@ final class NioConnection implements Transport, Selectable {
     private final InetSocketAddress localAddress;
     private final InetSocketAddress remoteAddress;
     private final MemoryAccount memory;
+    private final TlsLayer tls; // null for plain connections
     private final SocketOutput output;
     private SelectionKey key;
     private volatile Protocol protocol;
@@ -38,12 +39,18 @@ final class NioConnection implements Transport, Selectable {
     private final int[] readPauses = new int[1];
 
     NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget) throws IOException {
+        this(channel, loop, budget, null);
+    }
+
+    /** @param tls TLS for this connection ({@code wss://}), or null */
+    NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget, TlsSetup tls) throws IOException {
         this.channel = channel;
         this.loop = loop;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
         this.memory = budget.open(() -> execute(() -> protocol.onOverload()));
-        this.output = new SocketOutput(this, channel, loop, memory);
+        this.tls = tls == null ? null : new TlsLayer(tls.engine(remoteAddress), channel, loop, tls.tasks(), this);
+        this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop, memory);
     }
 
     /** Registers with the loop's selector; called on the loop thread. */
@@ -82,6 +89,10 @@ final class NioConnection implements Transport, Selectable {
     }
 
     private void read() {
+        if (tls != null) {
+            readTls();
+            return;
+        }
         ByteBuffer buffer = loop.readBuffer();
         for (int round = 0; round < 4 && open; round++) {
             buffer.clear();
@@ -93,8 +104,7 @@ final class NioConnection implements Transport, Selectable {
                 return;
             }
             if (n < 0) {
-                key.interestOpsAnd(~SelectionKey.OP_READ); // end of stream stays readable: stop asking
-                protocol.onEof();
+                endOfInput();
                 return;
             }
             if (n == 0) {
@@ -107,6 +117,49 @@ final class NioConnection implements Transport, Selectable {
                 return;
             }
         }
+    }
+
+    private void readTls() {
+        boolean more;
+        try {
+            more = tls.onReadable(this::deliver);
+        } catch (IOException e) {
+            tlsFailed(e);
+            return;
+        }
+        if (!more && open) {
+            endOfInput();
+        }
+    }
+
+    /** Plaintext from TLS, in the loop's read buffer. */
+    void deliver(ByteBuffer plaintext) {
+        lastActivity = System.nanoTime();
+        protocol.onRead(plaintext);
+    }
+
+    /** The peer's stream ended (TCP's end, or TLS's close_notify). */
+    void endOfInput() {
+        try {
+            key.interestOpsAnd(~SelectionKey.OP_READ); // end of stream stays readable: stop asking
+        } catch (CancelledKeyException e) {
+            return;
+        }
+        protocol.onEof();
+    }
+
+    /**
+     * The TLS layer failed: not TLS at all (say, plain HTTP sent to the TLS port), a handshake
+     * refused, a record corrupted. The peer's doing, or the network's: closed, said at DEBUG.
+     */
+    void tlsFailed(IOException e) {
+        LoopFaults.debug("TLS with " + remoteAddress + " failed: " + e.getMessage(), null);
+        closeNow(e);
+    }
+
+    /** TLS has something to write, or can write what waited for its handshake: at the end of this round. */
+    void writeSoon() {
+        output.flush(true);
     }
 
     void tick(long now) {
@@ -264,6 +317,9 @@ final class NioConnection implements Transport, Selectable {
         if (key != null) {
             key.cancel();
         }
+        if (tls != null) {
+            tls.closeQuietly();
+        }
         try {
             channel.close();
         } catch (IOException e) {
@@ -320,7 +376,12 @@ final class NioConnection implements Transport, Selectable {
     }
 
     @Override
+    public java.util.Optional<dev.wsf.api.TlsInfo> tls() {
+        return tls == null ? java.util.Optional.empty() : tls.info();
+    }
+
+    @Override
     public String toString() {
-        return "NioConnection[" + remoteAddress + (open ? "" : ", closed") + "]";
+        return "NioConnection[" + remoteAddress + (tls != null ? ", TLS" : "") + (open ? "" : ", closed") + "]";
     }
 }

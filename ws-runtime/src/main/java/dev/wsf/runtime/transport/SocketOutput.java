@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,7 +31,7 @@ final class SocketOutput {
     private enum State { OPEN, SHUTDOWN_AFTER_FLUSH, SHUT, CLOSED }
 
     private final NioConnection connection;
-    private final SocketChannel channel;
+    private final Egress egress;
     private final SelectorLoop loop;
     private final ReentrantLock lock = new ReentrantLock();
     private final WriteQueue queue;
@@ -43,10 +43,12 @@ final class SocketOutput {
     private int batchDepth;
     /** Already in the loop's list of connections to flush at the end of this round (loop-confined). */
     private boolean flushScheduled;
+    /** For an egress that writes on the loop only: a write task is already on its way there. */
+    private final AtomicBoolean writeTaskQueued = new AtomicBoolean();
 
-    SocketOutput(NioConnection connection, SocketChannel channel, SelectorLoop loop, MemoryAccount memory) {
+    SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop, MemoryAccount memory) {
         this.connection = connection;
-        this.channel = channel;
+        this.egress = egress;
         this.loop = loop;
         this.queue = new WriteQueue(memory);
     }
@@ -100,6 +102,15 @@ final class SocketOutput {
             if (!flushScheduled) {
                 flushScheduled = true;
                 loop.markDirty(connection);
+            }
+            return;
+        }
+        if (egress.loopOnly()) {
+            if (writeTaskQueued.compareAndSet(false, true)) {
+                loop.execute(() -> {
+                    writeTaskQueued.set(false);
+                    connection.flushFromLoop();
+                });
             }
             return;
         }
@@ -165,7 +176,7 @@ final class SocketOutput {
         if (loop.inLoop()) {
             flush(true);
         } else {
-            loop.execute(this::writeFromLoop);
+            loop.execute(connection::flushFromLoop);
         }
     }
 
@@ -210,18 +221,21 @@ final class SocketOutput {
             return null;
         }
         try {
-            if (queue.writeTo(channel) > 0) {
+            boolean clear = egress.flush();
+            if (clear && queue.writeTo(egress, egress.prefersCoalescing()) > 0) {
                 connection.wrote();
             }
             resumeIfDrained();
-            if (!queue.isEmpty()) {
-                waitForWritable(true);
+            if (!clear || !queue.isEmpty()) {
+                waitForWritable(egress.waitsForSocket());
+            } else if (state == State.SHUTDOWN_AFTER_FLUSH) {
+                boolean done = egress.shutdown();
+                if (done) {
+                    state = State.SHUT;
+                }
+                waitForWritable(!done);
             } else {
                 waitForWritable(false);
-                if (state == State.SHUTDOWN_AFTER_FLUSH) {
-                    state = State.SHUT;
-                    channel.shutdownOutput();
-                }
             }
         } catch (IOException e) {
             loop.execute(() -> connection.closeNow(e));

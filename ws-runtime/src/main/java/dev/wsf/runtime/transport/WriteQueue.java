@@ -113,13 +113,19 @@ final class WriteQueue {
         return totalWritten;
     }
 
+    /** Writes as much as the channel takes, coalescing small heap buffers; see {@link #writeTo(GatheringByteChannel, boolean)}. */
+    long writeTo(GatheringByteChannel channel) throws IOException {
+        return writeTo(channel, true);
+    }
+
     /**
      * Writes as much as the channel takes.
      *
+     * @param coalesce whether to copy many small heap buffers into one first (see {@link #coalescedWrite})
      * @return how many bytes went out
      * @throws IOException if the channel failed; entries written before that are still set aside
      */
-    long writeTo(GatheringByteChannel channel) throws IOException {
+    long writeTo(GatheringByteChannel channel, boolean coalesce) throws IOException {
         ByteBuffer[] gather = GATHER.get();
         long total = 0;
         while (head != null) {
@@ -141,7 +147,7 @@ final class WriteQueue {
                     written = 0;
                 } else if (n == 1) {
                     written = channel.write(gather[0]);
-                } else if (allSmallAndOnHeap(gather, n)) {
+                } else if (coalesce && allSmallAndOnHeap(gather, n)) {
                     written = coalescedWrite(channel, gather, n);
                 } else {
                     written = channel.write(gather, 0, n);

@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.zip.Deflater;
 
 /**
- * Builds what a client sends, for seeds and tests: masked frames and RFC 7692 compressed payloads.
- * Seeds use the all-zero masking key, which leaves the payload readable in the input, so the
- * fuzzer's comparison-guided mutations (which copy compared values into the input) still reach
- * the payload after unmasking.
+ * Builds client frames in the form the pipeline fuzz inputs use: masked frames with their
+ * payloads in clear, which {@link ClientMasking} masks on the way to the wire. Also RFC 7692
+ * compressed payloads.
  */
 final class ClientFrames {
-    static final int ZERO_KEY = 0;
+    /** Any key but zero: with a zero key the runtime skips unmasking altogether. */
+    static final int KEY = 0x37FA213D;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -36,18 +36,15 @@ final class ClientFrames {
     }
 
     ClientFrames frame(int opcode, boolean fin, boolean rsv1, byte[] payload) {
-        return frame(opcode, fin, rsv1, payload, ZERO_KEY);
+        return frame(opcode, fin, rsv1, payload, KEY);
     }
 
-    /** A masked frame; the length uses the minimal encoding. */
+    /** A frame with the mask bit and {@code maskKey}, payload in clear; minimal length encoding. */
     ClientFrames frame(int opcode, boolean fin, boolean rsv1, byte[] payload, int maskKey) {
         out.write((fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | opcode);
         header(payload.length, true);
-        byte[] key = ByteBuffer.allocate(4).putInt(maskKey).array();
-        out.writeBytes(key);
-        for (int i = 0; i < payload.length; i++) {
-            out.write(payload[i] ^ key[i & 3]);
-        }
+        out.writeBytes(ByteBuffer.allocate(4).putInt(maskKey).array());
+        out.writeBytes(payload);
         return this;
     }
 
@@ -55,7 +52,7 @@ final class ClientFrames {
     ClientFrames header(int opcode, boolean fin, long length) {
         out.write((fin ? 0x80 : 0) | opcode);
         header(length, true);
-        out.writeBytes(new byte[4]);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(KEY).array());
         return this;
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole server side of a connection, HTTP upgrade to echo endpoint, driven with a fuzz input
- * laid out as a {@link ReadPlan}. Its flags:
+ * laid out as a {@link ReadPlan}, whose stream holds client frames with their payloads in clear
+ * ({@link ClientMasking} masks them on the way in). Its flags:
  * <ul>
  *   <li>{@link #WITH_REQUEST}: the first read carries the upgrade request and the first frames
  *   together, as a client that does not wait for the 101 sends them;</li>
@@ -104,7 +105,7 @@ final class ServerPipeline {
         transport.setProtocol(context.newConnection(transport));
 
         byte[] request = upgradeRequest();
-        byte[] stream = plan.stream();
+        byte[] stream = ClientMasking.apply(plan.stream());
         int offset = 0;
         int reads = 0;
         if (plan.flag(WITH_REQUEST)) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wsf.testkit.tls.LoopbackHandshake;
 import dev.wsf.testkit.tls.Openssl;
+import dev.wsf.testkit.tls.TestCertificates;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +153,8 @@ class PemFilesTest {
         server.init(keys.getKeyManagers(), null, null);
         X509Certificate certificate = PemFiles.certificates(dir.resolve(certFile)).get(0);
 
-        LoopbackHandshake.Outcome outcome = LoopbackHandshake.run(server, false, trustingOnly(certificate), "localhost", protocol);
+        LoopbackHandshake.Outcome outcome = LoopbackHandshake.run(server, false, TestCertificates.trustingOnly(certificate),
+                "localhost", protocol);
 
         assertTrue(outcome.succeeded(), () -> "client: " + outcome.clientFailure() + ", server: " + outcome.serverFailure());
         assertEquals(protocol, outcome.protocol());
@@ -164,17 +165,6 @@ class PemFilesTest {
     @ValueSource(strings = {"p256-sec1.key", "rsa-pkcs1.key"})
     void aPasswordGivenForAnUnencryptedKeyIsIgnored(String keyFile) {
         assertEquals(PemFiles.privateKey(dir.resolve(keyFile), null), PemFiles.privateKey(dir.resolve(keyFile), PASSWORD));
-    }
-
-    private static SSLContext trustingOnly(X509Certificate certificate) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("trusted", certificate);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     private static String opensslFingerprint(String certFile) {

@@ -57,8 +57,12 @@ class PemFilesTest {
             encrypt(name + "-sec1.key", name + "-encrypted.key");
             selfSigned(name + "-sec1.key", name + ".crt");
         }
-        openssl("genpkey", "-algorithm", "ed25519", "-out", "ed25519.key");
-        selfSigned("ed25519.key", "ed25519.crt");
+        for (String edwards : List.of("ed25519", "ed448")) {
+            openssl("genpkey", "-algorithm", edwards, "-out", edwards + ".key");
+            selfSigned(edwards + ".key", edwards + ".crt");
+        }
+        openssl("pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-in", "p256-sec1.key", "-passout", "pass:" + new String(PASSWORD),
+                "-out", "p256-pbe-v1.key");
     }
 
     @Test
@@ -88,11 +92,19 @@ class PemFilesTest {
         }
     }
 
-    @Test
-    void anEd25519KeyReadsFromPkcs8() {
-        PrivateKey key = PemFiles.privateKey(dir.resolve("ed25519.key"), null);
+    @ParameterizedTest
+    @ValueSource(strings = {"ed25519", "ed448"})
+    void edwardsCurveKeysReadFromPkcs8(String name) {
+        PrivateKey key = PemFiles.privateKey(dir.resolve(name + ".key"), null);
         assertEquals("EdDSA", key.getAlgorithm());
-        PemFiles.keyStore(dir.resolve("ed25519.crt"), dir.resolve("ed25519.key"), null);
+        PemFiles.keyStore(dir.resolve(name + ".crt"), dir.resolve(name + ".key"), null);
+    }
+
+    /** The older PKCS#5 v1.5 / PKCS#12 schemes ({@code openssl pkcs8 -v1}) are decrypted by the JDK too. */
+    @Test
+    void aKeyEncryptedWithAPkcs12PbeV1SchemeReads() {
+        ECPrivateKey key = (ECPrivateKey) PemFiles.privateKey(dir.resolve("p256-pbe-v1.key"), PASSWORD);
+        assertEquals(((ECPrivateKey) PemFiles.privateKey(dir.resolve("p256-sec1.key"), null)).getS(), key.getS());
     }
 
     /** The strongest check that we read the key openssl wrote: openssl verifies what it signs. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wsf.testkit.tls.LoopbackHandshake;
 import dev.wsf.testkit.tls.Openssl;
+import dev.wsf.testkit.tls.TestCertificates;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +57,12 @@ class PemFilesTest {
             encrypt(name + "-sec1.key", name + "-encrypted.key");
             selfSigned(name + "-sec1.key", name + ".crt");
         }
-        openssl("genpkey", "-algorithm", "ed25519", "-out", "ed25519.key");
-        selfSigned("ed25519.key", "ed25519.crt");
+        for (String edwards : List.of("ed25519", "ed448")) {
+            openssl("genpkey", "-algorithm", edwards, "-out", edwards + ".key");
+            selfSigned(edwards + ".key", edwards + ".crt");
+        }
+        openssl("pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-in", "p256-sec1.key", "-passout", "pass:" + new String(PASSWORD),
+                "-out", "p256-pbe-v1.key");
     }
 
     @Test
@@ -88,11 +92,19 @@ class PemFilesTest {
         }
     }
 
-    @Test
-    void anEd25519KeyReadsFromPkcs8() {
-        PrivateKey key = PemFiles.privateKey(dir.resolve("ed25519.key"), null);
+    @ParameterizedTest
+    @ValueSource(strings = {"ed25519", "ed448"})
+    void edwardsCurveKeysReadFromPkcs8(String name) {
+        PrivateKey key = PemFiles.privateKey(dir.resolve(name + ".key"), null);
         assertEquals("EdDSA", key.getAlgorithm());
-        PemFiles.keyStore(dir.resolve("ed25519.crt"), dir.resolve("ed25519.key"), null);
+        PemFiles.keyStore(dir.resolve(name + ".crt"), dir.resolve(name + ".key"), null);
+    }
+
+    /** The older PKCS#5 v1.5 / PKCS#12 schemes ({@code openssl pkcs8 -v1}) are decrypted by the JDK too. */
+    @Test
+    void aKeyEncryptedWithAPkcs12PbeV1SchemeReads() {
+        ECPrivateKey key = (ECPrivateKey) PemFiles.privateKey(dir.resolve("p256-pbe-v1.key"), PASSWORD);
+        assertEquals(((ECPrivateKey) PemFiles.privateKey(dir.resolve("p256-sec1.key"), null)).getS(), key.getS());
     }
 
     /** The strongest check that we read the key openssl wrote: openssl verifies what it signs. */
@@ -153,7 +165,8 @@ class PemFilesTest {
         server.init(keys.getKeyManagers(), null, null);
         X509Certificate certificate = PemFiles.certificates(dir.resolve(certFile)).get(0);
 
-        LoopbackHandshake.Outcome outcome = LoopbackHandshake.run(server, false, trustingOnly(certificate), "localhost", protocol);
+        LoopbackHandshake.Outcome outcome = LoopbackHandshake.run(server, false, TestCertificates.trustingOnly(certificate),
+                "localhost", protocol);
 
         assertTrue(outcome.succeeded(), () -> "client: " + outcome.clientFailure() + ", server: " + outcome.serverFailure());
         assertEquals(protocol, outcome.protocol());
@@ -164,17 +177,6 @@ class PemFilesTest {
     @ValueSource(strings = {"p256-sec1.key", "rsa-pkcs1.key"})
     void aPasswordGivenForAnUnencryptedKeyIsIgnored(String keyFile) {
         assertEquals(PemFiles.privateKey(dir.resolve(keyFile), null), PemFiles.privateKey(dir.resolve(keyFile), PASSWORD));
-    }
-
-    private static SSLContext trustingOnly(X509Certificate certificate) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("trusted", certificate);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     private static String opensslFingerprint(String certFile) {

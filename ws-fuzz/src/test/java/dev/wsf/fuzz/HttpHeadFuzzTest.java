@@ -24,9 +24,16 @@ class HttpHeadFuzzTest {
     void heads(byte[] input) {
         ReadPlan plan = ReadPlan.parse(input);
         int limit = plan.flag(SMALL_LIMIT) ? 64 : DEFAULT_LIMIT;
+        for (HttpHeadReader.StartLine mode : HttpHeadReader.StartLine.values()) {
+            heads(plan, limit, mode);
+        }
+    }
+
+    /** The server reads requests, the client responses: each reader in its own mode. */
+    private static void heads(ReadPlan plan, int limit, HttpHeadReader.StartLine mode) {
         byte[] head;
         try {
-            head = readHead(plan, limit);
+            head = readHead(plan, limit, mode);
         } catch (HttpException e) {
             checkStatus(e);
             return;
@@ -49,8 +56,8 @@ class HttpHeadFuzzTest {
     }
 
     /** Feeds the stream read by read; returns the head once complete, or null if it never is. */
-    private static byte[] readHead(ReadPlan plan, int limit) throws HttpException {
-        HttpHeadReader reader = new HttpHeadReader(limit);
+    private static byte[] readHead(ReadPlan plan, int limit, HttpHeadReader.StartLine mode) throws HttpException {
+        HttpHeadReader reader = new HttpHeadReader(mode, limit);
         byte[] stream = plan.stream();
         int offset = 0;
         for (int reads = 0; offset < stream.length; reads++) {

@@ -1,7 +1,9 @@
 package dev.wsf.fuzz;
 
 import dev.wsf.api.WebSocketException;
+import dev.wsf.runtime.io.MemoryAccount;
 import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.ReadPause;
 import dev.wsf.runtime.io.Transport;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
@@ -37,15 +39,15 @@ final class MemoryTransport implements Transport {
     private Protocol protocol;
     private boolean open = true;
     private boolean outputShutdown;
-    private boolean closeAfterFlush;
-    private boolean readingSuspended;
+    private int readPauses;
+    private final MemoryAccount memory = MemoryAccount.detached();
 
     private record Queued(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
     }
 
     /** Whether another read would reach the protocol. */
     boolean readable() {
-        return open && !readingSuspended;
+        return open && readPauses == 0;
     }
 
     /** Delivers {@code length} bytes of {@code data} as reads, then ends the event as the I/O loop would. */
@@ -110,9 +112,6 @@ final class MemoryTransport implements Transport {
                 q.done().complete(null);
             }
         }
-        if (closeAfterFlush) {
-            close();
-        }
     }
 
     private void take(ByteBuffer b) {
@@ -152,13 +151,33 @@ final class MemoryTransport implements Transport {
     }
 
     @Override
-    public void suspendReading() {
-        readingSuspended = true;
+    public void pauseReading(ReadPause reason) {
+        readPauses |= reason.bit();
     }
 
     @Override
-    public void resumeReading() {
-        readingSuspended = false;
+    public void resumeReading(ReadPause reason) {
+        readPauses &= ~reason.bit();
+    }
+
+    @Override
+    public MemoryAccount memory() {
+        return memory;
+    }
+
+    @Override
+    public long bytesWritten() {
+        return written.size();
+    }
+
+    @Override
+    public void enqueueUrgent(ByteBuffer frame, CompletableFuture<Void> done) {
+        enqueue(frame, null, done); // everything is written at once here: order cannot matter
+    }
+
+    @Override
+    public void discardQueued() {
+        // written at once: nothing waits to be discarded
     }
 
     @Override
@@ -167,11 +186,6 @@ final class MemoryTransport implements Transport {
         outputShutdown = true;
     }
 
-    @Override
-    public void closeAfterFlush() {
-        closeAfterFlush = true;
-        flush();
-    }
 
     @Override
     public void close() {

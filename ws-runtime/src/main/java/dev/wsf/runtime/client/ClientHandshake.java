@@ -15,6 +15,7 @@ import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.session.WebSocketSession;
+import dev.wsf.runtime.tls.TlsFailures;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -154,7 +155,7 @@ final class ClientHandshake implements Protocol {
     public void onClosed(Throwable cause) {
         if (cause instanceof javax.net.ssl.SSLException tls) {
             result.completeExceptionally(new WebSocketException("TLS handshake with " + request.requestUri().getHost()
-                    + ":" + transport.remoteAddress().getPort() + " failed: " + tls.getMessage(), tls));
+                    + ":" + transport.remoteAddress().getPort() + " failed: " + TlsFailures.reason(tls), tls));
             return;
         }
         result.completeExceptionally(cause != null ? cause

@@ -105,6 +105,11 @@ public interface Transport {
 
     InetSocketAddress remoteAddress();
 
+    /** Whether this is a TLS connection whose TLS handshake has not finished yet. */
+    default boolean tlsHandshaking() {
+        return false;
+    }
+
     /** What the TLS handshake settled, for a TLS connection whose handshake is done; else empty. */
     default java.util.Optional<dev.wsf.api.TlsInfo> tls() {
         return java.util.Optional.empty();

@@ -225,8 +225,8 @@ final class ServerHandshake implements Protocol {
         if (nowNanos - deadline <= 0) {
             return;
         }
-        if (answered) {
-            transport.close();
+        if (answered || transport.tlsHandshaking()) {
+            transport.close(); // a TLS handshake that never finished has no channel for a 408
         } else {
             refuse(408, "the upgrade request did not arrive within "
                     + context.config().handshakeTimeout().toMillis() + " ms", Map.of());

@@ -376,6 +376,11 @@ final class NioConnection implements Transport, Selectable {
     }
 
     @Override
+    public boolean tlsHandshaking() {
+        return tls != null && !tls.finished();
+    }
+
+    @Override
     public java.util.Optional<dev.wsf.api.TlsInfo> tls() {
         return tls == null ? java.util.Optional.empty() : tls.info();
     }

@@ -354,6 +354,11 @@ final class TlsLayer implements Egress {
 
     // ---- what the handshake settled ----
 
+    /** Whether the handshake has finished (and application data can flow). */
+    boolean finished() {
+        return finished;
+    }
+
     /** The settled parameters, once the handshake is done. */
     Optional<TlsInfo> info() {
         if (!finished && engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING) {

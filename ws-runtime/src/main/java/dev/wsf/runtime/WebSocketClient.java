@@ -11,6 +11,8 @@ import dev.wsf.runtime.client.ClientConnector;
 import dev.wsf.runtime.extension.ExtensionRegistry;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.session.SessionCounters;
+import dev.wsf.runtime.topic.TopicRegistry;
+import dev.wsf.api.topic.Topics;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.tls.TlsEngines;
 import dev.wsf.runtime.transport.TlsSetup;
@@ -50,6 +52,7 @@ public final class WebSocketClient implements AutoCloseable {
     private final ExecutorService ownedWorkers;
     private final AtomicLong sessionIds = new AtomicLong();
     private final SessionCounters counters = new SessionCounters();
+    private final TopicRegistry topics = new TopicRegistry();
     private TlsEngines defaultTls;
 
     private WebSocketClient(ClientConfig config) {
@@ -111,7 +114,7 @@ public final class WebSocketClient implements AutoCloseable {
                     : uri.getHost();
             tls = new TlsSetup(peer -> engines.clientEngine(host, address.getPort()), workers);
         }
-        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers, counters);
+        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers, counters, topics);
         ClientConnector connector = new ClientConnector(uri, endpoint, options, settings, extensions,
                 config.maxHandshakeSize(), config.handshakeTimeout().toNanos(), "c" + sessionIds.incrementAndGet(), result);
         loops.connect(address, config.connectTimeout(), tls, connector::start)
@@ -150,6 +153,11 @@ public final class WebSocketClient implements AutoCloseable {
             throw new WebSocketException("cannot resolve host " + uri.getHost());
         }
         return address;
+    }
+
+    /** Publish/subscribe among this client's sessions; see {@link Topics}. */
+    public Topics topics() {
+        return topics;
     }
 
     /** Open connections, handshaking or upgraded. */

@@ -3,6 +3,7 @@ package dev.wsf.runtime;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.http.HttpHandler;
+import dev.wsf.api.topic.Topics;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.server.ServerContext;
 import dev.wsf.runtime.session.SessionSettings;
@@ -163,6 +164,18 @@ public final class WebSocketServer implements AutoCloseable {
         return loops == null ? 0 : loops.connectionCount();
     }
 
+    /**
+     * The server's publish/subscribe topics (also {@link dev.wsf.api.Session#topics()}).
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public synchronized Topics topics() {
+        if (context == null) {
+            throw new IllegalStateException("not started");
+        }
+        return context.topics();
+    }
+
     /** The server's totals now; all zero before {@link #start()}. */
     public synchronized ServerStats stats() {
         if (loops == null) {
@@ -206,6 +219,7 @@ public final class WebSocketServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         loops = null;
+        context.topics().clear();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.wsf.runtime.extension.ExtensionRegistry;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionCounters;
+import dev.wsf.runtime.topic.TopicRegistry;
 import dev.wsf.runtime.session.SessionSettings;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ServerContext {
     private final Map<EndpointDefinition, SessionSettings> settings = new IdentityHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private final SessionCounters counters = new SessionCounters();
+    private final TopicRegistry topics = new TopicRegistry();
 
     /**
      * @throws dev.wsf.api.DeploymentException if two endpoints share a path
@@ -37,13 +39,18 @@ public final class ServerContext {
                 config.disabledExtensions());
         this.httpHandler = httpHandler;
         for (EndpointDefinition e : endpoints) {
-            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor, counters));
+            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor, counters, topics));
         }
     }
 
     /** The protocol a newly accepted connection starts with: the HTTP upgrade handshake. */
     public Protocol newConnection(Transport transport) {
         return new ServerHandshake(this, transport);
+    }
+
+    /** The server's publish/subscribe topics. */
+    public TopicRegistry topics() {
+        return topics;
     }
 
     /** How the server's sessions ended badly. */

@@ -213,6 +213,21 @@ final class NioConnection implements Transport, Selectable {
     }
 
     @Override
+    public void enqueueShared(ByteBuffer frame) {
+        output.enqueueShared(frame);
+    }
+
+    @Override
+    public void whenDrained(long maxBytes, Runnable callback) {
+        output.whenDrained(maxBytes, callback);
+    }
+
+    @Override
+    public java.util.concurrent.Executor ioThread() {
+        return loop;
+    }
+
+    @Override
     public void flush() {
         output.flush(false);
     }

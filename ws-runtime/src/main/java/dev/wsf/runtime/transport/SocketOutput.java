@@ -45,6 +45,9 @@ final class SocketOutput {
     private boolean flushScheduled;
     /** For an egress that writes on the loop only: a write task is already on its way there. */
     private final AtomicBoolean writeTaskQueued = new AtomicBoolean();
+    /** Run on the loop once no more than {@link #drainedAt} bytes are queued; see {@link #whenDrained}. */
+    private Runnable onDrained;
+    private long drainedAt;
 
     SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop, MemoryAccount memory) {
         this.connection = connection;
@@ -58,15 +61,25 @@ final class SocketOutput {
     }
 
     void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, boolean urgent) {
+        enqueue(first, second, done, urgent ? Kind.URGENT : Kind.ORDINARY);
+    }
+
+    void enqueueShared(ByteBuffer frame) {
+        enqueue(frame, null, null, Kind.SHARED);
+    }
+
+    private enum Kind { ORDINARY, URGENT, SHARED }
+
+    private void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, Kind kind) {
         boolean accepted;
         lock.lock();
         try {
             accepted = state == State.OPEN;
             if (accepted) {
-                if (urgent) {
-                    queue.addUrgent(first, done);
-                } else {
-                    queue.add(first, second, done);
+                switch (kind) {
+                    case URGENT -> queue.addUrgent(first, done);
+                    case SHARED -> queue.addShared(first);
+                    case ORDINARY -> queue.add(first, second, done);
                 }
                 if (!backlogPaused && queue.bytes() > HIGH_WATER) {
                     backlogPaused = true;
@@ -115,6 +128,7 @@ final class SocketOutput {
             return;
         }
         WriteQueue.Entry written;
+        Runnable drained;
         lock.lock();
         try {
             boolean batching = !evenInBatch && batchDepth > 0 && batchThread == Thread.currentThread();
@@ -122,23 +136,60 @@ final class SocketOutput {
                 return; // the batch's end, or OP_WRITE, writes it
             }
             written = write();
+            drained = takeDrainedCallback();
         } finally {
             lock.unlock();
         }
         WriteQueue.complete(written);
+        if (drained != null) {
+            loop.execute(drained);
+        }
     }
 
     /** Writes on the loop thread: at the end of a round, or when the socket became writable. */
     void writeFromLoop() {
         flushScheduled = false;
         WriteQueue.Entry written;
+        Runnable drained;
         lock.lock();
         try {
             written = write();
+            drained = takeDrainedCallback();
         } finally {
             lock.unlock();
         }
         WriteQueue.complete(written);
+        if (drained != null) {
+            drained.run();
+        }
+    }
+
+    /**
+     * Runs {@code callback} on the loop once no more than {@code maxBytes} are queued (at the end
+     * of the loop's round if that is so already). One at a time: a later one replaces it.
+     */
+    void whenDrained(long maxBytes, Runnable callback) {
+        boolean now;
+        lock.lock();
+        try {
+            onDrained = callback;
+            drainedAt = maxBytes;
+            now = queue.bytes() <= maxBytes;
+        } finally {
+            lock.unlock();
+        }
+        if (now) {
+            loop.execute(connection::flushFromLoop); // runs it from writeFromLoop, on the loop
+        }
+    }
+
+    private Runnable takeDrainedCallback() {
+        if (onDrained == null || queue.bytes() > drainedAt || state == State.CLOSED) {
+            return null;
+        }
+        Runnable r = onDrained;
+        onDrained = null;
+        return r;
     }
 
     void beginBatch() {
@@ -186,6 +237,7 @@ final class SocketOutput {
         lock.lock();
         try {
             state = State.CLOSED;
+            onDrained = null;
             unwritten = queue.clear();
         } finally {
             lock.unlock();

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 public final class FakeTransport implements Transport {
     public final ByteArrayOutputStream written = new ByteArrayOutputStream();
     public final Queue<Runnable> tasks = new ArrayDeque<>();
+    /** This connection's "I/O thread": tasks for it wait in {@link #tasks} too. */
+    private final java.util.concurrent.Executor ioThread = tasks::add;
     public Protocol protocol;
     public boolean open = true;
     public boolean outputShutdown;
@@ -83,6 +85,10 @@ public final class FakeTransport implements Transport {
         List<Object[]> batch = new ArrayList<>(queue);
         queue.clear();
         urgentCount = 0;
+        if (onDrained != null && drainedAt >= 0) {
+            tasks.add(onDrained);
+            onDrained = null;
+        }
         for (Object[] e : batch) {
             for (int i = 0; i < 2; i++) {
                 if (e[i] != null) {
@@ -180,6 +186,30 @@ public final class FakeTransport implements Transport {
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
+    }
+
+    @Override
+    public java.util.concurrent.Executor ioThread() {
+        return ioThread;
+    }
+
+    @Override
+    public void enqueueShared(ByteBuffer frame) {
+        enqueue(frame, null, null);
+    }
+
+    private Runnable onDrained;
+    private long drainedAt;
+
+    /** Like the real transport: once the backlog is down to {@code maxBytes}, as a task. */
+    @Override
+    public void whenDrained(long maxBytes, Runnable callback) {
+        if (bufferedBytes() <= maxBytes) {
+            tasks.add(callback);
+        } else {
+            onDrained = callback;
+            drainedAt = maxBytes;
+        }
     }
 
     @Override

@@ -210,7 +210,7 @@ class WriteQueueTest {
         assertTrue(dropped.isCompletedExceptionally());
         assertFalse(started.isDone(), "half written: it stays, a frame cannot be cut");
         assertEquals(3, q.bytes(), "two bytes of the started entry and the urgent one");
-        assertEquals(3, budget.used(), "the dropped bytes left the budget too");
+        assertEquals(5, budget.used(), "the dropped entry left the budget; the started one is held whole until done");
         socket.budget = 100;
         q.writeTo(socket);
         WriteQueue.complete(q.takeWritten());
@@ -227,8 +227,19 @@ class WriteQueueTest {
         q.addUrgent(bytes(5, 3), null);
         assertEquals(35, budget.used());
         q.writeTo(new FakeSocket(12));
-        assertEquals(23, budget.used());
+        assertEquals(30, budget.used(), "the urgent entry is out; the other, half written, is still held whole");
         q.clear();
+        assertEquals(0, budget.used());
+    }
+
+    @Test
+    void aSharedFrameCostsAFixedOverheadNotItsSize() throws IOException {
+        MemoryBudget budget = new MemoryBudget(1_000_000);
+        WriteQueue q = new WriteQueue(budget.open(() -> { }));
+        q.addShared(bytes(10_000, 1));
+        assertEquals(WriteQueue.SHARED_COST, budget.used(), "its bytes exist once, for every queue that holds it");
+        assertEquals(10_000, q.bytes(), "but the peer is still 10,000 bytes behind");
+        q.writeTo(new FakeSocket(100_000));
         assertEquals(0, budget.used());
     }
 }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
+import dev.wsf.samples.support.SampleTls;
+import dev.wsf.samples.testing.Trusting;
 import dev.wsf.testkit.Eventually;
 import dev.wsf.testkit.JdkClient;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +85,23 @@ class TickerSampleTest {
             // What the server holds for the stalled reader stays bounded: the threshold plus the
             // update that crossed it (and a frame header).
             assertTrue(slow.bufferedBytes() <= FAST.maxBuffered() + longest + 16, slow + ", updates of " + longest);
+        }
+    }
+
+    /** The same over TLS: the stalled reader finishes its TLS handshake, then reads nothing more. */
+    @Test
+    @SuppressWarnings("try")
+    void overTlsAStalledReaderIsSkippedToo() throws Exception {
+        SampleTls tls = SampleTls.throwaway();
+        try (TickerSample secure = TickerSample.start(ServerConfig.builder().host("127.0.0.1").port(0)
+                .tls(tls.server()).build(), FAST);
+             StalledReader stalled = StalledReader.connect(secure.server().localAddress(), "/ticker", tls.clientContext());
+             JdkClient reader = JdkClient.connect(URI.create("wss://127.0.0.1:" + secure.server().port() + "/ticker"),
+                     Trusting.httpClient(tls.trustFile()).newWebSocketBuilder())) {
+            assertEquals(FAST.symbols(), update(reader.nextText()).quotes().size());
+            Eventually.until(Duration.ofSeconds(30), () -> secure.ticker().stats().stream().anyMatch(s -> s.skipped() > 0),
+                    () -> "the stalled reader skipped updates: " + secure.ticker().stats());
+            assertEquals(2, secure.ticker().stats().size(), secure.ticker().stats().toString());
         }
     }
 

@@ -109,6 +109,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
         loops = started;
         this.context = context;
+        context.topics().start(); // joins the cluster, if there is one
         this.localAddresses = List.copyOf(bound);
         this.tlsEngines = List.copyOf(engines);
         this.tlsWatcher = TlsWatcher.start(tlsEngines);

@@ -1,5 +1,6 @@
 package dev.wsf.api.config;
 
+import dev.wsf.api.topic.TopicBus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ public final class ServerConfig extends WebSocketConfig {
     private final int backlog;
     private final OriginPolicy originPolicy;
     private final List<Listener> listeners;
+    private final TopicBus topicBus;
 
     private ServerConfig(Builder b) {
         super(b);
@@ -26,6 +28,12 @@ public final class ServerConfig extends WebSocketConfig {
         all.add(new Listener(b.host, b.port, Optional.ofNullable(b.tls)));
         all.addAll(b.extraListeners);
         this.listeners = List.copyOf(all);
+        this.topicBus = b.topicBus;
+    }
+
+    /** What links this server's topics to other servers', if it is one node of several. */
+    public Optional<TopicBus> topicBus() {
+        return Optional.ofNullable(topicBus);
     }
 
     /**
@@ -104,6 +112,7 @@ public final class ServerConfig extends WebSocketConfig {
         private OriginPolicy originPolicy = OriginPolicy.sameOrigin();
         private TlsConfig tls;
         private final List<Listener> extraListeners = new ArrayList<>();
+        private TopicBus topicBus;
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -145,6 +154,15 @@ public final class ServerConfig extends WebSocketConfig {
         /** Listens on another address too, e.g. 8443 with TLS beside 8080 plain, for the same endpoints. */
         public Builder listener(Listener listener) {
             extraListeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /**
+         * Makes this server one node of several whose topics are linked through a broker (Redis,
+         * NATS): a message published on any node reaches the topic's subscribers on every node.
+         */
+        public Builder topicBus(TopicBus bus) {
+            this.topicBus = Objects.requireNonNull(bus);
             return this;
         }
 

@@ -26,7 +26,7 @@ public final class ServerContext {
     private final Map<EndpointDefinition, SessionSettings> settings = new IdentityHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private final SessionCounters counters = new SessionCounters();
-    private final TopicRegistry topics = new TopicRegistry();
+    private final TopicRegistry topics;
 
     /**
      * @throws dev.wsf.api.DeploymentException if two endpoints share a path
@@ -38,6 +38,7 @@ public final class ServerContext {
         this.extensions = ExtensionRegistry.of(config.extensions(), config.discoverExtensions(),
                 config.disabledExtensions());
         this.httpHandler = httpHandler;
+        this.topics = new TopicRegistry(config.topicBus().orElse(null), java.util.UUID.randomUUID().toString());
         for (EndpointDefinition e : endpoints) {
             settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor, counters, topics));
         }

@@ -29,6 +29,11 @@ public final class SharedFrame {
         return new SharedFrame(Opcode.TEXT, java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(text)));
     }
 
+    /** A text message whose UTF-8 bytes arrived as such (from another node): taken as they are. */
+    public static SharedFrame utf8(ByteBuffer bytes) {
+        return new SharedFrame(Opcode.TEXT, bytes);
+    }
+
     /** A binary message: the bytes are copied once, so the publisher may reuse its buffer. */
     public static SharedFrame binary(ByteBuffer data) {
         return new SharedFrame(Opcode.BINARY, ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip());
@@ -41,6 +46,13 @@ public final class SharedFrame {
     /** The message's payload, for a session that must frame it itself (a client, or other extensions). */
     public ByteBuffer payload() {
         return payload.duplicate();
+    }
+
+    /** A copy of the payload's bytes, for a cluster's broker. */
+    public byte[] payloadBytes() {
+        byte[] b = new byte[payload.remaining()];
+        payload.duplicate().get(b);
+        return b;
     }
 
     /** The whole frame, uncompressed and unmasked, as a server sends it. */

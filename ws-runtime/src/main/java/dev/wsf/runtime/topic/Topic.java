@@ -93,9 +93,14 @@ final class Topic {
         return sessions;
     }
 
-    /** Hands {@code frame} to every thread with members, once each. */
+    /** Hands {@code frame}, published on this node, to every thread with members, once each. */
     int publish(SharedFrame frame) {
         counters.published.increment();
+        return deliver(frame);
+    }
+
+    /** Hands {@code frame} to every thread with members, once each: a message from this node or another. */
+    int deliver(SharedFrame frame) {
         int handed = 0;
         for (Group g : groups) {
             int n = g.size.get();

@@ -3,6 +3,9 @@ package dev.wsf.runtime.topic;
 import dev.wsf.api.Session;
 import dev.wsf.api.topic.SlowConsumerPolicy;
 import dev.wsf.api.topic.SubscriptionStats;
+import dev.wsf.api.extension.Opcode;
+import dev.wsf.api.topic.TopicBus;
+import dev.wsf.api.topic.TopicMessage;
 import dev.wsf.api.topic.TopicStats;
 import dev.wsf.api.topic.Topics;
 import java.nio.ByteBuffer;
@@ -17,9 +20,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * The topics of one server (or client). Topics come into being with their first subscriber and
  * are forgotten with their last (unless given a policy), so names that clients make up cost
  * nothing once they are gone.
+ *
+ * <p>With a {@link TopicBus} (a cluster), a topic's first local subscriber subscribes this node
+ * at the broker and its last one unsubscribes it, inside the same atomic step as the change, so
+ * the two never cross; every local publish also goes to the bus, and messages from other nodes
+ * are delivered here only.
  */
 public final class TopicRegistry implements Topics {
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
+    private final TopicBus bus; // null on a single node
+    private final String nodeId;
+
+    /** Topics of a single node. */
+    public TopicRegistry() {
+        this(null, "local");
+    }
+
+    /** Topics linked to other nodes through {@code bus} (null for none); {@code nodeId} names this node. */
+    public TopicRegistry(TopicBus bus, String nodeId) {
+        this.bus = bus;
+        this.nodeId = nodeId;
+    }
+
+    /** Starts receiving other nodes' messages, if there is a bus. */
+    public void start() {
+        if (bus != null) {
+            bus.start(nodeId, this::receive);
+        }
+    }
 
     @Override
     public void subscribe(Session session, String topic) {
@@ -41,10 +69,16 @@ public final class TopicRegistry implements Topics {
         topics.compute(name, (n, t) -> {
             Topic topic = t != null ? t : new Topic(n);
             added[0] = topic.add(member, policy);
+            if (added[0] != null && topic.size() == 1 && bus != null) {
+                bus.subscribe(n); // the first subscriber on this node: receive the topic from the others
+            }
             return topic;
         });
         if (added[0] != null) {
             member.subscriptionsChanged(added[0], true);
+            if (!member.acceptsMessages()) {
+                leave(member, name); // it closed meanwhile, perhaps before leaving its other topics
+            }
         }
     }
 
@@ -58,6 +92,9 @@ public final class TopicRegistry implements Topics {
         Subscription[] removed = new Subscription[1];
         topics.computeIfPresent(name, (n, topic) -> {
             removed[0] = topic.remove(member);
+            if (removed[0] != null && topic.size() == 0 && bus != null) {
+                bus.unsubscribe(n); // nobody here wants it any more
+            }
             return topic.disposable() ? null : topic;
         });
         if (removed[0] != null) {
@@ -87,15 +124,34 @@ public final class TopicRegistry implements Topics {
     @Override
     public int publish(String topic, CharSequence text) {
         checkName(topic);
-        Topic t = topics.get(topic);
-        return t == null ? 0 : t.publish(SharedFrame.text(text));
+        return publish(topic, SharedFrame.text(text));
     }
 
     @Override
     public int publish(String topic, ByteBuffer binary) {
         checkName(topic);
+        return publish(topic, SharedFrame.binary(binary));
+    }
+
+    /** To this node's subscribers directly, and to the other nodes through the bus. */
+    private int publish(String topic, SharedFrame frame) {
+        if (bus != null) {
+            bus.publish(new TopicMessage(topic, frame.opcode() == Opcode.BINARY, frame.payloadBytes(), nodeId));
+        }
         Topic t = topics.get(topic);
-        return t == null ? 0 : t.publish(SharedFrame.binary(binary));
+        return t == null ? 0 : t.publish(frame);
+    }
+
+    /** A message from another node: for this node's subscribers only, never published again. */
+    private void receive(TopicMessage m) {
+        if (m.origin().equals(nodeId)) {
+            return; // ours, already delivered here
+        }
+        Topic t = topics.get(m.topic());
+        if (t != null) {
+            ByteBuffer payload = ByteBuffer.wrap(m.payload());
+            t.deliver(m.binary() ? SharedFrame.binary(payload) : SharedFrame.utf8(payload));
+        }
     }
 
     @Override
@@ -145,9 +201,12 @@ public final class TopicRegistry implements Topics {
         return s == null ? Optional.empty() : Optional.of(s.stats());
     }
 
-    /** Forgets every topic: the server is stopping. */
+    /** Forgets every topic and leaves the cluster: the server is stopping. */
     public void clear() {
         topics.clear();
+        if (bus != null) {
+            bus.close();
+        }
     }
 
     private static TopicMember member(Session session) {

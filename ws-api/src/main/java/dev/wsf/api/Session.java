@@ -63,6 +63,11 @@ public interface Session {
 
     InetSocketAddress localAddress();
 
+    /** Who the peer is, as the server's {@link dev.wsf.api.auth.Authenticator} established. */
+    default Optional<java.security.Principal> principal() {
+        return handshakeRequest().principal();
+    }
+
     /**
      * The publish/subscribe topics of this session's server (or client).
      *

@@ -136,6 +136,14 @@ public interface Transport {
         return SAME_THREAD;
     }
 
+    /**
+     * Runs {@code action} once, on the I/O thread, when the connection closes, whatever protocol
+     * it runs then: for what is counted per connection (admission limits). One action per
+     * connection; a later call replaces it.
+     */
+    default void onClose(Runnable action) {
+    }
+
     /** Whether this is a TLS connection whose TLS handshake has not finished yet. */
     default boolean tlsHandshaking() {
         return false;

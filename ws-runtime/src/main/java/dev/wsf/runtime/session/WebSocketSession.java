@@ -114,6 +114,11 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         };
     }
 
+    /** Closes the session with 1008 at {@code instant}: the credential it was accepted with expires. */
+    public void expireAt(java.time.Instant instant) {
+        timers.expireAt(instant);
+    }
+
     /** Creates the handler and calls {@code onOpen}; input that arrives meanwhile waits its turn. */
     public void start() {
         start(() -> { });
@@ -293,9 +298,10 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         return props;
     }
 
+    /** The client's address: the peer's, or the one a trusted proxy forwarded. */
     @Override
     public InetSocketAddress remoteAddress() {
-        return transport.remoteAddress();
+        return request.remoteAddress();
     }
 
     @Override

@@ -71,7 +71,7 @@ final class Connector implements Selectable {
 
     private void finish() throws IOException {
         timeout.cancel();
-        NioConnection connection = new NioConnection(channel, loop, budget, tls);
+        NioConnection connection = new NioConnection(channel, loop, budget, tls, false);
         try {
             connection.adopt(key, initialProtocol);
         } catch (RuntimeException e) {

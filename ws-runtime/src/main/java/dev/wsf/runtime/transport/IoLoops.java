@@ -53,12 +53,12 @@ public final class IoLoops {
 
     /**
      * Listens on {@code address}; each accepted connection starts with the protocol that
-     * {@code initialProtocol} makes for it, over TLS if {@code tls} is not null. May be called
-     * more than once, for several listeners.
+     * {@code initialProtocol} makes for it, over TLS if {@code tls} is not null, after a PROXY
+     * protocol header if {@code proxyProtocol}. May be called more than once, for several listeners.
      *
      * @return the bound address (with the real port if 0 was asked for)
      */
-    public InetSocketAddress listen(InetSocketAddress address, int backlog, TlsSetup tls,
+    public InetSocketAddress listen(InetSocketAddress address, int backlog, TlsSetup tls, boolean proxyProtocol,
                                     Function<Transport, Protocol> initialProtocol) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
@@ -69,7 +69,7 @@ public final class IoLoops {
             server.close();
             throw e;
         }
-        Acceptor a = new Acceptor(server, loops, budget, tls, initialProtocol);
+        Acceptor a = new Acceptor(server, loops, budget, tls, proxyProtocol, initialProtocol);
         CompletableFuture<Void> registered = new CompletableFuture<>();
         loops[0].execute(() -> {
             try {

@@ -95,6 +95,11 @@ final class TlsLayer implements Egress {
         return true;
     }
 
+    /** Bytes read before TLS took over (after a PROXY header): they start the first record. */
+    void prepend(ByteBuffer ciphertext) {
+        inRemainder = ByteBuffer.allocate(ciphertext.remaining()).put(ciphertext).flip();
+    }
+
     /** Unwraps what {@code net} holds; keeps an incomplete record for later. False once the peer closed. */
     private boolean unwrap(ByteBuffer net, Consumer<ByteBuffer> deliver) throws IOException {
         ByteBuffer app = loop.readBuffer();

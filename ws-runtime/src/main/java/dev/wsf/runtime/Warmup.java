@@ -64,7 +64,9 @@ final class Warmup {
     private static void server() {
         EndpointDefinition echo = EndpointDefinition.builder("/warmup", request -> new Echo())
                 .dispatch(Dispatch.IO_THREAD).maxTextMessageSize(1024).maxBinaryMessageSize(1024).build();
-        ServerContext context = new ServerContext(ServerConfig.builder().build(), List.of(echo), null, Runnable::run);
+        ServerContext context = new ServerContext(ServerConfig.builder().build(), List.of(echo), null, Runnable::run,
+                false);
+        dev.wsf.runtime.observe.Observers.of(new dev.wsf.api.metrics.WebSocketMetrics() { }); // loads the JFR events
         byte[] upgrade = ("GET /warmup?x=1 HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Extensions: permessage-deflate\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -118,7 +120,7 @@ final class Warmup {
         ClientConfig config = ClientConfig.builder().build();
         EndpointDefinition endpoint = EndpointDefinition.forClient(request -> new Echo()).dispatch(Dispatch.IO_THREAD).build();
         SessionSettings settings = SessionSettings.of(dev.wsf.api.Role.CLIENT, config, endpoint, Runnable::run,
-                new SessionCounters(), new dev.wsf.runtime.topic.TopicRegistry());
+                new SessionCounters(), new dev.wsf.runtime.topic.TopicRegistry(), dev.wsf.api.metrics.WebSocketMetrics.NONE);
         ExtensionRegistry registry = ExtensionRegistry.of(List.of(), true, java.util.Set.of());
         for (int scenario = 0; scenario < 2; scenario++) {
             CompletableFuture<Session> result = new CompletableFuture<>();

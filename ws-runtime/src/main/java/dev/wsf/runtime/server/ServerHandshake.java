@@ -13,6 +13,7 @@ import dev.wsf.runtime.http.HttpHeadReader;
 import dev.wsf.runtime.http.HttpRequestHead;
 import dev.wsf.runtime.http.HttpResponses;
 import dev.wsf.api.auth.AuthResult;
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.api.auth.Authenticator;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.ReadPause;
@@ -51,8 +52,13 @@ final class ServerHandshake implements Protocol {
     private final Transport transport;
     private final ConnectionGate.Admission admission;
     private final HttpHeadReader reader;
+    private final long acceptedNanos = System.nanoTime();
     private long deadline;
     private Phase phase = Phase.READING;
+    /** For metrics and the access log: what was asked, once known. */
+    private String endpointTag = WebSocketMetrics.UNMATCHED;
+    private String method = "-";
+    private String path = "-";
     /** While authenticating: the request, and the frames that came right behind it. */
     private Pending pending;
 
@@ -84,7 +90,10 @@ final class ServerHandshake implements Protocol {
 
     private void handle(HttpRequestHead head, ByteBuffer leftover) throws HttpException {
         Headers h = head.headers();
+        method = head.method();
+        path = head.path();
         Optional<EndpointRouter.Route> route = context.router().route(head.path());
+        route.ifPresent(r -> endpointTag = r.endpoint().path().template());
         if (!h.hasToken("Upgrade", "websocket")) {
             servePlainHttp(head, route);
             return;
@@ -214,15 +223,23 @@ final class ServerHandshake implements Protocol {
             throw new HttpException(500, "the server failed to accept the connection");
         }
         SessionSettings settings = context.settingsFor(endpoint);
+        String tag = endpointTag;
+        WebSocketMetrics metrics = context.metrics();
         NegotiatedExtensions chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
-                new ExtensionContext(settings.maxMessageSize()));
+                new ExtensionContext(settings.maxMessageSize(), (original, compressed) ->
+                        metrics.compressed(tag, original, compressed)));
         if (!chain.isEmpty()) {
             response.add("Sec-WebSocket-Extensions", ExtensionConfig.toHeaderValue(chain.configs()));
         }
         phase = Phase.ANSWERED;
         admission.handshakeDone();
         transport.enqueue(HttpResponses.switchingProtocols(response), null, null);
-        WebSocketSession session = new WebSocketSession(context.nextSessionId(), request, subprotocol, chain,
+        String sessionId = context.nextSessionId();
+        long took = System.nanoTime() - acceptedNanos;
+        metrics.handshake(tag, 101, took);
+        context.accessLog().log(request.remoteAddress(), method, path, 101, subprotocol.orElse(null),
+                chain.configs().stream().map(ExtensionConfig::name).toList(), took, sessionId);
+        WebSocketSession session = new WebSocketSession(sessionId, request, subprotocol, chain,
                 settings, transport, endpoint.factory());
         request.identity().ifPresent(id -> {
             session.userProperties().putAll(id.attributes());
@@ -288,6 +305,9 @@ final class ServerHandshake implements Protocol {
 
     private void refuse(int status, String message, Map<String, String> headers) {
         LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + transport.remoteAddress() + " with " + status + ": " + message);
+        long took = System.nanoTime() - acceptedNanos;
+        context.metrics().handshake(endpointTag, status, took);
+        context.accessLog().log(transport.remoteAddress(), method, path, status, null, List.of(), took, null);
         // the method is known as soon as the request line's first space arrived, even if what follows failed
         finish(HttpResponses.error(status, message, headers, "HEAD".equals(reader.firstWord())));
     }

@@ -1,7 +1,7 @@
 package dev.wsf.runtime.session;
 
 import dev.wsf.api.Role;
-import dev.wsf.api.topic.SlowConsumerPolicy;
+import dev.wsf.api.SlowConsumerPolicy;
 import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.extension.deflate.SharedCompression;
 import dev.wsf.runtime.io.Transport;
@@ -83,7 +83,7 @@ final class SharedSender {
             lock.unlock();
         }
         if (slow) {
-            handshake.slowConsumer();
+            handshake.slowConsumer(); // tells the metrics too
         } else {
             transport.flush();
         }

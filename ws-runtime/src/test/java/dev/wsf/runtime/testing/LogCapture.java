@@ -24,9 +24,28 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return new LogCapture(Logger.getLogger(source.getName()));
     }
 
+    /** Everything logged under {@code name} and its children: {@code "dev.wsf"} is the whole framework. */
+    public static LogCapture under(String name) {
+        return new LogCapture(Logger.getLogger(name));
+    }
+
+    /**
+     * Keeps what this captures off the console until {@link #close()}, for tests that cause
+     * failures on purpose and check the log themselves.
+     */
+    public LogCapture quietly() {
+        logger.setUseParentHandlers(false);
+        return this;
+    }
+
     /** The messages logged at exactly {@code level}, in order. */
     public List<String> messages(Level level) {
         return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
+    }
+
+    /** The records logged at {@code level} or above, in order. */
+    public List<LogRecord> atLeast(Level level) {
+        return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).toList();
     }
 
     @Override
@@ -41,5 +60,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        logger.setUseParentHandlers(true);
     }
 }

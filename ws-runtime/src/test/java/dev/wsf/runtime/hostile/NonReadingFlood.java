@@ -21,10 +21,11 @@ import java.util.List;
 final class NonReadingFlood implements AutoCloseable {
     private static final int SOCKET_BUFFER = 64 * 1024;
     /**
-     * At most 128 MiB/s in all: on two shared cores a flood at full speed starves every thread
-     * of the JVM, the witness's included, and then measures the machine rather than the server.
+     * At most 64 MiB/s in all: on two shared cores a flood at full speed starves every thread of
+     * the JVM, the witness's included, and then measures the machine rather than the server
+     * (at 128 MiB/s, with other builds on the machine, one echo in a hundred took over a second).
      */
-    private static final long BYTES_PER_MILLI = 128 * 1024 * 1024 / 1000;
+    private static final long BYTES_PER_MILLI = 64 * 1024 * 1024 / 1000;
 
     private final Selector selector;
     private final List<Client> clients = new ArrayList<>();

@@ -28,6 +28,12 @@ public final class MemoryBudget {
     /** Shed accounts need a moment to let go; scanning again sooner would find the same total. */
     private static final long SCAN_INTERVAL_NANOS = 10_000_000;
 
+    static {
+        // Loaded with the budget, not at the first shedding, which may come when no file
+        // descriptor is left to read a class with (see Warmup).
+        Candidate.class.getName();
+    }
+
     private final long limit;
     private final long lowWater;
     private final AtomicLong used = new AtomicLong();

@@ -31,6 +31,13 @@ final class SelectorLoop implements Executor {
     private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
     static final int MAX_FAILED_ROUNDS = 10;
 
+    static {
+        // Loaded with the loop, not at its first failure: that failure may come when no file
+        // descriptor is left to read a class with (see Warmup), and if the report of it cannot
+        // be loaded either, the loop dies.
+        LoopFaults.class.getName();
+    }
+
     private final Selector selector;
     private final Thread thread;
     private final long tickNanos;

@@ -31,12 +31,17 @@ import org.junit.jupiter.api.Test;
 @Tag("hostile")
 class FdExhaustionTest {
     static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+    /** Sessions opened before the limit is lowered to what the server then holds. */
     static final int KEEPERS = 3;
-    /** Descriptors left to the server above those it holds when the limit is lowered. */
-    static final int HEADROOM = 16;
-    /** Fillers waiting in the accept queue once the server is out: more than the keepers free. */
+    /** Connections waiting in the accept queue meanwhile: more than the keepers' closes free. */
     static final int QUEUED_FILLERS = KEEPERS + 5;
-    static final int MAX_FILLERS = 200;
+    /**
+     * How long the server stays out of descriptors before the keepers talk: long enough for the
+     * sessions' timers to tick twice (once a second with FdServerMain's settings). Their first
+     * tick ran code nothing had run before, whose classes then could not be read: both I/O
+     * loops died, and with them every session.
+     */
+    static final Duration HOLD = Duration.ofMillis(2200);
 
     @Test
     void sessionsCloseCleanlyWhileDescriptorsAreExhaustedAndTheServerRecovers() throws Exception {
@@ -56,17 +61,18 @@ class FdExhaustionTest {
                 keeperIds.add(k.readFrame().text().substring(3));
                 assertEquals("hello", k.echo("hello"));
             }
-
-            long fdsBefore = server.openFileDescriptors();
-            long limit = fdsBefore + HEADROOM;
+            // No descriptor left from now on, most likely before the sessions' first tick.
+            long limit = server.openFileDescriptors();
             lowerLimit(server.pid(), limit);
-            int accepted = fillUntilAcceptFails(server, port, fillers);
             for (int i = 0; i < QUEUED_FILLERS; i++) {
                 fillers.add(connect(port));
             }
-            System.out.println("HOSTILE fd exhaustion: server pid " + server.pid() + " held " + fdsBefore
-                    + " descriptors, limit lowered to " + limit + "; accept failed after " + accepted
-                    + " fillers, " + fillers.size() + " opened; the server holds " + server.openFileDescriptors());
+            Eventually.until(Duration.ofSeconds(5), () -> acceptFailed(server),
+                    () -> "accepting to fail with " + fillers.size() + " connections queued: " + server.err);
+            holdExhausted(server, limit);
+            System.out.println("HOSTILE fd exhaustion: server pid " + server.pid() + " held " + limit
+                    + " descriptors, its limit lowered to that; " + KEEPERS + " sessions in, "
+                    + fillers.size() + " connections queued, out of descriptors for " + HOLD.toMillis() + " ms");
 
             long exhausted = server.openFileDescriptors();
             for (int i = 0; i < KEEPERS; i++) { // while no descriptor is left
@@ -76,7 +82,7 @@ class FdExhaustionTest {
                 Eventually.until(Duration.ofSeconds(5), () -> server.openFileDescriptors() >= exhausted,
                         () -> "the server back at " + exhausted + " descriptors: " + server.openFileDescriptors());
                 Peer k = keepers.get(i);
-                assertEquals("still here " + i, k.echo("still here " + i));
+                assertEquals("still here " + i, echoWhileExhausted(k, "still here " + i, server));
                 k.send(RawFrame.of(0x8).payload(ByteBuffer.allocate(5).putShort((short) 1000).put("bye".getBytes()).array())
                         .bytes());
                 Peer.Frame close = closeAnswer(k, server);
@@ -89,8 +95,9 @@ class FdExhaustionTest {
             for (Socket s : fillers) {
                 s.close();
             }
-            Eventually.until(Duration.ofSeconds(15), () -> server.openFileDescriptors() <= fdsBefore,
-                    () -> "the server's descriptors back to " + fdsBefore + ": " + server.openFileDescriptors());
+            long idle = limit - KEEPERS; // what the server held before the keepers came
+            Eventually.until(Duration.ofSeconds(15), () -> server.openFileDescriptors() <= idle,
+                    () -> "the server's descriptors back to " + idle + ": " + server.openFileDescriptors());
             Eventually.until(Duration.ofSeconds(15), () -> count(server.out, "CLOSED ") == count(server.out, "OPEN "),
                     () -> "an onClose for every session: " + server.out);
 
@@ -116,13 +123,23 @@ class FdExhaustionTest {
         }
     }
 
+    /** The echo, or a failure that shows what the server said meanwhile. */
+    private static String echoWhileExhausted(Peer keeper, String message, ServerProcess server) throws IOException {
+        try {
+            return keeper.echo(message);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no echo of '" + message + "' within 10 s while out of descriptors; server"
+                    + " stdout " + server.out + ", stderr " + server.err + "\n" + server.threadDump(), e);
+        }
+    }
+
     /** The server's close frame, or a failure that shows what the server said meanwhile. */
     private static Peer.Frame closeAnswer(Peer keeper, ServerProcess server) throws IOException {
         try {
             return keeper.readClose();
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("no close frame within 10 s while out of descriptors; server stderr: "
-                    + server.err, e);
+            throw new AssertionError("no close frame within 10 s while out of descriptors; server stdout "
+                    + server.out + ", stderr " + server.err + "\n" + server.threadDump(), e);
         }
     }
 
@@ -134,22 +151,12 @@ class FdExhaustionTest {
         assertEquals(0, p.exitValue(), "prlimit failed: " + new String(p.getInputStream().readAllBytes()));
     }
 
-    /**
-     * Opens connections that upgrade and stay, until the server says accepting failed; returns
-     * how many it took.
-     */
-    private static int fillUntilAcceptFails(ServerProcess server, int port, List<Socket> fillers) throws IOException {
-        while (!acceptFailed(server)) {
-            if (fillers.size() >= MAX_FILLERS) {
-                throw new AssertionError(MAX_FILLERS + " connections and accepting has not failed: " + server.err);
-            }
-            fillers.add(connect(port));
-            int opened = fillers.size();
-            // accepted, or queued because accepting failed: either shows within a few seconds
-            Eventually.until(Duration.ofSeconds(5), () -> count(server.out, "OPEN ") >= opened + KEEPERS
-                    || acceptFailed(server), () -> "filler " + opened + " to open, or accepting to fail");
-        }
-        return fillers.size();
+    /** Keeps the server out of descriptors for {@link #HOLD}, checking that it stays out. */
+    private static void holdExhausted(ServerProcess server, long limit) {
+        long end = System.nanoTime() + HOLD.toNanos();
+        Eventually.until(HOLD.plusSeconds(5), () -> System.nanoTime() - end >= 0 || server.openFileDescriptors() < limit,
+                () -> "the hold to end");
+        assertEquals(limit, server.openFileDescriptors(), "out of descriptors throughout the hold");
     }
 
     private static boolean acceptFailed(ServerProcess server) {

@@ -44,7 +44,7 @@ public final class FdServerMain {
         }).dispatch(Dispatch.IO_THREAD).build();
         WebSocketServer server = WebSocketServer.builder()
                 .config(ServerConfig.builder().host("127.0.0.1").port(0).memoryBudget(32L << 20)
-                        .closeTimeout(Duration.ofSeconds(2)).build())
+                        .closeTimeout(Duration.ofSeconds(4)).build()) // its loops tick once a second
                 .endpoint(echo).build().start();
         System.out.println("READY " + server.port());
         while (System.in.read() >= 0) {

@@ -6,7 +6,8 @@
  *   <li>the memory the server accounts for ({@code stats().memoryUsed}) stays within the budget
  *   plus a documented slack, and the heap after a full GC stays far below what the attack costs
  *   a server without the defences (each test states that figure);</li>
- *   <li>the witness gets every echo, with p99 under a second;</li>
+ *   <li>the witness gets every echo, with p99 under two seconds (see
+ *   {@link dev.wsf.runtime.hostile.HostileRun#P99_LIMIT} for why not less on a shared machine);</li>
  *   <li>afterwards nothing is left: only the witness connected (then nobody), nothing
  *   accounted, an {@code onClose} for every session, no session failed by the engine (1011),
  *   file descriptors and direct memory back where they were.</li>

@@ -51,20 +51,21 @@ class ThrowingEndpointsTest {
         assertTrue(ioThreads.size() >= 1, "the server's I/O threads: " + ioThreads);
         List<String> outcomes = new ArrayList<>();
         try (HostileRun run = HostileRun.begin("throwing endpoints " + path, server, endpoints);
-             LogCapture log = LogCapture.under("dev.wsf").quietly();
-             Peer bystander = Peer.upgraded(server.port(), path)) {
-            for (int round = 0; round < ROUNDS; round++) {
-                for (String message : MESSAGES) {
-                    try (Peer victim = Peer.upgraded(server.port(), path)) {
-                        victim.send(RawFrame.text(message).bytes());
-                        outcomes.add(message + ": " + victim.readClose());
+             LogCapture log = LogCapture.under("dev.wsf").quietly()) {
+            try (Peer bystander = Peer.upgraded(server.port(), path)) {
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (String message : MESSAGES) {
+                        try (Peer victim = Peer.upgraded(server.port(), path)) {
+                            victim.send(RawFrame.text(message).bytes());
+                            outcomes.add(message + ": " + victim.readClose());
+                        }
+                        assertEquals("after " + message, bystander.echo("after " + message));
                     }
-                    assertEquals("after " + message, bystander.echo("after " + message));
+                    try (Peer victim = Peer.upgraded(server.port(), path + "?throw=open")) {
+                        outcomes.add("open: " + victim.readClose());
+                    }
+                    assertEquals("after open", bystander.echo("after open"));
                 }
-                try (Peer victim = Peer.upgraded(server.port(), path + "?throw=open")) {
-                    outcomes.add("open: " + victim.readClose());
-                }
-                assertEquals("after open", bystander.echo("after open"));
             }
             run.holdFor(10); // and the witness goes on echoing after them all
             System.out.println("HOSTILE throwing endpoints " + path + ": " + outcomes);
@@ -79,7 +80,6 @@ class ThrowingEndpointsTest {
             List<LogRecord> reported = log.atLeast(Level.WARNING);
             assertEquals(failures, reported.size(), "each failure logged once, at WARNING or above: "
                     + reported.stream().map(r -> r.getLevel() + " " + r.getMessage()).collect(Collectors.toList()));
-            bystander.close();
             run.end();
         }
     }

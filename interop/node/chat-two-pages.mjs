@@ -1,7 +1,13 @@
 // Browser test of the chat sample (ws-samples): two headless Chromium pages open the sample's own
 // page, join the same room under different names, and each sees the other's message.
 //
-//   node chat-two-pages.mjs PAGE_URL [--timeout SECONDS]      e.g. PAGE_URL = http://127.0.0.1:8080/
+//   node chat-two-pages.mjs PAGE_URL [--timeout SECONDS] [--trust-spki BASE64]
+//
+// PAGE_URL is e.g. http://127.0.0.1:8080/, or https://127.0.0.1:8443/ when the sample serves TLS
+// (the page then opens wss://). For a certificate no CA vouches for, --trust-spki names the one
+// certificate Chromium accepts besides its usual trust: the Base64 SHA-256 of its
+// SubjectPublicKeyInfo (Chromium's --ignore-certificate-errors-spki-list, which only applies
+// with a --user-data-dir, which Playwright always gives). Every other certificate error stays one.
 //
 // Prints one JSON object per line (interop/README.md's output contract); exit 0 only if every
 // step passed.
@@ -14,12 +20,26 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const STEP_MS = 15_000;
 
+const USAGE = 'usage: node chat-two-pages.mjs PAGE_URL [--timeout SECONDS] [--trust-spki BASE64]\n';
 const [pageUrl, ...rest] = process.argv.slice(2);
-const timeout = rest[0] === '--timeout' ? Number(rest[1]) : 60;
-if (!/^http:\/\//.test(pageUrl ?? '') || Number.isNaN(timeout) || (rest.length && rest.length !== 2)) {
-  process.stderr.write('usage: node chat-two-pages.mjs PAGE_URL [--timeout SECONDS]\n');
+const options = { timeout: '60', 'trust-spki': null };
+for (let i = 0; i < rest.length; i += 2) {
+  const name = rest[i].replace(/^--/, '');
+  if (!rest[i].startsWith('--') || !(name in options) || i + 1 >= rest.length) {
+    process.stderr.write(USAGE);
+    process.exit(2);
+  }
+  options[name] = rest[i + 1];
+}
+const timeout = Number(options.timeout);
+const trustSpki = options['trust-spki'];
+if (!/^https?:\/\//.test(pageUrl ?? '') || Number.isNaN(timeout)
+    || (trustSpki !== null && !/^[A-Za-z0-9+/]{43}=$/.test(trustSpki))) {
+  process.stderr.write(USAGE);
   process.exit(2);
 }
+const launchArgs = trustSpki === null ? CHROMIUM_ARGS
+  : [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${trustSpki}`];
 
 const steps = new Steps();
 steps.scenario = 'chat-two-pages';
@@ -68,8 +88,9 @@ async function say(page, text) {
 }
 
 try {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
-  emit({ peer: 'chromium', version: browser.version(), role: 'chat-pages', url: pageUrl });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: launchArgs, timeout: 30_000 });
+  emit({ peer: 'chromium', version: browser.version(), role: 'chat-pages', url: pageUrl,
+    ...(trustSpki === null ? {} : { trustSpki }) });
   const room = 'room-' + process.pid;
   const ann = await joinAs('ann', room);
   const bob = await joinAs('bob', room);

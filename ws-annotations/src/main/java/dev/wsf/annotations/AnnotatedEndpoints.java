@@ -1,7 +1,10 @@
 package dev.wsf.annotations;
 
 import dev.wsf.annotations.bind.EndpointBinder;
+import dev.wsf.annotations.bind.EncodingTopics;
+import dev.wsf.annotations.codec.Codecs;
 import dev.wsf.annotations.codec.JsonCodec;
+import dev.wsf.api.topic.Topics;
 import dev.wsf.annotations.instance.InstanceProviders;
 import dev.wsf.annotations.instance.Scopes;
 import dev.wsf.annotations.model.EndpointModel;
@@ -107,6 +110,20 @@ public final class AnnotatedEndpoints {
      */
     public static EndpointDefinition client(Object endpoint) {
         return builder().client(endpoint);
+    }
+
+    /**
+     * {@code topics} (say, {@code server.topics()}) with objects published as JSON, as annotated
+     * endpoints send their replies: for code outside callbacks, such as a timer pushing updates.
+     * Inside a callback, declare a {@link Topics} parameter instead.
+     */
+    public static Topics topics(Topics topics) {
+        return EncodingTopics.of(topics, Codecs.builder(JsonCodec.defaults()).build());
+    }
+
+    /** Like {@link #topics(Topics)}, with a JSON codec of your own. */
+    public static Topics topics(Topics topics, JsonCodec json) {
+        return EncodingTopics.of(topics, Codecs.builder(json).build());
     }
 
     public static Builder builder() {

@@ -69,7 +69,7 @@ class ClientBadSignaturesTest {
     @Test
     void theAllowedParametersNamedInTheFixAreTheClientOnes() {
         assertProblem(UnknownOpenParameter.class, "parameter 2 (String) is not something @OnOpen can supply",
-                "Fix: declare only Session and HandshakeRequest parameters.");
+                "Fix: declare only Session, Topics and HandshakeRequest parameters.");
     }
 
     // ---- which annotation ---------------------------------------------------------------------

@@ -45,7 +45,9 @@ class StreamingTest {
             for (int n; (n = reader.read(buffer)) >= 0; ) {
                 all.append(buffer, 0, n);
             }
-            Thread.sleep(50); // still working after the last read: the last part must wait for this
+            // A deliberate pause, part of the scenario (not synchronisation): the method is still
+            // working after its last read, and onTextPart(last) must not return before it ends.
+            Thread.sleep(50);
             LOG.add("read " + all);
             return "got " + all.length();
         }

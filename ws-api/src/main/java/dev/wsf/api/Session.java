@@ -1,6 +1,7 @@
 package dev.wsf.api;
 
 import dev.wsf.api.extension.ExtensionConfig;
+import dev.wsf.api.topic.Topics;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -61,6 +62,38 @@ public interface Session {
     InetSocketAddress remoteAddress();
 
     InetSocketAddress localAddress();
+
+    /** Who the peer is, as the server's {@link dev.wsf.api.auth.Authenticator} established. */
+    default Optional<java.security.Principal> principal() {
+        return handshakeRequest().principal();
+    }
+
+    /**
+     * The publish/subscribe topics of this session's server (or client).
+     *
+     * @throws UnsupportedOperationException for a session outside a server or client
+     */
+    default Topics topics() {
+        throw new UnsupportedOperationException("this session has no topics");
+    }
+
+    /** Subscribes this session to {@code topic}; see {@link Topics#subscribe(Session, String)}. */
+    default void subscribe(String topic) {
+        topics().subscribe(this, topic);
+    }
+
+    /** Unsubscribes this session from {@code topic}. */
+    default void unsubscribe(String topic) {
+        topics().unsubscribe(this, topic);
+    }
+
+    /**
+     * What the TLS handshake settled (protocol, cipher suite, SNI, the peer's certificates for
+     * mutual TLS) for a {@code wss://} session; empty for {@code ws://}.
+     */
+    default Optional<TlsInfo> tls() {
+        return handshakeRequest().tls();
+    }
 
     /** True until a close frame has been sent or received, or the connection failed. */
     boolean isOpen();

@@ -9,6 +9,7 @@ import dev.wsf.api.extension.Opcode;
 import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.session.SessionSettings;
+import dev.wsf.runtime.topic.TopicRegistry;
 import dev.wsf.runtime.session.WebSocketSession;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -59,7 +60,8 @@ public class SessionBenchmark {
         }
         input = ByteBuffer.allocate(pristine.length);
         SessionSettings settings = new SessionSettings(Role.SERVER, Dispatch.IO_THREAD, Delivery.WHOLE, Delivery.WHOLE,
-                1 << 20, 1 << 20, 1 << 20, 1 << 24, 0, 0, 0, 0, Runnable::run, new SessionCounters());
+                1 << 20, 1 << 20, 1 << 20, 1 << 24, 0, 0, 0, 0, Runnable::run, new SessionCounters(),
+                new TopicRegistry());
         EndpointHandler echo = new EndpointHandler() {
             @Override
             public void onText(Session s, String message) {

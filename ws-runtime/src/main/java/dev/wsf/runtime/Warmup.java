@@ -125,7 +125,7 @@ final class Warmup {
         ClientConfig config = ClientConfig.builder().build();
         EndpointDefinition endpoint = EndpointDefinition.forClient(request -> new Echo()).dispatch(Dispatch.IO_THREAD).build();
         SessionSettings settings = SessionSettings.of(dev.wsf.api.Role.CLIENT, config, endpoint, Runnable::run,
-                new SessionCounters());
+                new SessionCounters(), new dev.wsf.runtime.topic.TopicRegistry());
         ExtensionRegistry registry = ExtensionRegistry.of(List.of(), true, java.util.Set.of());
         for (int scenario = 0; scenario < 2; scenario++) {
             CompletableFuture<Session> result = new CompletableFuture<>();

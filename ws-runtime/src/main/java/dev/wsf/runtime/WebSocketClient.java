@@ -11,7 +11,11 @@ import dev.wsf.runtime.client.ClientConnector;
 import dev.wsf.runtime.extension.ExtensionRegistry;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.session.SessionCounters;
+import dev.wsf.runtime.topic.TopicRegistry;
+import dev.wsf.api.topic.Topics;
 import dev.wsf.runtime.session.SessionSettings;
+import dev.wsf.runtime.tls.TlsEngines;
+import dev.wsf.runtime.transport.TlsSetup;
 import dev.wsf.runtime.session.Workers;
 import dev.wsf.runtime.transport.IoLoops;
 import java.net.InetSocketAddress;
@@ -37,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each frame is masked with a fresh key; the server's 101 is checked strictly (accept value,
  * Upgrade and Connection, and that the subprotocol and extensions are among those offered).
- * {@code ws://} only: TLS ({@code wss://}) is not supported yet.
+ * {@code wss://} URIs connect over TLS, with the client's {@link ClientConfig#tls()} (by default
+ * the JDK's trust store and host name verification) or a connection's {@link ConnectOptions#tls()}.
  */
 public final class WebSocketClient implements AutoCloseable {
     private final ClientConfig config;
@@ -47,6 +52,8 @@ public final class WebSocketClient implements AutoCloseable {
     private final ExecutorService ownedWorkers;
     private final AtomicLong sessionIds = new AtomicLong();
     private final SessionCounters counters = new SessionCounters();
+    private final TopicRegistry topics = new TopicRegistry();
+    private TlsEngines defaultTls;
 
     private WebSocketClient(ClientConfig config) {
         this.config = config;
@@ -94,10 +101,23 @@ public final class WebSocketClient implements AutoCloseable {
             result.completeExceptionally(e);
             return result;
         }
-        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers, counters);
+        TlsSetup tls = null;
+        if (isSecure(uri)) {
+            TlsEngines engines;
+            try {
+                engines = options.tls().map(t -> new TlsEngines(t, false)).orElseGet(this::defaultTls);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return result;
+            }
+            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                    : uri.getHost();
+            tls = new TlsSetup(peer -> engines.clientEngine(host, address.getPort()), workers);
+        }
+        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers, counters, topics);
         ClientConnector connector = new ClientConnector(uri, endpoint, options, settings, extensions,
                 config.maxHandshakeSize(), config.handshakeTimeout().toNanos(), "c" + sessionIds.incrementAndGet(), result);
-        loops.connect(address, config.connectTimeout(), connector::start)
+        loops.connect(address, config.connectTimeout(), tls, connector::start)
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         result.completeExceptionally(error);
@@ -106,22 +126,38 @@ public final class WebSocketClient implements AutoCloseable {
         return result;
     }
 
+    /** The engines for {@code wss://} with the client's own TLS settings, made on first use. */
+    private synchronized TlsEngines defaultTls() {
+        if (defaultTls == null) {
+            defaultTls = new TlsEngines(config.tls(), false);
+        }
+        return defaultTls;
+    }
+
+    private static boolean isSecure(URI uri) {
+        return "wss".equalsIgnoreCase(uri.getScheme());
+    }
+
     private static InetSocketAddress resolve(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("wss")) {
-            throw new WebSocketException("wss:// (TLS) is not supported yet: " + uri);
-        }
-        if (!scheme.equals("ws") || uri.getHost() == null) {
-            throw new IllegalArgumentException("a WebSocket URI looks like ws://host[:port]/path, not " + uri);
+        if (!(scheme.equals("ws") || scheme.equals("wss")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("a WebSocket URI looks like ws://host[:port]/path or"
+                    + " wss://host[:port]/path, not " + uri);
         }
         if (uri.getRawFragment() != null) {
             throw new IllegalArgumentException("a WebSocket URI must not have a fragment: " + uri);
         }
-        InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+        int defaultPort = scheme.equals("wss") ? 443 : 80;
+        InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? defaultPort : uri.getPort());
         if (address.isUnresolved()) {
             throw new WebSocketException("cannot resolve host " + uri.getHost());
         }
         return address;
+    }
+
+    /** Publish/subscribe among this client's sessions; see {@link Topics}. */
+    public Topics topics() {
+        return topics;
     }
 
     /** Open connections, handshaking or upgraded. */

@@ -3,9 +3,13 @@ package dev.wsf.runtime;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.http.HttpHandler;
+import dev.wsf.api.topic.Topics;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.server.ServerContext;
 import dev.wsf.runtime.session.SessionSettings;
+import dev.wsf.runtime.tls.TlsEngines;
+import dev.wsf.runtime.tls.TlsWatcher;
+import dev.wsf.runtime.transport.TlsSetup;
 import dev.wsf.runtime.session.Workers;
 import dev.wsf.runtime.transport.IoLoops;
 import java.io.IOException;
@@ -16,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -45,7 +51,11 @@ public final class WebSocketServer implements AutoCloseable {
     private final ExecutorService ownedWorkers;
     private IoLoops loops;
     private ServerContext context;
-    private InetSocketAddress localAddress;
+    private List<InetSocketAddress> localAddresses;
+    private List<TlsEngines> tlsEngines = List.of();
+    private TlsWatcher tlsWatcher;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private Thread shutdownHook;
 
     private WebSocketServer(Builder b) {
         this.config = b.config;
@@ -65,9 +75,11 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Binds the port and starts serving.
+     * Binds every listener and starts serving.
      *
-     * @throws UncheckedIOException if the address cannot be bound
+     * @throws UncheckedIOException if an address cannot be bound (the message says why, e.g.
+     *                              "Address already in use")
+     * @throws IllegalStateException if a TLS listener's key or trust material cannot be read
      * @throws dev.wsf.api.DeploymentException if two endpoints share a path
      */
     public synchronized WebSocketServer start() {
@@ -75,38 +87,98 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         ServerContext context = new ServerContext(config, endpoints, httpHandler, workerExecutor);
+        List<TlsEngines> engines = new ArrayList<>();
+        for (ServerConfig.Listener listener : config.listeners()) {
+            listener.tls().ifPresent(tls -> engines.add(new TlsEngines(tls, true))); // fails fast, before binding
+        }
         Warmup.run();
         IoLoops started = new IoLoops(config.ioThreads(), "wsf-io", SessionSettings.tickInterval(config),
                 new MemoryBudget(config.memoryBudget()), this::loopDied);
-        try {
-            localAddress = started.listen(new InetSocketAddress(config.host(), config.port()), config.backlog(),
-                    context::newConnection);
-        } catch (IOException e) {
-            stopQuietly(started);
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+        List<InetSocketAddress> bound = new ArrayList<>();
+        int tlsIndex = 0;
+        for (ServerConfig.Listener listener : config.listeners()) {
+            TlsSetup tls = null;
+            if (listener.isTls()) {
+                TlsEngines e = engines.get(tlsIndex++);
+                tls = new TlsSetup(e::serverEngine, workerExecutor);
+            }
+            try {
+                bound.add(started.listen(new InetSocketAddress(listener.host(), listener.port()), config.backlog(),
+                        tls, config.limits().proxyProtocol(), context::newConnection));
+            } catch (IOException e) {
+                stopQuietly(started);
+                throw new UncheckedIOException("cannot listen on " + listener.host() + ":" + listener.port() + ": "
+                        + e.getMessage(), e);
+            }
         }
         loops = started;
         this.context = context;
-        LOG.log(System.Logger.Level.INFO, () -> "listening on " + localAddress + " with " + endpoints.size()
+        context.topics().start(); // joins the cluster, if there is one
+        this.localAddresses = List.copyOf(bound);
+        this.tlsEngines = List.copyOf(engines);
+        this.tlsWatcher = TlsWatcher.start(tlsEngines);
+        LOG.log(System.Logger.Level.INFO, () -> "listening on " + describeListeners() + " with " + endpoints.size()
                 + " endpoint(s)");
         return this;
     }
 
-    /** The address the server listens on, with the actual port when port 0 was configured. */
+    private String describeListeners() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < localAddresses.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(config.listeners().get(i).isTls() ? "wss://" : "ws://")
+                    .append(localAddresses.get(i).getHostString()).append(':').append(localAddresses.get(i).getPort());
+        }
+        return sb.toString();
+    }
+
+    /** The address of the first listener, with the actual port when port 0 was configured. */
     public InetSocketAddress localAddress() {
-        if (localAddress == null) {
+        return localAddresses().get(0);
+    }
+
+    /** The addresses of every listener, in the order of {@link ServerConfig#listeners()}. */
+    public synchronized List<InetSocketAddress> localAddresses() {
+        if (localAddresses == null) {
             throw new IllegalStateException("not started");
         }
-        return localAddress;
+        return localAddresses;
     }
 
     public int port() {
         return localAddress().getPort();
     }
 
+    /**
+     * Reads the certificates and keys of every TLS listener again: handshakes from now on use
+     * the new ones; open connections keep theirs.
+     *
+     * @throws IllegalStateException if a listener's files cannot be read; it keeps what it had
+     */
+    public void reloadTls() {
+        for (TlsEngines e : tlsEngines()) {
+            e.reload();
+        }
+    }
+
+    private synchronized List<TlsEngines> tlsEngines() {
+        return tlsEngines;
+    }
+
     /** Open connections, handshaking or upgraded. */
     public int connectionCount() {
         return loops == null ? 0 : loops.connectionCount();
+    }
+
+    /**
+     * The server's publish/subscribe topics (also {@link dev.wsf.api.Session#topics()}).
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public synchronized Topics topics() {
+        if (context == null) {
+            throw new IllegalStateException("not started");
+        }
+        return context.topics();
     }
 
     /** The server's totals now; all zero before {@link #start()}. */
@@ -144,6 +216,7 @@ public final class WebSocketServer implements AutoCloseable {
             return;
         }
         loops.stopAccepting();
+        tlsWatcher.stop();
         try {
             loops.shutdownGracefully(grace);
             Workers.shutdown(ownedWorkers);
@@ -151,11 +224,56 @@ public final class WebSocketServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         loops = null;
+        context.topics().clear();
+        removeShutdownHook();
+        terminated.countDown();
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Blocks until the server has stopped: by {@link #stop()}, from another thread or the
+     * shutdown hook, or because an I/O loop failed beyond repair. What a {@code main} calls after
+     * {@link #start()} to keep the JVM alive (the I/O threads are daemons).
+     */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** Like {@link #awaitTermination()}, for at most {@code timeout}; true if the server stopped. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Stops the server gracefully (1001 to every session, within the close timeout) when the JVM
+     * shuts down: on SIGTERM or SIGINT, or when {@code main} returns with no other thread left.
+     * Call after {@link #start()}; removed again by {@link #stop()}.
+     */
+    public synchronized WebSocketServer stopOnShutdown() {
+        if (loops == null) {
+            throw new IllegalStateException("not started");
+        }
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::stop, "wsf-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        return this;
+    }
+
+    private void removeShutdownHook() {
+        Thread hook = shutdownHook;
+        shutdownHook = null;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already: the hook is running or has run
+            }
+        }
     }
 
     private static void stopQuietly(IoLoops loops) {

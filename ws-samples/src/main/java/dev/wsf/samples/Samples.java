@@ -16,7 +16,8 @@ import java.util.Map;
  *   java -cp ... dev.wsf.samples.Samples echo 9301
  * </pre>
  * {@code -Dport=N} (default 8080, 0 for any free port), or a second argument, and
- * {@code -Dhost=ADDRESS} (default 127.0.0.1) choose where it listens. See ws-samples/README.md.
+ * {@code -Dhost=ADDRESS} (default 127.0.0.1) choose where it listens; {@code -Dtls=true} serves
+ * {@code wss://} there (see {@link dev.wsf.samples.support.SampleTls}). See ws-samples/README.md.
  */
 public final class Samples {
     private static final Map<String, Main> SAMPLES = new LinkedHashMap<>();

@@ -71,10 +71,11 @@ public final class EndpointBinder {
         int before = problems.size();
         Codecs codecs = codecs(model, problems);
         ConnectionValues values = ConnectionValues.of(model.allCallbacks());
+        ReplySender replies = new ReplySender(codecs);
         CallbackInvoker[] lifecycle = new CallbackInvoker[CallbackKind.values().length];
         CallbackInvoker[] messages = new CallbackInvoker[MessageType.values().length];
         for (CallbackModel callback : model.allCallbacks()) {
-            CallbackInvoker invoker = invoker(type, callback, values, codecs, problems);
+            CallbackInvoker invoker = invoker(type, callback, values, codecs, replies.encoder(), problems);
             if (callback.kind() == CallbackKind.MESSAGE) {
                 messages[callback.messageKind().type().ordinal()] = invoker;
             } else {
@@ -92,7 +93,7 @@ public final class EndpointBinder {
                 messages[MessageType.TEXT.ordinal()], textKind,
                 messages[MessageType.BINARY.ordinal()], binaryKind,
                 messages[MessageType.PONG.ordinal()],
-                new ReplySender(codecs), values, endpointInstances, streamExecutor, streamBufferSize);
+                replies, values, endpointInstances, streamExecutor, streamBufferSize);
         return Optional.of(definition(model, binding, textKind, binaryKind));
     }
 
@@ -166,7 +167,7 @@ public final class EndpointBinder {
     }
 
     private static CallbackInvoker invoker(Class<?> type, CallbackModel callback, ConnectionValues values,
-                                           Codecs codecs, Problems problems) {
+                                           Codecs codecs, MessageEncoder encoder, Problems problems) {
         MethodHandle target;
         try {
             target = InvokerFactory.unreflect(callback.method());
@@ -175,7 +176,7 @@ public final class EndpointBinder {
                     + e.getMessage() + ")", "open the package of " + type.getName() + " to module dev.wsf.annotations");
             return null;
         }
-        return InvokerFactory.create(callback, target, values, codecs);
+        return InvokerFactory.create(callback, target, values, codecs, encoder);
     }
 
     /** Records a provider's sentence, splitting off the fix it ends with, if it has one. */

@@ -26,6 +26,17 @@ final class InvokerFactory {
     private static final int LAST = 4;
 
     private static final MethodHandle ARRAY_GET = MethodHandles.arrayElementGetter(Object[].class);
+    /** {@code (MessageEncoder, Session) -> Topics}: the session's topics, publishing objects as replies are sent. */
+    private static final MethodHandle TOPICS_OF;
+
+    static {
+        try {
+            TOPICS_OF = MethodHandles.lookup().findStatic(EncodingTopics.class, "of",
+                    MethodType.methodType(dev.wsf.api.topic.Topics.class, MessageEncoder.class, dev.wsf.api.Session.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private InvokerFactory() {
     }
@@ -35,7 +46,8 @@ final class InvokerFactory {
      *
      * @param target the unreflected method: {@code (DeclaringClass, P1..Pn) -> R}
      */
-    static CallbackInvoker create(CallbackModel callback, MethodHandle target, ConnectionValues values, Codecs codecs) {
+    static CallbackInvoker create(CallbackModel callback, MethodHandle target, ConnectionValues values, Codecs codecs,
+                                  MessageEncoder encoder) {
         MethodHandle h = target.asType(target.type().changeParameterType(0, Object.class));
         int[] reorder = new int[h.type().parameterCount()];
         reorder[0] = INSTANCE;
@@ -43,6 +55,10 @@ final class InvokerFactory {
             int position = p.index() + 1;
             switch (p.kind()) {
                 case SESSION -> reorder[position] = SESSION;
+                case TOPICS -> {
+                    h = MethodHandles.filterArguments(h, position, TOPICS_OF.bindTo(encoder));
+                    reorder[position] = SESSION;
+                }
                 case HANDSHAKE_REQUEST, PATH_PARAM, QUERY_PARAM -> {
                     h = MethodHandles.filterArguments(h, position, connectionValue(values.indexOf(p), p.type()));
                     reorder[position] = VALUES;

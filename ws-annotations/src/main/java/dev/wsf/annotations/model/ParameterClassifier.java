@@ -4,6 +4,7 @@ import dev.wsf.api.CloseReason;
 import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.Role;
 import dev.wsf.api.Session;
+import dev.wsf.api.topic.Topics;
 import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.annotation.PathParam;
 import dev.wsf.api.annotation.PongMessage;
@@ -71,6 +72,8 @@ final class ParameterClassifier {
                 queryParameter(kind, method, i, p, query).ifPresent(models::add);
             } else if (type == Session.class) {
                 models.add(new ParameterModel(i, ParameterKind.SESSION, type, generic, null));
+            } else if (type == Topics.class) {
+                models.add(new ParameterModel(i, ParameterKind.TOPICS, type, generic, null));
             } else if (type == HandshakeRequest.class) {
                 models.add(new ParameterModel(i, ParameterKind.HANDSHAKE_REQUEST, type, generic, null));
             } else if (type == CloseReason.class && kind == CallbackKind.CLOSE) {
@@ -287,8 +290,8 @@ final class ParameterClassifier {
     }
 
     private String allowedFor(CallbackKind kind) {
-        String common = role == Role.SERVER ? "Session, HandshakeRequest, @PathParam and @QueryParam parameters"
-                : "Session and HandshakeRequest parameters";
+        String common = role == Role.SERVER ? "Session, Topics, HandshakeRequest, @PathParam and @QueryParam parameters"
+                : "Session, Topics and HandshakeRequest parameters";
         return switch (kind) {
             case OPEN -> common;
             case CLOSE -> common + ", and one CloseReason";

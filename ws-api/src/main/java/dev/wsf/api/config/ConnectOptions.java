@@ -15,10 +15,12 @@ public final class ConnectOptions {
 
     private final List<String> subprotocols;
     private final List<Map.Entry<String, String>> headers;
+    private final TlsConfig tls;
 
     private ConnectOptions(Builder b) {
         this.subprotocols = b.subprotocols == null ? null : List.copyOf(b.subprotocols);
         this.headers = List.copyOf(b.headers);
+        this.tls = b.tls;
     }
 
     public static ConnectOptions defaults() {
@@ -39,6 +41,11 @@ public final class ConnectOptions {
         return headers;
     }
 
+    /** TLS for this connection, replacing the client's, if set. */
+    public Optional<TlsConfig> tls() {
+        return Optional.ofNullable(tls);
+    }
+
     /** The builder of {@link ConnectOptions}. */
     public static final class Builder {
         private static final List<String> RESERVED = List.of("host", "upgrade", "connection", "sec-websocket-key",
@@ -46,8 +53,15 @@ public final class ConnectOptions {
 
         private List<String> subprotocols;
         private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+        private TlsConfig tls;
 
         private Builder() {
+        }
+
+        /** TLS for this connection ({@code wss://} only), instead of the client's. */
+        public Builder tls(TlsConfig tls) {
+            this.tls = Objects.requireNonNull(tls);
+            return this;
         }
 
         public Builder subprotocols(String... names) {

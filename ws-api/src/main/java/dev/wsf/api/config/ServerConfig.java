@@ -1,6 +1,11 @@
 package dev.wsf.api.config;
 
+import dev.wsf.api.auth.Authenticator;
+import dev.wsf.api.topic.TopicBus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a server listens and what it accepts, on top of the {@link WebSocketConfig} every side
@@ -11,6 +16,10 @@ public final class ServerConfig extends WebSocketConfig {
     private final int port;
     private final int backlog;
     private final OriginPolicy originPolicy;
+    private final List<Listener> listeners;
+    private final TopicBus topicBus;
+    private final Authenticator authenticator;
+    private final ConnectionLimits limits;
 
     private ServerConfig(Builder b) {
         super(b);
@@ -18,6 +27,63 @@ public final class ServerConfig extends WebSocketConfig {
         this.port = b.port;
         this.backlog = b.backlog;
         this.originPolicy = b.originPolicy;
+        List<Listener> all = new ArrayList<>();
+        all.add(new Listener(b.host, b.port, Optional.ofNullable(b.tls)));
+        all.addAll(b.extraListeners);
+        this.listeners = List.copyOf(all);
+        this.topicBus = b.topicBus;
+        this.authenticator = b.authenticator;
+        this.limits = b.limits;
+    }
+
+    /** Who may connect, for endpoints without an authenticator of their own. */
+    public Optional<Authenticator> authenticator() {
+        return Optional.ofNullable(authenticator);
+    }
+
+    /** How many connections the server takes, in all and per client address. */
+    public ConnectionLimits limits() {
+        return limits;
+    }
+
+    /** What links this server's topics to other servers', if it is one node of several. */
+    public Optional<TopicBus> topicBus() {
+        return Optional.ofNullable(topicBus);
+    }
+
+    /**
+     * One address the server listens on, plain or TLS. Every listener serves the same endpoints.
+     *
+     * @param host the address to bind, e.g. {@code 0.0.0.0}
+     * @param port the port; zero picks a free one
+     * @param tls  TLS for this listener ({@code wss://}), or empty for plain {@code ws://}
+     */
+    public record Listener(String host, int port, Optional<TlsConfig> tls) {
+        public Listener {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(tls, "tls");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            if (tls.isPresent() && !tls.get().hasKeyMaterial()) {
+                throw new IllegalArgumentException("a TLS listener needs a certificate: set a key store, PEM files or"
+                        + " an SSLContext on its TlsConfig");
+            }
+        }
+
+        /** A plain listener. */
+        public static Listener plain(String host, int port) {
+            return new Listener(host, port, Optional.empty());
+        }
+
+        /** A TLS listener. */
+        public static Listener tls(String host, int port, TlsConfig tls) {
+            return new Listener(host, port, Optional.of(tls));
+        }
+
+        public boolean isTls() {
+            return tls.isPresent();
+        }
     }
 
     public static Builder builder() {
@@ -45,12 +111,25 @@ public final class ServerConfig extends WebSocketConfig {
         return originPolicy;
     }
 
+    /**
+     * Where the server listens: first the one set by {@link Builder#host}, {@link Builder#port}
+     * and {@link Builder#tls}, then those added with {@link Builder#listener}.
+     */
+    public List<Listener> listeners() {
+        return listeners;
+    }
+
     /** The builder of {@link ServerConfig}; I/O threads default to one per available processor. */
     public static final class Builder extends WebSocketConfig.Builder<ServerConfig, Builder> {
         private String host = "0.0.0.0";
         private int port = 8080;
         private int backlog = 1024;
         private OriginPolicy originPolicy = OriginPolicy.sameOrigin();
+        private TlsConfig tls;
+        private final List<Listener> extraListeners = new ArrayList<>();
+        private TopicBus topicBus;
+        private Authenticator authenticator;
+        private ConnectionLimits limits = ConnectionLimits.unlimited();
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -80,6 +159,39 @@ public final class ServerConfig extends WebSocketConfig {
         /** Default: {@link OriginPolicy#sameOrigin()}. */
         public Builder originPolicy(OriginPolicy policy) {
             this.originPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /** Serves {@code wss://} instead of {@code ws://} on the main listener (host and port). */
+        public Builder tls(TlsConfig tls) {
+            this.tls = Objects.requireNonNull(tls);
+            return this;
+        }
+
+        /** Listens on another address too, e.g. 8443 with TLS beside 8080 plain, for the same endpoints. */
+        public Builder listener(Listener listener) {
+            extraListeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /** Authenticates the clients of every endpoint that has no authenticator of its own. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator);
+            return this;
+        }
+
+        /** Default: {@link ConnectionLimits#unlimited()}. */
+        public Builder limits(ConnectionLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /**
+         * Makes this server one node of several whose topics are linked through a broker (Redis,
+         * NATS): a message published on any node reaches the topic's subscribers on every node.
+         */
+        public Builder topicBus(TopicBus bus) {
+            this.topicBus = Objects.requireNonNull(bus);
             return this;
         }
 

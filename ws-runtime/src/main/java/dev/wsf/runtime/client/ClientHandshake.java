@@ -15,6 +15,7 @@ import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.session.WebSocketSession;
+import dev.wsf.runtime.tls.TlsFailures;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -80,14 +81,15 @@ final class ClientHandshake implements Protocol {
         for (Map.Entry<String, String> h : options.headers()) {
             headers.add(h.getKey(), h.getValue());
         }
-        this.request = new ClientRequest(uri, headers, protocols, offers, transport.remoteAddress());
+        this.request = new ClientRequest(uri, headers, protocols, offers, transport.remoteAddress(), transport::tls);
         transport.enqueue(request.bytes(), null, null);
         transport.flush();
     }
 
     private static String hostHeader(URI uri) {
-        String host = uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost();
-        return uri.getPort() < 0 || uri.getPort() == 80 ? host : host + ":" + uri.getPort();
+        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
+        int defaultPort = "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getPort() < 0 || uri.getPort() == defaultPort ? host : host + ":" + uri.getPort();
     }
 
     @Override
@@ -151,6 +153,11 @@ final class ClientHandshake implements Protocol {
 
     @Override
     public void onClosed(Throwable cause) {
+        if (cause instanceof javax.net.ssl.SSLException tls) {
+            result.completeExceptionally(new WebSocketException("TLS handshake with " + request.requestUri().getHost()
+                    + ":" + transport.remoteAddress().getPort() + " failed: " + TlsFailures.reason(tls), tls));
+            return;
+        }
         result.completeExceptionally(cause != null ? cause
                 : new WebSocketException("the connection closed during the handshake"));
     }

@@ -1,6 +1,9 @@
 package dev.wsf.runtime.client;
 
 import dev.wsf.api.HandshakeRequest;
+import dev.wsf.api.TlsInfo;
+import java.util.Optional;
+import java.util.function.Supplier;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.runtime.http.Headers;
 import dev.wsf.runtime.http.QueryString;
@@ -20,9 +23,12 @@ final class ClientRequest implements HandshakeRequest {
     private final List<String> subprotocols;
     private final List<ExtensionConfig> extensions;
     private final InetSocketAddress remoteAddress;
+    private final Supplier<Optional<TlsInfo>> tls;
 
+    /** @param tls what the TLS handshake settled, known once it is done (the request goes out after it) */
     ClientRequest(URI uri, Headers headers, List<String> subprotocols, List<ExtensionConfig> extensions,
-                  InetSocketAddress remoteAddress) {
+                  InetSocketAddress remoteAddress, Supplier<Optional<TlsInfo>> tls) {
+        this.tls = tls;
         this.uri = uri;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         this.target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
@@ -89,6 +95,11 @@ final class ClientRequest implements HandshakeRequest {
     @Override
     public List<ExtensionConfig> extensions() {
         return extensions;
+    }
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return tls.get();
     }
 
     @Override

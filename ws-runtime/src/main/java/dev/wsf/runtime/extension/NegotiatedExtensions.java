@@ -2,7 +2,9 @@ package dev.wsf.runtime.extension;
 
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
+import dev.wsf.runtime.extension.deflate.SharedCompression;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The extensions a handshake agreed on for one connection, in negotiated order: what the session
@@ -49,6 +51,14 @@ public final class NegotiatedExtensions {
     /** The negotiated configurations, in order, as the handshake response lists them. */
     public List<ExtensionConfig> configs() {
         return extensions.stream().map(Extension::config).toList();
+    }
+
+    /**
+     * How one compressed frame can serve this connection and others: only when the single
+     * extension is our permessage-deflate keeping no context between outgoing messages.
+     */
+    public Optional<SharedCompression> sharedCompression() {
+        return extensions.size() == 1 ? SharedCompression.of(extensions.get(0)) : Optional.empty();
     }
 
     /** Closes every extension, even if one fails. */

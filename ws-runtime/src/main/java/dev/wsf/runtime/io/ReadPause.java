@@ -8,7 +8,11 @@ public enum ReadPause {
     /** A worker has too much of this session's input still to process. */
     INPUT_BACKLOG,
     /** The peer does not take what was queued for it fast enough. */
-    OUTPUT_BACKLOG;
+    OUTPUT_BACKLOG,
+    /** A TLS handshake step runs off the I/O thread; input waits until it is done. */
+    TLS_TASK,
+    /** The authenticator has not answered yet; what the client sends next waits. */
+    AUTHENTICATING;
 
     /** This reason as a bit in a set of reasons. */
     public int bit() {

@@ -104,4 +104,53 @@ public interface Transport {
     InetSocketAddress localAddress();
 
     InetSocketAddress remoteAddress();
+
+    /**
+     * Queues a frame shared with other connections (a published message): it is only read, through
+     * this duplicate, and costs this connection a fixed overhead against the memory budget rather
+     * than its size, since its bytes exist once for all subscribers.
+     */
+    default void enqueueShared(ByteBuffer frame) {
+        enqueue(frame, null, null);
+    }
+
+    /**
+     * Runs {@code callback} once on the I/O thread when no more than {@code maxBytes} are queued,
+     * at once if that is so already. One callback per connection: a later call replaces an
+     * earlier one still waiting.
+     */
+    default void whenDrained(long maxBytes, Runnable callback) {
+        if (bufferedBytes() <= maxBytes) {
+            callback.run();
+        }
+    }
+
+    /** Runs tasks on a thread by itself, for transports that have no I/O thread of their own. */
+    java.util.concurrent.Executor SAME_THREAD = Runnable::run;
+
+    /**
+     * The I/O thread as an executor without this connection's guard: a task that delivers to
+     * several connections of one thread at once (a topic's fan-out) contains failures itself.
+     */
+    default java.util.concurrent.Executor ioThread() {
+        return SAME_THREAD;
+    }
+
+    /**
+     * Runs {@code action} once, on the I/O thread, when the connection closes, whatever protocol
+     * it runs then: for what is counted per connection (admission limits). One action per
+     * connection; a later call replaces it.
+     */
+    default void onClose(Runnable action) {
+    }
+
+    /** Whether this is a TLS connection whose TLS handshake has not finished yet. */
+    default boolean tlsHandshaking() {
+        return false;
+    }
+
+    /** What the TLS handshake settled, for a TLS connection whose handshake is done; else empty. */
+    default java.util.Optional<dev.wsf.api.TlsInfo> tls() {
+        return java.util.Optional.empty();
+    }
 }

@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@code ws://} URI of a request a server received. The request parser accepts any visible
+ * The {@code ws://} (or {@code wss://}) URI of a request a server received. The request parser accepts any visible
  * ASCII in a target, as most servers do, but java.net.URI refuses some of it ({@code | { } ^ " `
  * < > \ [ ]}, a {@code %} without two hex digits): those are percent-encoded here, and escapes
  * already there are kept as sent, so building the URI cannot fail. The authority is the Host
@@ -36,21 +36,22 @@ final class RequestUri {
     }
 
     /**
+     * @param scheme   {@code ws} or {@code wss}
      * @param host     the Host header value, or null
      * @param rawPath  the target's path as sent
      * @param rawQuery the target's query as sent, or null
      */
-    static URI of(String host, String rawPath, String rawQuery) {
+    static URI of(String scheme, String host, String rawPath, String rawQuery) {
         String rest = encode(rawPath, PATH) + (rawQuery == null ? "" : "?" + encode(rawQuery, QUERY));
         if (host != null && !host.isEmpty() && host.chars().allMatch(c -> c < 128 && AUTHORITY[c])) {
             try {
                 // server-based, so getHost() and getPort() work for the application
-                return new URI("ws://" + host + rest).parseServerAuthority();
+                return new URI(scheme + "://" + host + rest).parseServerAuthority();
             } catch (URISyntaxException e) {
                 // e.g. a port that is not a number: fall back
             }
         }
-        return URI.create("ws://localhost" + rest);
+        return URI.create(scheme + "://localhost" + rest);
     }
 
     /** Percent-encodes each char the table does not allow, except a {@code %} that starts an escape. */

@@ -8,6 +8,7 @@ import dev.wsf.runtime.extension.ExtensionRegistry;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionCounters;
+import dev.wsf.runtime.topic.TopicRegistry;
 import dev.wsf.runtime.session.SessionSettings;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class ServerContext {
     private final Map<EndpointDefinition, SessionSettings> settings = new IdentityHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private final SessionCounters counters = new SessionCounters();
+    private final TopicRegistry topics;
+    private final ConnectionGate gate;
 
     /**
      * @throws dev.wsf.api.DeploymentException if two endpoints share a path
@@ -36,14 +39,34 @@ public final class ServerContext {
         this.extensions = ExtensionRegistry.of(config.extensions(), config.discoverExtensions(),
                 config.disabledExtensions());
         this.httpHandler = httpHandler;
+        this.gate = new ConnectionGate(config.limits());
+        this.topics = new TopicRegistry(config.topicBus().orElse(null), java.util.UUID.randomUUID().toString());
         for (EndpointDefinition e : endpoints) {
-            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor, counters));
+            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor, counters, topics));
         }
     }
 
-    /** The protocol a newly accepted connection starts with: the HTTP upgrade handshake. */
+    /**
+     * The protocol a newly accepted connection starts with: the HTTP upgrade handshake, or a 503
+     * if the connection is over one of the server's limits.
+     */
     public Protocol newConnection(Transport transport) {
-        return new ServerHandshake(this, transport);
+        ConnectionGate.Admission admission = gate.admit(transport.remoteAddress().getAddress());
+        if (admission.refusal() != null) {
+            return new Refusal(transport, admission.refusal(), config.limits().retryAfter().toSeconds(),
+                    config.closeTimeout().toNanos());
+        }
+        transport.onClose(admission::release);
+        return new ServerHandshake(this, transport, admission);
+    }
+
+    ConnectionGate gate() {
+        return gate;
+    }
+
+    /** The server's publish/subscribe topics. */
+    public TopicRegistry topics() {
+        return topics;
     }
 
     /** How the server's sessions ended badly. */

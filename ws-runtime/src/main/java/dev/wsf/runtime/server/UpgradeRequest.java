@@ -1,6 +1,9 @@
 package dev.wsf.runtime.server;
 
 import dev.wsf.api.HandshakeRequest;
+import dev.wsf.api.TlsInfo;
+import dev.wsf.api.auth.AuthResult;
+import java.security.Principal;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.runtime.http.HttpRequestHead;
 import dev.wsf.runtime.http.QueryString;
@@ -19,13 +22,36 @@ final class UpgradeRequest implements HandshakeRequest {
     private final Map<String, String> pathParameters;
     private final InetSocketAddress remoteAddress;
     private final List<ExtensionConfig> extensions;
+    private final Optional<TlsInfo> tls;
+    private volatile AuthResult.Accepted identity; // set on the I/O thread before the session exists
 
     UpgradeRequest(HttpRequestHead head, Map<String, String> pathParameters, InetSocketAddress remoteAddress,
-                   List<ExtensionConfig> extensions) {
+                   List<ExtensionConfig> extensions, Optional<TlsInfo> tls) {
         this.head = head;
         this.pathParameters = pathParameters;
         this.remoteAddress = remoteAddress;
         this.extensions = extensions;
+        this.tls = tls;
+    }
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return tls;
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        AuthResult.Accepted i = identity;
+        return i == null ? Optional.empty() : Optional.of(i.principal());
+    }
+
+    /** What the authenticator accepted the request with, if there is one. */
+    Optional<AuthResult.Accepted> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    void authenticated(AuthResult.Accepted accepted) {
+        this.identity = accepted;
     }
 
     @Override
@@ -35,7 +61,7 @@ final class UpgradeRequest implements HandshakeRequest {
 
     @Override
     public URI requestUri() {
-        return RequestUri.of(head.headers().first("Host"), head.path(), head.rawQuery());
+        return RequestUri.of(tls.isPresent() ? "wss" : "ws", head.headers().first("Host"), head.path(), head.rawQuery());
     }
 
     @Override

@@ -91,6 +91,11 @@ final class CloseHandshake {
     }
 
     /** Fails the session; {@code discardUnsent} drops the messages not yet sent, whatever their size. */
+    /** A topic's close policy: the session reads too slowly; 1008, unsent messages dropped. */
+    void slowConsumer() {
+        fail(CloseCode.POLICY_VIOLATION.code(), "slow consumer", null, true);
+    }
+
     private void fail(int code, String message, Throwable error, boolean discardUnsent) {
         CloseReason reason = new CloseReason(code, CloseFrames.fitReason(message));
         apply(now -> lifecycle.failed(reason, now), error, discardUnsent);

@@ -58,6 +58,11 @@ final class Outbound {
         }
     }
 
+    /** Whether a fragmented message is in the middle of being sent: no other data frame may come now. */
+    boolean midMessage() {
+        return fragmentedType != null;
+    }
+
     /** Queues a ping or pong ahead of data not yet started. */
     void sendControl(Opcode opcode, ByteBuffer payload, CompletableFuture<Void> done) {
         if (payload.remaining() > 125) {

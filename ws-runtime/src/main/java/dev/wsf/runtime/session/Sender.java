@@ -23,9 +23,11 @@ final class Sender {
     private final Transport transport;
     private final long maxBufferedOutput;
     private final CloseHandshake handshake;
+    private final SharedSender shared;
 
     Sender(String sessionId, ReentrantLock lock, Outbound outbound, Transport transport, long maxBufferedOutput,
-           CloseHandshake handshake) {
+           CloseHandshake handshake, SharedSender shared) {
+        this.shared = shared;
         this.sessionId = sessionId;
         this.lock = lock;
         this.outbound = outbound;
@@ -49,6 +51,9 @@ final class Sender {
                 overflow = true;
             } else {
                 outbound.sendData(type, payload, last, done);
+                if (last) {
+                    shared.messageEnded(); // published messages that waited for the last fragment
+                }
             }
         } catch (Outbound.ExtensionFault e) {
             extensionFailure = e;
@@ -68,6 +73,7 @@ final class Sender {
             return done;
         }
         transport.flush();
+        shared.reportFault();
         return done;
     }
 

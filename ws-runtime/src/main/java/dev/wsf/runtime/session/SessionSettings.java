@@ -5,6 +5,7 @@ import dev.wsf.api.config.WebSocketConfig;
 import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointDefinition;
+import dev.wsf.runtime.topic.TopicRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -27,11 +28,12 @@ public record SessionSettings(
         long heartbeatIntervalNanos,
         long heartbeatTimeoutNanos,
         Executor workerExecutor,
-        SessionCounters counters) {
+        SessionCounters counters,
+        TopicRegistry topics) {
 
     /** The settings of an endpoint's sessions: the configuration, overridden where the endpoint says. */
     public static SessionSettings of(Role role, WebSocketConfig config, EndpointDefinition e, Executor workers,
-                                     SessionCounters counters) {
+                                     SessionCounters counters, TopicRegistry topics) {
         return new SessionSettings(role, e.dispatch(), e.textDelivery(), e.binaryDelivery(),
                 config.maxFrameSize(),
                 e.maxTextMessageSize().orElse(config.maxTextMessageSize()),
@@ -39,7 +41,7 @@ public record SessionSettings(
                 config.maxBufferedOutput(),
                 config.closeTimeout().toNanos(), config.idleTimeout().toNanos(),
                 config.heartbeatInterval().toNanos(), config.heartbeatTimeout().toNanos(),
-                workers, counters);
+                workers, counters, topics);
     }
 
     /** How often deadlines are checked: a few times per shortest timeout, between 10 ms and 1 s. */

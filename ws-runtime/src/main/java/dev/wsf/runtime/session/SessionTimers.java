@@ -16,6 +16,8 @@ final class SessionTimers {
     private final Sender sender;
     private final Heartbeat heartbeat;
     private final long idleTimeoutNanos;
+    /** {@link System#nanoTime()} when the session's credential expires; 0 for never (I/O thread). */
+    private volatile long expiresNanos;
 
     SessionTimers(SessionSettings settings, Transport transport, CloseHandshake handshake, Sender sender) {
         this.transport = transport;
@@ -26,8 +28,25 @@ final class SessionTimers {
                 System.nanoTime());
     }
 
+    /** The credential the session was accepted with expires at {@code instant}. */
+    void expireAt(java.time.Instant instant) {
+        long fromNow;
+        try {
+            fromNow = java.time.Duration.between(java.time.Instant.now(), instant).toNanos();
+        } catch (ArithmeticException e) {
+            return; // centuries away: as good as never
+        }
+        long at = System.nanoTime() + Math.max(0, fromNow);
+        expiresNanos = at == 0 ? 1 : at;
+    }
+
     void tick(long now) {
         if (handshake.closingAt(now)) {
+            return;
+        }
+        long expires = expiresNanos;
+        if (expires != 0 && now - expires >= 0) {
+            handshake.close(new CloseReason(CloseCode.POLICY_VIOLATION, "credential expired"));
             return;
         }
         if (idleTimeoutNanos > 0 && now - transport.lastActivityNanos() > idleTimeoutNanos) {

@@ -13,6 +13,12 @@ import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.frame.FrameParser;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
+import dev.wsf.runtime.topic.SharedFrame;
+import dev.wsf.runtime.topic.Subscription;
+import dev.wsf.runtime.topic.TopicMember;
+import dev.wsf.api.topic.Topics;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -39,7 +45,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * One lock (the session's) orders sends and lifecycle changes, so a close frame is never followed
  * by a message.
  */
-public final class WebSocketSession implements Session, Protocol {
+public final class WebSocketSession implements Session, Protocol, TopicMember {
     private static final System.Logger LOG = System.getLogger(WebSocketSession.class.getName());
 
     private final String id;
@@ -58,6 +64,8 @@ public final class WebSocketSession implements Session, Protocol {
     private final Inbound inbound;
     private final Sender sender;
     private final SessionTimers timers;
+    private final SharedSender shared;
+    private final Set<String> topicNames = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Map<String, Object> userProperties;
 
@@ -87,7 +95,8 @@ public final class WebSocketSession implements Session, Protocol {
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(parser, assembler, collector, serial, transport, settings.dispatch(), handshake);
         this.handshake.bind(inbound, this::release);
-        this.sender = new Sender(id, lock, outbound, transport, settings.maxBufferedOutput(), handshake);
+        this.shared = new SharedSender(lock, transport, outbound, handshake, settings.role(), extensions);
+        this.sender = new Sender(id, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared);
         this.timers = new SessionTimers(settings, transport, handshake, sender);
     }
 
@@ -103,6 +112,11 @@ public final class WebSocketSession implements Session, Protocol {
                 transport.execute(task);
             }
         };
+    }
+
+    /** Closes the session with 1008 at {@code instant}: the credential it was accepted with expires. */
+    public void expireAt(java.time.Instant instant) {
+        timers.expireAt(instant);
     }
 
     /** Creates the handler and calls {@code onOpen}; input that arrives meanwhile waits its turn. */
@@ -179,6 +193,7 @@ public final class WebSocketSession implements Session, Protocol {
 
     /** Lets go of what the session holds once its transport is gone; on the serial executor. */
     private void release() {
+        settings.topics().leaveAll(this, List.copyOf(topicNames));
         inbound.discard();
         lock.lock();
         try {
@@ -189,7 +204,42 @@ public final class WebSocketSession implements Session, Protocol {
         closed.complete(null);
     }
 
+    // ---- TopicMember ----
+
+    @Override
+    public Executor deliveryThread() {
+        return transport.ioThread();
+    }
+
+    @Override
+    public boolean acceptsMessages() {
+        return isOpen();
+    }
+
+    @Override
+    public void deliver(SharedFrame frame, Subscription subscription) {
+        try {
+            shared.offer(frame, subscription);
+        } catch (Throwable t) {
+            taskFailed(t); // this session alone: the others of the fan-out go on
+        }
+    }
+
+    @Override
+    public void subscriptionsChanged(Subscription s, boolean joined) {
+        if (joined) {
+            topicNames.add(s.topic());
+        } else {
+            topicNames.remove(s.topic());
+        }
+    }
+
     // ---- Session ----
+
+    @Override
+    public Topics topics() {
+        return settings.topics();
+    }
 
     @Override
     public String id() {
@@ -248,9 +298,10 @@ public final class WebSocketSession implements Session, Protocol {
         return props;
     }
 
+    /** The client's address: the peer's, or the one a trusted proxy forwarded. */
     @Override
     public InetSocketAddress remoteAddress() {
-        return transport.remoteAddress();
+        return request.remoteAddress();
     }
 
     @Override

@@ -22,14 +22,18 @@ final class Acceptor implements Selectable {
     private final ServerSocketChannel server;
     private final SelectorLoop[] loops;
     private final MemoryBudget budget;
+    private final TlsSetup tls;
+    private final boolean proxyProtocol;
     private final Function<Transport, Protocol> initialProtocol;
     private SelectionKey key;
     private int next;
     private long pausedUntil;
     private boolean failing;
 
-    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, MemoryBudget budget,
+    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, MemoryBudget budget, TlsSetup tls, boolean proxyProtocol,
              Function<Transport, Protocol> initialProtocol) {
+        this.tls = tls;
+        this.proxyProtocol = proxyProtocol;
         this.server = server;
         this.loops = loops;
         this.budget = budget;
@@ -86,7 +90,7 @@ final class Acceptor implements Selectable {
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection = new NioConnection(channel, loop, budget);
+            connection = new NioConnection(channel, loop, budget, tls, proxyProtocol);
             connection.register(initialProtocol.apply(connection));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "setting up an accepted connection failed", e);

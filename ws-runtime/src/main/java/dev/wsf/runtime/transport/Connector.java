@@ -21,14 +21,16 @@ final class Connector implements Selectable {
     private final SelectorLoop loop;
     private final InetSocketAddress address;
     private final MemoryBudget budget;
+    private final TlsSetup tls;
     private final Function<Transport, Protocol> initialProtocol;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private SocketChannel channel;
     private SelectionKey key;
     private SelectorLoop.Timer timeout;
 
-    Connector(SelectorLoop loop, InetSocketAddress address, MemoryBudget budget,
+    Connector(SelectorLoop loop, InetSocketAddress address, MemoryBudget budget, TlsSetup tls,
               Function<Transport, Protocol> initialProtocol) {
+        this.tls = tls;
         this.loop = loop;
         this.address = address;
         this.budget = budget;
@@ -69,7 +71,7 @@ final class Connector implements Selectable {
 
     private void finish() throws IOException {
         timeout.cancel();
-        NioConnection connection = new NioConnection(channel, loop, budget);
+        NioConnection connection = new NioConnection(channel, loop, budget, tls, false);
         try {
             connection.adopt(key, initialProtocol);
         } catch (RuntimeException e) {

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -23,7 +25,7 @@ public final class IoLoops {
     private final SelectorLoop[] loops;
     private final MemoryBudget budget;
     private final AtomicInteger nextLoop = new AtomicInteger();
-    private volatile Acceptor acceptor;
+    private final List<Acceptor> acceptors = new CopyOnWriteArrayList<>();
 
     /**
      * @param threads    how many loops (threads) to run
@@ -40,8 +42,7 @@ public final class IoLoops {
             loops[i].onDeath(onDeath);
         }
         loops[0].onTick(now -> {
-            Acceptor a = acceptor;
-            if (a != null) {
+            for (Acceptor a : acceptors) {
                 a.tick(now);
             }
         });
@@ -52,11 +53,12 @@ public final class IoLoops {
 
     /**
      * Listens on {@code address}; each accepted connection starts with the protocol that
-     * {@code initialProtocol} makes for it.
+     * {@code initialProtocol} makes for it, over TLS if {@code tls} is not null, after a PROXY
+     * protocol header if {@code proxyProtocol}. May be called more than once, for several listeners.
      *
      * @return the bound address (with the real port if 0 was asked for)
      */
-    public InetSocketAddress listen(InetSocketAddress address, int backlog,
+    public InetSocketAddress listen(InetSocketAddress address, int backlog, TlsSetup tls, boolean proxyProtocol,
                                     Function<Transport, Protocol> initialProtocol) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
@@ -67,7 +69,7 @@ public final class IoLoops {
             server.close();
             throw e;
         }
-        Acceptor a = new Acceptor(server, loops, budget, initialProtocol);
+        Acceptor a = new Acceptor(server, loops, budget, tls, proxyProtocol, initialProtocol);
         CompletableFuture<Void> registered = new CompletableFuture<>();
         loops[0].execute(() -> {
             try {
@@ -83,30 +85,30 @@ public final class IoLoops {
             a.close();
             throw new IOException("could not start accepting connections", e);
         }
-        this.acceptor = a;
+        acceptors.add(a);
         return a.localAddress();
     }
 
     /**
      * Opens a connection to {@code address} on one of the loops; once connected it runs the
-     * protocol that {@code initialProtocol} makes for it.
+     * protocol that {@code initialProtocol} makes for it, over TLS if {@code tls} is not null.
      *
      * @return completes when the TCP connection is established; fails if refused or too slow
      */
-    public CompletableFuture<Void> connect(InetSocketAddress address, Duration timeout,
+    public CompletableFuture<Void> connect(InetSocketAddress address, Duration timeout, TlsSetup tls,
                                            Function<Transport, Protocol> initialProtocol) {
         SelectorLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-        Connector connector = new Connector(loop, address, budget, initialProtocol);
+        Connector connector = new Connector(loop, address, budget, tls, initialProtocol);
         loop.execute(() -> connector.start(timeout.toNanos()));
         return connector.result();
     }
 
     /** Stops accepting new connections; open ones are not touched. */
     public void stopAccepting() {
-        Acceptor a = acceptor;
-        if (a != null) {
+        for (Acceptor a : acceptors) {
             loops[0].execute(a::close);
         }
+        acceptors.clear();
     }
 
     /** Asks every open connection to finish gracefully (sessions send 1001). */

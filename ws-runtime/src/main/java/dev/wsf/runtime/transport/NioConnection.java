@@ -27,23 +27,39 @@ final class NioConnection implements Transport, Selectable {
     private final SocketChannel channel;
     private final SelectorLoop loop;
     private final InetSocketAddress localAddress;
-    private final InetSocketAddress remoteAddress;
+    /** The peer's address, or the client's once a PROXY protocol header named it. */
+    private volatile InetSocketAddress remoteAddress;
+    /** Non-null until the PROXY protocol header that must open the connection has been read. */
+    private ProxyHeader proxyHeader;
     private final MemoryAccount memory;
+    private final TlsLayer tls; // null for plain connections
     private final SocketOutput output;
     private SelectionKey key;
     private volatile Protocol protocol;
     private volatile boolean open = true;
+    private volatile Runnable closeHook;
     private volatile long lastActivity = System.nanoTime();
     /** The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by itself. */
     private final int[] readPauses = new int[1];
 
     NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget) throws IOException {
+        this(channel, loop, budget, null, false);
+    }
+
+    /**
+     * @param tls           TLS for this connection ({@code wss://}), or null
+     * @param proxyProtocol whether the connection starts with a PROXY protocol header
+     */
+    NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget, TlsSetup tls, boolean proxyProtocol)
+            throws IOException {
         this.channel = channel;
         this.loop = loop;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
         this.memory = budget.open(() -> execute(() -> protocol.onOverload()));
-        this.output = new SocketOutput(this, channel, loop, memory);
+        this.tls = tls == null ? null : new TlsLayer(tls.engine(remoteAddress), channel, loop, tls.tasks(), this);
+        this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop, memory);
+        this.proxyHeader = proxyProtocol ? new ProxyHeader(remoteAddress) : null;
     }
 
     /** Registers with the loop's selector; called on the loop thread. */
@@ -82,6 +98,13 @@ final class NioConnection implements Transport, Selectable {
     }
 
     private void read() {
+        if (proxyHeader != null && !readProxyHeader()) {
+            return;
+        }
+        if (tls != null) {
+            readTls();
+            return;
+        }
         ByteBuffer buffer = loop.readBuffer();
         for (int round = 0; round < 4 && open; round++) {
             buffer.clear();
@@ -93,8 +116,7 @@ final class NioConnection implements Transport, Selectable {
                 return;
             }
             if (n < 0) {
-                key.interestOpsAnd(~SelectionKey.OP_READ); // end of stream stays readable: stop asking
-                protocol.onEof();
+                endOfInput();
                 return;
             }
             if (n == 0) {
@@ -107,6 +129,95 @@ final class NioConnection implements Transport, Selectable {
                 return;
             }
         }
+    }
+
+    /**
+     * Reads the PROXY protocol header; what follows it in the same read goes on to TLS or the
+     * protocol. A connection that does not start with one is closed: behind a balancer that
+     * sends them, anything else is someone going round it.
+     *
+     * @return true once the header is read and the rest of this read has been passed on
+     */
+    private boolean readProxyHeader() {
+        ByteBuffer buffer = loop.readBuffer();
+        buffer.clear();
+        int n;
+        try {
+            n = channel.read(buffer);
+        } catch (IOException e) {
+            closeNow(e);
+            return false;
+        }
+        if (n < 0) {
+            closeNow(null);
+            return false;
+        }
+        buffer.flip();
+        InetSocketAddress client;
+        try {
+            client = proxyHeader.feed(buffer);
+        } catch (ProxyHeader.Malformed e) {
+            LoopFaults.debug("closing " + remoteAddress + ": " + e.getMessage(), null);
+            closeNow(e);
+            return false;
+        }
+        if (client == null) {
+            return false;
+        }
+        proxyHeader = null;
+        remoteAddress = client;
+        if (buffer.hasRemaining()) {
+            if (tls != null) {
+                tls.prepend(buffer);
+            } else {
+                lastActivity = System.nanoTime();
+                protocol.onRead(buffer);
+            }
+        }
+        return tls != null; // TLS reads on from the socket; a plain connection waits for the next event
+    }
+
+    private void readTls() {
+        boolean more;
+        try {
+            more = tls.onReadable(this::deliver);
+        } catch (IOException e) {
+            tlsFailed(e);
+            return;
+        }
+        if (!more && open) {
+            endOfInput();
+        }
+    }
+
+    /** Plaintext from TLS, in the loop's read buffer. */
+    void deliver(ByteBuffer plaintext) {
+        lastActivity = System.nanoTime();
+        protocol.onRead(plaintext);
+    }
+
+    /** The peer's stream ended (TCP's end, or TLS's close_notify). */
+    void endOfInput() {
+        try {
+            key.interestOpsAnd(~SelectionKey.OP_READ); // end of stream stays readable: stop asking
+        } catch (CancelledKeyException e) {
+            return;
+        }
+        protocol.onEof();
+    }
+
+    /**
+     * The TLS layer failed: not TLS at all (say, plain HTTP sent to the TLS port), a handshake
+     * refused, a record corrupted. The peer's doing, or the network's: closed, said at DEBUG.
+     */
+    void tlsFailed(IOException e) {
+        LoopFaults.debug("TLS with " + remoteAddress + " failed: " + e.getMessage(), null);
+        closeNow(e);
+    }
+
+    /** TLS has something to write, or can write what waited for its handshake: at the end of this round. */
+    void writeSoon() {
+        output.flush(true);
     }
 
     void tick(long now) {
@@ -157,6 +268,21 @@ final class NioConnection implements Transport, Selectable {
     @Override
     public void discardQueued() {
         output.discardQueued();
+    }
+
+    @Override
+    public void enqueueShared(ByteBuffer frame) {
+        output.enqueueShared(frame);
+    }
+
+    @Override
+    public void whenDrained(long maxBytes, Runnable callback) {
+        output.whenDrained(maxBytes, callback);
+    }
+
+    @Override
+    public java.util.concurrent.Executor ioThread() {
+        return loop;
     }
 
     @Override
@@ -264,6 +390,9 @@ final class NioConnection implements Transport, Selectable {
         if (key != null) {
             key.cancel();
         }
+        if (tls != null) {
+            tls.closeQuietly();
+        }
         try {
             channel.close();
         } catch (IOException e) {
@@ -272,6 +401,14 @@ final class NioConnection implements Transport, Selectable {
         output.closed();
         memory.close();
         loop.removed(this);
+        Runnable hook = closeHook;
+        if (hook != null) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LoopFaults.connectionFailed(this, e);
+            }
+        }
         Protocol p = protocol;
         if (p != null) {
             loop.execute(() -> {
@@ -320,7 +457,22 @@ final class NioConnection implements Transport, Selectable {
     }
 
     @Override
+    public void onClose(Runnable action) {
+        this.closeHook = action;
+    }
+
+    @Override
+    public boolean tlsHandshaking() {
+        return tls != null && !tls.finished();
+    }
+
+    @Override
+    public java.util.Optional<dev.wsf.api.TlsInfo> tls() {
+        return tls == null ? java.util.Optional.empty() : tls.info();
+    }
+
+    @Override
     public String toString() {
-        return "NioConnection[" + remoteAddress + (open ? "" : ", closed") + "]";
+        return "NioConnection[" + remoteAddress + (tls != null ? ", TLS" : "") + (open ? "" : ", closed") + "]";
     }
 }

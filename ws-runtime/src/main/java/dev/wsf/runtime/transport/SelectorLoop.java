@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SelectorLoop implements Executor {
     private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
     static final int MAX_FAILED_ROUNDS = 10;
+    /** Four records of the largest size TLS allows (16 KiB + 2 KiB of overhead). */
+    private static final int TLS_BUFFER = 4 * (16 * 1024 + 2048);
 
     static {
         // Loaded with the loop, not at its first failure: that failure may come when no file
@@ -43,6 +45,9 @@ final class SelectorLoop implements Executor {
     private final long tickNanos;
     /** Shared by every connection of this loop: an idle connection holds no read buffer. */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    /** TLS records in and out, shared like the read buffer; made when the first TLS connection needs them. */
+    private ByteBuffer tlsIn;
+    private ByteBuffer tlsOut;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Set<NioConnection> connections = new HashSet<>();
@@ -99,6 +104,22 @@ final class SelectorLoop implements Executor {
 
     ByteBuffer readBuffer() {
         return readBuffer;
+    }
+
+    /** For TLS records read from the socket: room for several records of the largest size. */
+    ByteBuffer tlsInBuffer() {
+        if (tlsIn == null) {
+            tlsIn = ByteBuffer.allocateDirect(TLS_BUFFER);
+        }
+        return tlsIn;
+    }
+
+    /** For TLS records on their way to the socket. */
+    ByteBuffer tlsOutBuffer() {
+        if (tlsOut == null) {
+            tlsOut = ByteBuffer.allocateDirect(TLS_BUFFER);
+        }
+        return tlsOut;
     }
 
     int connectionCount() {

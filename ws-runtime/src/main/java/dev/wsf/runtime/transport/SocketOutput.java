@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,7 +31,7 @@ final class SocketOutput {
     private enum State { OPEN, SHUTDOWN_AFTER_FLUSH, SHUT, CLOSED }
 
     private final NioConnection connection;
-    private final SocketChannel channel;
+    private final Egress egress;
     private final SelectorLoop loop;
     private final ReentrantLock lock = new ReentrantLock();
     private final WriteQueue queue;
@@ -43,10 +43,15 @@ final class SocketOutput {
     private int batchDepth;
     /** Already in the loop's list of connections to flush at the end of this round (loop-confined). */
     private boolean flushScheduled;
+    /** For an egress that writes on the loop only: a write task is already on its way there. */
+    private final AtomicBoolean writeTaskQueued = new AtomicBoolean();
+    /** Run on the loop once no more than {@link #drainedAt} bytes are queued; see {@link #whenDrained}. */
+    private Runnable onDrained;
+    private long drainedAt;
 
-    SocketOutput(NioConnection connection, SocketChannel channel, SelectorLoop loop, MemoryAccount memory) {
+    SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop, MemoryAccount memory) {
         this.connection = connection;
-        this.channel = channel;
+        this.egress = egress;
         this.loop = loop;
         this.queue = new WriteQueue(memory);
     }
@@ -56,15 +61,25 @@ final class SocketOutput {
     }
 
     void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, boolean urgent) {
+        enqueue(first, second, done, urgent ? Kind.URGENT : Kind.ORDINARY);
+    }
+
+    void enqueueShared(ByteBuffer frame) {
+        enqueue(frame, null, null, Kind.SHARED);
+    }
+
+    private enum Kind { ORDINARY, URGENT, SHARED }
+
+    private void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, Kind kind) {
         boolean accepted;
         lock.lock();
         try {
             accepted = state == State.OPEN;
             if (accepted) {
-                if (urgent) {
-                    queue.addUrgent(first, done);
-                } else {
-                    queue.add(first, second, done);
+                switch (kind) {
+                    case URGENT -> queue.addUrgent(first, done);
+                    case SHARED -> queue.addShared(first);
+                    case ORDINARY -> queue.add(first, second, done);
                 }
                 if (!backlogPaused && queue.bytes() > HIGH_WATER) {
                     backlogPaused = true;
@@ -103,7 +118,17 @@ final class SocketOutput {
             }
             return;
         }
+        if (egress.loopOnly()) {
+            if (writeTaskQueued.compareAndSet(false, true)) {
+                loop.execute(() -> {
+                    writeTaskQueued.set(false);
+                    connection.flushFromLoop();
+                });
+            }
+            return;
+        }
         WriteQueue.Entry written;
+        Runnable drained;
         lock.lock();
         try {
             boolean batching = !evenInBatch && batchDepth > 0 && batchThread == Thread.currentThread();
@@ -111,23 +136,60 @@ final class SocketOutput {
                 return; // the batch's end, or OP_WRITE, writes it
             }
             written = write();
+            drained = takeDrainedCallback();
         } finally {
             lock.unlock();
         }
         WriteQueue.complete(written);
+        if (drained != null) {
+            loop.execute(drained);
+        }
     }
 
     /** Writes on the loop thread: at the end of a round, or when the socket became writable. */
     void writeFromLoop() {
         flushScheduled = false;
         WriteQueue.Entry written;
+        Runnable drained;
         lock.lock();
         try {
             written = write();
+            drained = takeDrainedCallback();
         } finally {
             lock.unlock();
         }
         WriteQueue.complete(written);
+        if (drained != null) {
+            drained.run();
+        }
+    }
+
+    /**
+     * Runs {@code callback} on the loop once no more than {@code maxBytes} are queued (at the end
+     * of the loop's round if that is so already). One at a time: a later one replaces it.
+     */
+    void whenDrained(long maxBytes, Runnable callback) {
+        boolean now;
+        lock.lock();
+        try {
+            onDrained = callback;
+            drainedAt = maxBytes;
+            now = queue.bytes() <= maxBytes;
+        } finally {
+            lock.unlock();
+        }
+        if (now) {
+            loop.execute(connection::flushFromLoop); // runs it from writeFromLoop, on the loop
+        }
+    }
+
+    private Runnable takeDrainedCallback() {
+        if (onDrained == null || queue.bytes() > drainedAt || state == State.CLOSED) {
+            return null;
+        }
+        Runnable r = onDrained;
+        onDrained = null;
+        return r;
     }
 
     void beginBatch() {
@@ -165,7 +227,7 @@ final class SocketOutput {
         if (loop.inLoop()) {
             flush(true);
         } else {
-            loop.execute(this::writeFromLoop);
+            loop.execute(connection::flushFromLoop);
         }
     }
 
@@ -175,6 +237,7 @@ final class SocketOutput {
         lock.lock();
         try {
             state = State.CLOSED;
+            onDrained = null;
             unwritten = queue.clear();
         } finally {
             lock.unlock();
@@ -210,18 +273,21 @@ final class SocketOutput {
             return null;
         }
         try {
-            if (queue.writeTo(channel) > 0) {
+            boolean clear = egress.flush();
+            if (clear && queue.writeTo(egress, egress.prefersCoalescing()) > 0) {
                 connection.wrote();
             }
             resumeIfDrained();
-            if (!queue.isEmpty()) {
-                waitForWritable(true);
+            if (!clear || !queue.isEmpty()) {
+                waitForWritable(egress.waitsForSocket());
+            } else if (state == State.SHUTDOWN_AFTER_FLUSH) {
+                boolean done = egress.shutdown();
+                if (done) {
+                    state = State.SHUT;
+                }
+                waitForWritable(!done);
             } else {
                 waitForWritable(false);
-                if (state == State.SHUTDOWN_AFTER_FLUSH) {
-                    state = State.SHUT;
-                    channel.shutdownOutput();
-                }
             }
         } catch (IOException e) {
             loop.execute(() -> connection.closeNow(e));

@@ -14,14 +14,17 @@ import java.util.concurrent.CompletableFuture;
  * entry at the head, once partly written, keeps its place, since a frame cannot be split.
  *
  * <p>Written entries are set aside until {@link #takeWritten()}, so their futures can be completed
- * outside the connection's lock, even when a later write failed. Queued bytes are counted against
- * the connection's {@link MemoryAccount}. Not thread-safe: guarded by the connection.
+ * outside the connection's lock, even when a later write failed. Each entry counts against the
+ * connection's {@link MemoryAccount} until its last byte is written (its buffers are held whole
+ * until then). Not thread-safe: guarded by the connection.
  */
 final class WriteQueue {
     private static final ThreadLocal<ByteBuffer[]> GATHER = ThreadLocal.withInitial(() -> new ByteBuffer[64]);
     /** Buffers up to this size are coalesced before writing; see {@link #coalescedWrite}. */
     private static final int SMALL = 1024;
     private static final ThreadLocal<ByteBuffer> STAGING = ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * SMALL));
+    /** What a shared frame costs one queue: the entry and the buffer duplicate, not the bytes. */
+    static final long SHARED_COST = 96;
 
     /** One queued write: up to two buffers and the future to complete once both are written. */
     static final class Entry {
@@ -30,14 +33,18 @@ final class WriteQueue {
         private final CompletableFuture<Void> done;
         private final boolean urgent;
         private final long size;
+        /** What it costs against the memory budget: its size, or a fixed overhead if shared. */
+        private final long cost;
         private Entry next;
 
-        private Entry(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, boolean urgent) {
+        private Entry(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, boolean urgent,
+                      boolean shared) {
             this.first = first;
             this.second = second;
             this.done = done;
             this.urgent = urgent;
             this.size = remaining();
+            this.cost = shared ? SHARED_COST : size;
         }
 
         /** Whether some of it went out already: it must then stay where it is. */
@@ -65,7 +72,15 @@ final class WriteQueue {
     }
 
     void add(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
-        Entry e = counted(new Entry(first, second, done, false));
+        append(counted(new Entry(first, second, done, false, false)));
+    }
+
+    /** A frame whose bytes other queues share; see {@link #SHARED_COST}. */
+    void addShared(ByteBuffer frame) {
+        append(counted(new Entry(frame, null, null, false, true)));
+    }
+
+    private void append(Entry e) {
         if (tail == null) {
             head = e;
         } else {
@@ -75,7 +90,7 @@ final class WriteQueue {
     }
 
     void addUrgent(ByteBuffer frame, CompletableFuture<Void> done) {
-        Entry e = counted(new Entry(frame, null, done, true));
+        Entry e = counted(new Entry(frame, null, done, true, false));
         Entry after = lastUrgent != null ? lastUrgent : head != null && head.started() ? head : null;
         if (after == null) {
             e.next = head;
@@ -95,7 +110,7 @@ final class WriteQueue {
 
     private Entry counted(Entry e) {
         bytes += e.size;
-        memory.grow(e.size);
+        memory.grow(e.cost);
         return e;
     }
 
@@ -113,13 +128,19 @@ final class WriteQueue {
         return totalWritten;
     }
 
+    /** Writes as much as the channel takes, coalescing small heap buffers; see {@link #writeTo(GatheringByteChannel, boolean)}. */
+    long writeTo(GatheringByteChannel channel) throws IOException {
+        return writeTo(channel, true);
+    }
+
     /**
      * Writes as much as the channel takes.
      *
+     * @param coalesce whether to copy many small heap buffers into one first (see {@link #coalescedWrite})
      * @return how many bytes went out
      * @throws IOException if the channel failed; entries written before that are still set aside
      */
-    long writeTo(GatheringByteChannel channel) throws IOException {
+    long writeTo(GatheringByteChannel channel, boolean coalesce) throws IOException {
         ByteBuffer[] gather = GATHER.get();
         long total = 0;
         while (head != null) {
@@ -141,7 +162,7 @@ final class WriteQueue {
                     written = 0;
                 } else if (n == 1) {
                     written = channel.write(gather[0]);
-                } else if (allSmallAndOnHeap(gather, n)) {
+                } else if (coalesce && allSmallAndOnHeap(gather, n)) {
                     written = coalescedWrite(channel, gather, n);
                 } else {
                     written = channel.write(gather, 0, n);
@@ -151,7 +172,6 @@ final class WriteQueue {
             }
             bytes -= written;
             totalWritten += written;
-            memory.shrink(written);
             total += written;
             setAsideWritten();
             if (written < offered) {
@@ -199,6 +219,7 @@ final class WriteQueue {
         while (head != null && head.remaining() == 0) {
             Entry e = head;
             head = e.next;
+            memory.shrink(e.cost); // a buffer is held whole until its last byte is out
             if (e == lastUrgent) {
                 lastUrgent = null;
             }
@@ -244,9 +265,8 @@ final class WriteQueue {
                 }
                 keptTail = e;
             } else {
-                long size = e.remaining();
-                bytes -= size;
-                memory.shrink(size);
+                bytes -= e.remaining();
+                memory.shrink(e.cost);
                 if (droppedTail == null) {
                     droppedHead = e;
                 } else {
@@ -266,10 +286,12 @@ final class WriteQueue {
     /** Empties the queue, returning what was never written, for {@link #fail}. */
     Entry clear() {
         Entry e = head;
+        for (Entry x = head; x != null; x = x.next) {
+            memory.shrink(x.cost);
+        }
         head = null;
         tail = null;
         lastUrgent = null;
-        memory.shrink(bytes);
         bytes = 0;
         return e;
     }

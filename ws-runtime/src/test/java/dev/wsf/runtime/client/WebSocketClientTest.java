@@ -97,7 +97,9 @@ class WebSocketClientTest {
                 ConnectOptions.builder().subprotocols("chat.v1", "chat.v2").header("Authorization", "Bearer t").build())
                 .get(10, TimeUnit.SECONDS);
         assertEquals("chat.v1", s.subprotocol().orElseThrow());
-        Session onServer = serverHandlers.take().session;
+        RecordingHandler theirs = serverHandlers.take();
+        assertEquals("open", theirs.next(), "the server's onOpen may run after the client's");
+        Session onServer = theirs.session;
         assertEquals("Bearer t", onServer.handshakeRequest().header("Authorization").orElseThrow());
         assertEquals("1", onServer.queryParameters().get("x").get(0));
         assertTrue(client.connect(uri, new RecordingHandler(false)).get(10, TimeUnit.SECONDS).subprotocol().isEmpty());

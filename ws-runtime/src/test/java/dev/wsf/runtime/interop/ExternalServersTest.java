@@ -10,10 +10,12 @@ import dev.wsf.api.config.ClientConfig;
 import dev.wsf.api.config.ConnectOptions;
 import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.runtime.WebSocketClient;
+import dev.wsf.testkit.Eventually;
 import dev.wsf.testkit.PeerProcess;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
@@ -175,13 +177,7 @@ class ExternalServersTest {
         Recorder r = new Recorder();
         connect(peer, "/close/4001", r, ConnectOptions.defaults());
         assertEquals(new CloseReason(4001, "bye"), r.next());
-        assertEquals(0, waitForNoConnections(), "the server closed TCP and we let go");
-    }
-
-    private int waitForNoConnections() throws InterruptedException {
-        for (int i = 0; i < 100 && client.connectionCount() > 0; i++) {
-            Thread.sleep(50);
-        }
-        return client.connectionCount();
+        Eventually.until(Duration.ofSeconds(5), () -> client.connectionCount() == 0,
+                () -> "the server closed TCP and we let go; connections: " + client.connectionCount());
     }
 }

@@ -23,10 +23,14 @@ import java.util.concurrent.CompletableFuture;
 public final class FakeTransport implements Transport {
     public final ByteArrayOutputStream written = new ByteArrayOutputStream();
     public final Queue<Runnable> tasks = new ArrayDeque<>();
+    /** This connection's "I/O thread": tasks for it wait in {@link #tasks} too. */
+    private final java.util.concurrent.Executor ioThread = tasks::add;
     public Protocol protocol;
     public boolean open = true;
     public boolean outputShutdown;
     public boolean readingSuspended;
+    /** A peer that does not read: flushes write nothing until this is cleared. */
+    public boolean stalled;
     public long lastActivity = System.nanoTime();
     public final MemoryBudget budget = MemoryBudget.unlimited();
     private final MemoryAccount memory = budget.open(() -> protocol.onOverload());
@@ -75,9 +79,16 @@ public final class FakeTransport implements Transport {
 
     @Override
     public void flush() {
+        if (stalled) {
+            return;
+        }
         List<Object[]> batch = new ArrayList<>(queue);
         queue.clear();
         urgentCount = 0;
+        if (onDrained != null && drainedAt >= 0) {
+            tasks.add(onDrained);
+            onDrained = null;
+        }
         for (Object[] e : batch) {
             for (int i = 0; i < 2; i++) {
                 if (e[i] != null) {
@@ -117,7 +128,13 @@ public final class FakeTransport implements Transport {
 
     @Override
     public long bufferedBytes() {
-        return 0;
+        long n = 0;
+        for (Object[] e : queue) {
+            for (int i = 0; i < 2; i++) {
+                n += e[i] == null ? 0 : ((ByteBuffer) e[i]).remaining();
+            }
+        }
+        return n;
     }
 
     @Override
@@ -172,6 +189,30 @@ public final class FakeTransport implements Transport {
     }
 
     @Override
+    public java.util.concurrent.Executor ioThread() {
+        return ioThread;
+    }
+
+    @Override
+    public void enqueueShared(ByteBuffer frame) {
+        enqueue(frame, null, null);
+    }
+
+    private Runnable onDrained;
+    private long drainedAt;
+
+    /** Like the real transport: once the backlog is down to {@code maxBytes}, as a task. */
+    @Override
+    public void whenDrained(long maxBytes, Runnable callback) {
+        if (bufferedBytes() <= maxBytes) {
+            tasks.add(callback);
+        } else {
+            onDrained = callback;
+            drainedAt = maxBytes;
+        }
+    }
+
+    @Override
     public boolean inIoThread() {
         return true;
     }
@@ -204,8 +245,9 @@ public final class FakeTransport implements Transport {
         }
     }
 
-    /** Takes (and forgets) what has been written so far. */
+    /** Takes (and forgets) what has been written so far; a stalled peer starts reading again. */
     public byte[] take() {
+        stalled = false;
         flush();
         byte[] out = written.toByteArray();
         written.reset();

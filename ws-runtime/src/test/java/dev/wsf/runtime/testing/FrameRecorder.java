@@ -2,33 +2,35 @@ package dev.wsf.runtime.testing;
 
 import dev.wsf.api.Role;
 import dev.wsf.api.extension.Opcode;
-import dev.wsf.runtime.frame.FrameListener;
-import dev.wsf.runtime.frame.FrameParser;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Parses what a server wrote (as a client would) into readable frames: {@code "TEXT hello"},
+ * Reads what a server wrote (as a client would) into readable frames: {@code "TEXT hello"},
  * {@code "BINARY 3 bytes"}, {@code "CLOSE 1002 reason"}, {@code "CLOSE (empty)"},
- * {@code "PONG 0102"}; a data frame without FIN reads {@code "TEXT... part"}.
+ * {@code "PONG 0102"}; a frame without FIN reads {@code "TEXT... part"}, one with reserved bits
+ * {@code "TEXT rsv4 ..."}. The bytes are decoded by {@link WireFrame}, not by the engine's parser,
+ * and must end where a frame ends; a frame whose mask bit is wrong for the writer fails.
  */
-public final class FrameRecorder implements FrameListener {
-    private final List<String> frames = new ArrayList<>();
-    private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
-    private Opcode opcode;
-    private boolean fin;
-    private int rsv;
+public final class FrameRecorder {
 
+    private FrameRecorder() {
+    }
+
+    /** Frames written to a reader in {@code readerRole}: a server reads masked frames, a client unmasked. */
     public static List<String> parse(byte[] bytes, Role readerRole) {
-        FrameRecorder r = new FrameRecorder();
-        FrameParser parser = new FrameParser(readerRole, Long.MAX_VALUE);
-        parser.allowRsv(0b111);
-        parser.parse(ByteBuffer.wrap(bytes), r);
-        return r.frames;
+        boolean expectMasked = readerRole == Role.SERVER;
+        List<String> frames = new ArrayList<>();
+        for (WireFrame f : WireFrame.decodeAll(bytes)) {
+            if (f.masked() != expectMasked) {
+                throw new AssertionError("frame " + frames.size() + " is " + (f.masked() ? "" : "not ")
+                        + "masked, wrong for a " + readerRole + " to read: " + f + " after " + frames);
+            }
+            frames.add(render(f));
+        }
+        return frames;
     }
 
     /** Frames a server wrote. */
@@ -36,39 +38,26 @@ public final class FrameRecorder implements FrameListener {
         return parse(bytes, Role.CLIENT);
     }
 
-    @Override
-    public void onDataFrame(Opcode opcode, boolean fin, int rsv, long length) {
-        this.opcode = opcode;
-        this.fin = fin;
-        this.rsv = rsv;
-        payload.reset();
-    }
-
-    @Override
-    public void onDataPayload(ByteBuffer chunk, boolean frameEnd) {
-        byte[] b = new byte[chunk.remaining()];
-        chunk.get(b);
-        payload.writeBytes(b);
-        if (frameEnd) {
-            String name = opcode.name() + (fin ? "" : "...") + (rsv != 0 ? " rsv" + rsv : "");
-            byte[] p = payload.toByteArray();
-            frames.add(name + " " + (opcode == Opcode.BINARY ? p.length + " bytes" : new String(p, StandardCharsets.UTF_8)));
+    private static String render(WireFrame f) {
+        Opcode opcode = Opcode.ofCode(f.opcode());
+        if (opcode == null) {
+            throw new AssertionError("reserved opcode 0x" + Integer.toHexString(f.opcode()) + ": " + f);
         }
-    }
-
-    @Override
-    public void onControlFrame(Opcode opcode, ByteBuffer p) {
+        String name = opcode.name() + (f.fin() ? "" : "...") + (f.rsv() != 0 ? " rsv" + f.rsv() : "");
+        byte[] p = f.payload();
         if (opcode == Opcode.CLOSE) {
-            if (p.remaining() == 0) {
-                frames.add("CLOSE (empty)");
-            } else {
-                int code = p.getShort() & 0xFFFF;
-                frames.add(("CLOSE " + code + " " + StandardCharsets.UTF_8.decode(p)).strip());
+            if (p.length == 0) {
+                return name + " (empty)";
             }
-            return;
+            if (p.length == 1) {
+                throw new AssertionError("close frame with a 1-byte payload: " + f);
+            }
+            int code = ((p[0] & 0xFF) << 8) | (p[1] & 0xFF);
+            return (name + " " + code + " " + new String(p, 2, p.length - 2, StandardCharsets.UTF_8)).strip();
         }
-        byte[] b = new byte[p.remaining()];
-        p.get(b);
-        frames.add(opcode.name() + " " + HexFormat.of().formatHex(b));
+        if (opcode.isControl()) {
+            return name + " " + HexFormat.of().formatHex(p);
+        }
+        return name + " " + (opcode == Opcode.BINARY ? p.length + " bytes" : new String(p, StandardCharsets.UTF_8));
     }
 }

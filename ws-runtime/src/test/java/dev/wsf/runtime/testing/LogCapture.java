@@ -24,9 +24,15 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return new LogCapture(Logger.getLogger(source.getName()));
     }
 
-    /** Everything logged under {@code name} and its children: {@code "dev.wsf"} is the whole framework. */
-    public static LogCapture under(String name) {
-        return new LogCapture(Logger.getLogger(name));
+    /** Everything logged under a logger name prefix, e.g. {@code "dev.wsf"} for the whole framework. */
+    public static LogCapture under(String prefix) {
+        return new LogCapture(Logger.getLogger(prefix));
+    }
+
+    /** The messages logged at {@code level} or above, in order. */
+    public List<String> messagesAtLeast(Level level) {
+        return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue())
+                .map(LogRecord::getMessage).toList();
     }
 
     /**
@@ -38,14 +44,14 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return this;
     }
 
-    /** The messages logged at exactly {@code level}, in order. */
-    public List<String> messages(Level level) {
-        return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
-    }
-
     /** The records logged at {@code level} or above, in order. */
     public List<LogRecord> atLeast(Level level) {
         return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).toList();
+    }
+
+    /** The messages logged at exactly {@code level}, in order. */
+    public List<String> messages(Level level) {
+        return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
     }
 
     @Override

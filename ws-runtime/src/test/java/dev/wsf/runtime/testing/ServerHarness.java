@@ -15,10 +15,16 @@ import java.util.List;
  */
 public final class ServerHarness {
     public final FakeTransport transport = new FakeTransport();
+    public final ServerContext context;
     private byte[] pending = new byte[0];
 
     public ServerHarness(ServerConfig config, HttpHandler http, EndpointDefinition... endpoints) {
-        ServerContext context = new ServerContext(config, List.of(endpoints), http, Runnable::run);
+        this(new ServerContext(config, List.of(endpoints), http, Runnable::run));
+    }
+
+    /** Another connection to the server of {@code context}, e.g. a second subscriber. */
+    public ServerHarness(ServerContext context) {
+        this.context = context;
         transport.setProtocol(context.newConnection(transport));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.runtime.io.MemoryAccount;
+import dev.wsf.runtime.io.MemoryBudget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -165,5 +166,80 @@ class WriteQueueTest {
         assertTrue(sent.isDone() && !sent.isCompletedExceptionally(), "written before the failure");
         assertTrue(lost.isCompletedExceptionally());
         assertEquals(0, q.bytes());
+    }
+
+    @Test
+    void urgentEntriesGoAheadOfDataNotYetStartedInTheirOwnOrder() throws IOException {
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
+        q.add(bytes(2, 1), null, null);
+        q.add(bytes(2, 2), null, null);
+        q.addUrgent(bytes(1, 0xa), null);
+        q.addUrgent(bytes(1, 0xb), null);
+        FakeSocket socket = new FakeSocket(100);
+        q.writeTo(socket);
+        assertEquals("0a0b01010202", java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+    }
+
+    @Test
+    void anEntryPartlyWrittenIsNeverSplitByAnUrgentOne() throws IOException {
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
+        q.add(bytes(4, 1), null, null);
+        q.add(bytes(2, 2), null, null);
+        FakeSocket socket = new FakeSocket(3);
+        q.writeTo(socket); // three of the first four bytes are out
+        q.addUrgent(bytes(1, 0xa), null);
+        q.addUrgent(bytes(1, 0xb), null);
+        socket.budget = 100;
+        q.writeTo(socket);
+        assertEquals("010101" + "01" + "0a0b" + "0202", java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+    }
+
+    @Test
+    void discardingDropsOrdinaryEntriesNotStartedAndFailsTheirFutures() throws IOException {
+        MemoryBudget budget = new MemoryBudget(1_000_000);
+        WriteQueue q = new WriteQueue(budget.open(() -> { }));
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> dropped = new CompletableFuture<>();
+        CompletableFuture<Void> control = new CompletableFuture<>();
+        q.add(bytes(4, 1), null, started);
+        q.add(bytes(100, 2), null, dropped);
+        FakeSocket socket = new FakeSocket(2);
+        q.writeTo(socket);
+        q.addUrgent(bytes(1, 0xc), control);
+        WriteQueue.fail(q.discardOrdinary(), new IOException("discarded"));
+        assertTrue(dropped.isCompletedExceptionally());
+        assertFalse(started.isDone(), "half written: it stays, a frame cannot be cut");
+        assertEquals(3, q.bytes(), "two bytes of the started entry and the urgent one");
+        assertEquals(5, budget.used(), "the dropped entry left the budget; the started one is held whole until done");
+        socket.budget = 100;
+        q.writeTo(socket);
+        WriteQueue.complete(q.takeWritten());
+        assertTrue(started.isDone() && control.isDone());
+        assertEquals("0101" + "0101" + "0c", java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+        assertEquals(0, budget.used());
+    }
+
+    @Test
+    void queuedBytesCountAgainstTheBudgetUntilWrittenOrCleared() throws IOException {
+        MemoryBudget budget = new MemoryBudget(1_000_000);
+        WriteQueue q = new WriteQueue(budget.open(() -> { }));
+        q.add(bytes(10, 1), bytes(20, 2), null);
+        q.addUrgent(bytes(5, 3), null);
+        assertEquals(35, budget.used());
+        q.writeTo(new FakeSocket(12));
+        assertEquals(30, budget.used(), "the urgent entry is out; the other, half written, is still held whole");
+        q.clear();
+        assertEquals(0, budget.used());
+    }
+
+    @Test
+    void aSharedFrameCostsAFixedOverheadNotItsSize() throws IOException {
+        MemoryBudget budget = new MemoryBudget(1_000_000);
+        WriteQueue q = new WriteQueue(budget.open(() -> { }));
+        q.addShared(bytes(10_000, 1));
+        assertEquals(WriteQueue.SHARED_COST, budget.used(), "its bytes exist once, for every queue that holds it");
+        assertEquals(10_000, q.bytes(), "but the peer is still 10,000 bytes behind");
+        q.writeTo(new FakeSocket(100_000));
+        assertEquals(0, budget.used());
     }
 }

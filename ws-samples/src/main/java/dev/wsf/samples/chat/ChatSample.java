@@ -48,10 +48,11 @@ public final class ChatSample {
     }
 
     public static void main(String[] args) {
-        WebSocketServer server = start(SampleRunner.listenConfig(settings()));
-        SampleRunner.serveUntilStopped(server, address -> List.of(
-                "Chat: open http://" + address + "/ in two browser tabs, pick a name each and the same room, and chat.",
-                "The page speaks JSON over ws://" + address + "/chat/ROOM?name=NAME with subprotocol "
+        SampleRunner.Listening listening = SampleRunner.listen(settings());
+        WebSocketServer server = start(listening.config());
+        SampleRunner.serveUntilStopped(server, listening, at -> List.of(
+                "Chat: open " + at.http("/") + " in two browser tabs, pick a name each and the same room, and chat.",
+                "The page speaks JSON over " + at.ws("/chat/ROOM?name=NAME") + " with subprotocol "
                         + ChatEndpoint.SUBPROTOCOL + "."));
     }
 }

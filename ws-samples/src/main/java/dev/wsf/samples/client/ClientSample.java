@@ -6,10 +6,12 @@ import dev.wsf.api.Session;
 import dev.wsf.api.WebSocketException;
 import dev.wsf.api.config.ConnectOptions;
 import dev.wsf.api.config.ServerConfig;
+import dev.wsf.api.config.TlsConfig;
 import dev.wsf.runtime.WebSocketClient;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.echo.EchoSample;
-import dev.wsf.samples.support.SampleRunner;
+import dev.wsf.samples.support.SampleAddress;
+import dev.wsf.samples.support.SampleTls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,14 +19,19 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A console WebSocket client: sends each line typed as a text message and prints what comes back,
- * through the annotated {@link ConsoleEndpoint}. {@code -Durl=ws://...} picks the server; without
- * it the sample starts the echo sample on a free port and talks to that. {@code -Dsubprotocols=a,b}
+ * through the annotated {@link ConsoleEndpoint}. {@code -Durl=ws://...} (or {@code wss://}) picks
+ * the server; without it the sample starts the echo sample on a free port and talks to that, over
+ * TLS with the server samples' TLS switches ({@code -Dtls=true}: a throwaway certificate, which it
+ * then trusts). {@code -Dtls.trust=FILE} trusts the PEM certificates in FILE instead of the JDK's
+ * trust store, e.g. the throwaway certificate a server sample printed. {@code -Dsubprotocols=a,b}
  * offers subprotocols, e.g. {@code chat.v1} to talk to the chat sample.
  */
 public final class ClientSample {
@@ -35,22 +42,35 @@ public final class ClientSample {
 
     public static void main(String[] args) throws Exception {
         String url = System.getProperty("url");
+        String trust = System.getProperty("tls.trust");
+        ConnectOptions.Builder options = ConnectOptions.builder();
         WebSocketServer echo = null;
         if (url == null) {
-            echo = EchoSample.start(ServerConfig.builder().host("127.0.0.1").port(0).build());
-            url = "ws://" + SampleRunner.address(echo) + "/echo";
+            Optional<SampleTls> tls = SampleTls.fromSystemProperties();
+            ServerConfig.Builder config = ServerConfig.builder().host("127.0.0.1").port(0);
+            tls.ifPresent(t -> config.tls(t.server()));
+            echo = EchoSample.start(config.build());
+            SampleAddress address = SampleAddress.of(echo, tls);
+            url = address.ws("/echo");
+            options = address.connectOptions(); // with TLS: trusting exactly the echo server's certificate
+            tls.ifPresent(t -> t.notes().forEach(System.out::println));
             System.out.println("No -Durl=ws://... given: started the echo sample at " + url);
+        } else if (trust != null) {
+            options.tls(TlsConfig.builder().trustedCertificates(Path.of(trust)).build());
         }
         System.out.println("Type lines to send; end with Ctrl-D to close.");
         try {
-            ConnectOptions.Builder options = ConnectOptions.builder();
             String subprotocols = System.getProperty("subprotocols", "");
             if (!subprotocols.isBlank()) {
                 options.subprotocols(subprotocols.split(","));
             }
             run(URI.create(url), options.build(), new InputStreamReader(System.in, StandardCharsets.UTF_8), System.out);
         } catch (ExecutionException e) {
-            System.out.println("could not connect to " + url + ": " + e.getCause().getMessage());
+            String why = String.valueOf(e.getCause().getMessage());
+            System.out.println("could not connect to " + url + ": " + why);
+            if (why.contains("not trusted") && trust == null) {
+                System.out.println("A sample's throwaway certificate? Trust it with -Dtls.trust=FILE, the file it printed.");
+            }
         } finally {
             if (echo != null) {
                 echo.stop();

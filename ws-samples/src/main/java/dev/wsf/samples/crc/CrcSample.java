@@ -1,11 +1,13 @@
 package dev.wsf.samples.crc;
 
 import dev.wsf.api.Session;
+import dev.wsf.api.config.ConnectOptions;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.runtime.WebSocketClient;
 import dev.wsf.runtime.WebSocketServer;
+import dev.wsf.samples.support.SampleAddress;
 import dev.wsf.samples.support.SampleRunner;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -53,29 +55,31 @@ public final class CrcSample {
     }
 
     public static void main(String[] args) throws Exception {
-        WebSocketServer server = start(SampleRunner.listenConfig(ServerConfig.builder()));
-        String base = "ws://" + SampleRunner.address(server);
+        SampleRunner.Listening listening = SampleRunner.listen(ServerConfig.builder());
+        WebSocketServer server = start(listening.config());
+        SampleAddress address = listening.address(server);
+        ConnectOptions options = address.connectOptions().build(); // with TLS: trusting the sample's certificate
         try (WebSocketClient client = WebSocketClient.create()) {
             for (String path : List.of("/checked", "/plain")) {
-                System.out.println(path + ": " + demo(client, URI.create(base + path)));
+                System.out.println(path + ": " + demo(client, URI.create(address.ws(path)), options));
             }
         }
-        SampleRunner.serveUntilStopped(server, address -> List.of(
-                "CRC: ws://" + address + "/checked and ws://" + address + "/plain echo; only /checked negotiates "
+        SampleRunner.serveUntilStopped(server, listening, at -> List.of(
+                "CRC: " + at.ws("/checked") + " and " + at.ws("/plain") + " echo; only /checked negotiates "
                         + Crc32ExtensionFactory.NAME + ".",
                 "Browsers don't know the extension and get plain echoes on both; wsf's WebSocketClient, with this"
                         + " module on its classpath, offers it by itself."));
     }
 
     /** Connects with our client, which offers x-wsf-crc32 on its own, and echoes one message. */
-    private static String demo(WebSocketClient client, URI uri) throws Exception {
+    private static String demo(WebSocketClient client, URI uri, ConnectOptions options) throws Exception {
         CompletableFuture<String> reply = new CompletableFuture<>();
         Session session = client.connect(uri, new EndpointHandler() {
             @Override
             public void onText(Session s, String message) {
                 reply.complete(message);
             }
-        }).get(5, TimeUnit.SECONDS);
+        }, options).get(5, TimeUnit.SECONDS);
         session.sendText("hello");
         String echoed = reply.get(5, TimeUnit.SECONDS);
         session.close();

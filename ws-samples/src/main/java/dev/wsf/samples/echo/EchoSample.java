@@ -20,9 +20,10 @@ public final class EchoSample {
     }
 
     public static void main(String[] args) {
-        WebSocketServer server = start(SampleRunner.listenConfig(ServerConfig.builder()));
-        SampleRunner.serveUntilStopped(server, address -> List.of(
-                "Echo: ws://" + address + "/echo sends back every text and binary message.",
-                "Try it with any WebSocket client, e.g.: python3 -m websockets ws://" + address + "/echo"));
+        SampleRunner.Listening listening = SampleRunner.listen(ServerConfig.builder());
+        WebSocketServer server = start(listening.config());
+        SampleRunner.serveUntilStopped(server, listening, at -> List.of(
+                "Echo: " + at.ws("/echo") + " sends back every text and binary message.",
+                "Try it with any WebSocket client, e.g.: " + at.pythonClient("/echo")));
     }
 }

@@ -23,9 +23,10 @@ public final class GuiceSample {
     }
 
     public static void main(String[] args) {
-        WebSocketServer server = start(SampleRunner.listenConfig(ServerConfig.builder()), new GreetingModule());
-        SampleRunner.serveUntilStopped(server, address -> List.of(
-                "Guice: send your name to ws://" + address + "/greet and get a greeting from the injected Greeter,"
-                        + " e.g. python3 -m websockets ws://" + address + "/greet"));
+        SampleRunner.Listening listening = SampleRunner.listen(ServerConfig.builder());
+        WebSocketServer server = start(listening.config(), new GreetingModule());
+        SampleRunner.serveUntilStopped(server, listening, at -> List.of(
+                "Guice: send your name to " + at.ws("/greet") + " and get a greeting from the injected Greeter,"
+                        + " e.g. " + at.pythonClient("/greet")));
     }
 }

@@ -1,2 +1,5 @@
-/** What the samples share: the command-line runner and a static page server. Not a sample itself. */
+/**
+ * What the samples share: the command-line runner, its TLS switches and a static page server. Not
+ * a sample itself.
+ */
 package dev.wsf.samples.support;

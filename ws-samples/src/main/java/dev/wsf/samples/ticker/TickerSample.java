@@ -68,10 +68,13 @@ public final class TickerSample implements AutoCloseable {
         TickerSettings settings = new TickerSettings(
                 Duration.ofMillis(Long.getLong("period", defaults.period().toMillis())),
                 Integer.getInteger("symbols", defaults.symbols()), defaults.maxBuffered());
-        TickerSample sample = start(SampleRunner.listenConfig(ServerConfig.builder()), settings);
+        SampleRunner.Listening listening = SampleRunner.listen(ServerConfig.builder());
+        TickerSample sample = start(listening.config(), settings);
         List<StalledReader> stalled = new ArrayList<>();
         for (int i = 0; i < Integer.getInteger("stalled", 0); i++) {
-            stalled.add(StalledReader.connect(sample.server.localAddress(), "/ticker"));
+            stalled.add(listening.tls().isPresent()
+                    ? StalledReader.connect(sample.server.localAddress(), "/ticker", listening.tls().get().clientContext())
+                    : StalledReader.connect(sample.server.localAddress(), "/ticker"));
         }
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "ticker-report");
@@ -79,9 +82,9 @@ public final class TickerSample implements AutoCloseable {
             return thread;
         });
         reporter.scheduleAtFixedRate(sample::report, 5, 5, TimeUnit.SECONDS);
-        SampleRunner.serveUntilStopped(sample.server, address -> List.of(
-                "Ticker: open http://" + address + "/ to watch " + settings.symbols() + " prices pushed over ws://"
-                        + address + "/ticker every " + settings.period().toMillis() + " ms.",
+        SampleRunner.serveUntilStopped(sample.server, listening, at -> List.of(
+                "Ticker: open " + at.http("/") + " to watch " + settings.symbols() + " prices pushed over "
+                        + at.ws("/ticker") + " every " + settings.period().toMillis() + " ms.",
                 "Every 5 s a status line shows, per subscriber, the updates sent and the ones skipped because"
                         + " it was more than " + TickerSettings.defaults().maxBuffered() / 1024 + " KiB behind.",
                 stalled.isEmpty() ? "Add -Dstalled=1 -Dsymbols=2000 -Dperiod=20 to watch a client that stops reading"

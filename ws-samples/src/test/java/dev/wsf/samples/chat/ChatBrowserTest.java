@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
+import dev.wsf.samples.support.SampleTls;
 import dev.wsf.testkit.PeerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two headless Chromium pages chat through the sample's own page, served by the sample
- * (interop/node/chat-two-pages.mjs). Needs {@code bash .ci/install-test-deps}.
+ * (interop/node/chat-two-pages.mjs), over http:// + ws:// and over https:// + wss://.
+ * Needs {@code bash .ci/install-test-deps}.
  */
 @Tag("interop")
 class ChatBrowserTest {
@@ -26,6 +28,41 @@ class ChatBrowserTest {
                     PeerProcess.node("chat-two-pages.mjs", "http://127.0.0.1:" + server.port() + "/", "--timeout", "90"), 120);
             assertEquals(0, result.exitCode(), "failed steps: " + result.failures() + "\nall: " + result.lines());
             assertTrue(result.last().contains("\"ok\":true") && result.last().contains("\"passed\":7"), result.last());
+        } finally {
+            server.stop();
+        }
+    }
+
+    /**
+     * What {@code -Dsample=chat -Dtls=true} serves: the page over https://, which then opens
+     * wss://. Chromium trusts the throwaway certificate by its public key and no other
+     * certificate error is ignored (the next test shows it).
+     */
+    @Test
+    void twoPagesExchangeMessagesOverHttpsAndWss() throws Exception {
+        SampleTls tls = SampleTls.throwaway();
+        WebSocketServer server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).tls(tls.server()).build());
+        try {
+            PeerProcess.Result result = PeerProcess.run(PeerProcess.node("chat-two-pages.mjs",
+                    "https://127.0.0.1:" + server.port() + "/", "--timeout", "90", "--trust-spki", tls.spkiSha256()), 120);
+            assertEquals(0, result.exitCode(), "failed steps: " + result.failures() + "\nall: " + result.lines());
+            assertTrue(result.last().contains("\"ok\":true") && result.last().contains("\"passed\":7"), result.last());
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Told to trust another certificate's key, Chromium refuses the sample's certificate. */
+    @Test
+    void chromiumRefusesACertificateItWasNotToldToTrust() throws Exception {
+        SampleTls tls = SampleTls.throwaway();
+        String otherKey = SampleTls.throwaway().spkiSha256();
+        WebSocketServer server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).tls(tls.server()).build());
+        try {
+            PeerProcess.Result result = PeerProcess.run(PeerProcess.node("chat-two-pages.mjs",
+                    "https://127.0.0.1:" + server.port() + "/", "--timeout", "60", "--trust-spki", otherKey), 90);
+            assertEquals(1, result.exitCode(), result.lines().toString());
+            assertTrue(result.last().contains("net::ERR_CERT_AUTHORITY_INVALID"), result.last());
         } finally {
             server.stop();
         }

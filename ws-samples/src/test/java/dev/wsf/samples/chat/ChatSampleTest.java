@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
+import dev.wsf.samples.support.SampleTls;
+import dev.wsf.samples.testing.Trusting;
 import dev.wsf.testkit.JdkClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +123,36 @@ class ChatSampleTest {
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                 + "/nothing.js")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
+    }
+
+    @Test
+    void withTlsServesThePageOverHttpsAndTheRoomsOverWss() throws Exception {
+        SampleTls tls = SampleTls.throwaway();
+        WebSocketServer secure = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).tls(tls.server()).build());
+        try {
+            HttpClient trusting = Trusting.httpClient(tls.trustFile());
+            String base = "https://localhost:" + secure.port();
+            HttpResponse<String> page = trusting.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<script src=\"chat.js\">"), page.body());
+            HttpResponse<String> script = trusting.send(HttpRequest.newBuilder(URI.create(base + "/chat.js")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(script.body().contains("location.protocol === 'https:' ? 'wss' : 'ws'"),
+                    "the page opens wss:// when it was loaded over https://");
+
+            // As the page does: same origin, wss://, chat.v1.
+            WebSocket.Builder builder = trusting.newWebSocketBuilder().subprotocols(ChatEndpoint.SUBPROTOCOL)
+                    .header("Origin", base);
+            try (JdkClient ann = JdkClient.connect(URI.create("wss://localhost:" + secure.port() + "/chat/vault?name=ann"),
+                    builder).skipPings()) {
+                assertEquals(new ChatEvent("join", "ann", "ann joined", List.of("ann")), event(ann));
+                ann.send("{\"text\":\"sealed\"}");
+                assertEquals(new ChatEvent("message", "ann", "sealed", List.of("ann")), event(ann));
+            }
+        } finally {
+            secure.stop();
+        }
     }
 
     private static JdkClient join(String room, String name) {

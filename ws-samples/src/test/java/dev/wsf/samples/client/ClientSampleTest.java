@@ -1,6 +1,7 @@
 package dev.wsf.samples.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.CloseReason;
@@ -9,6 +10,7 @@ import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.chat.ChatSample;
 import dev.wsf.samples.echo.EchoSample;
+import dev.wsf.samples.support.SampleTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,11 +18,14 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The console client sample against the echo and chat samples, in-process and as its own JVM. */
 class ClientSampleTest {
@@ -79,19 +84,54 @@ class ClientSampleTest {
     /** The one-command form: no -Durl, so it starts the echo sample itself; lines come from stdin. */
     @Test
     void mainTalksToItsOwnEchoServerFromStandardInput() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.wsf.samples.Samples", "client")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        String output = runMain("ping?\n");
+        assertTrue(output.contains("started the echo sample at ws://127.0.0.1:"), output);
+        assertTrue(output.contains("\n< ping?\nclosed: 1000\n"), output);
+    }
+
+    /** {@code -Dtls=true} without {@code -Durl}: its own echo server serves wss://, and the client trusts it. */
+    @Test
+    void mainTalksToItsOwnEchoServerOverTls(@TempDir Path tmp) throws Exception {
+        String output = runMain("secret?\n", "-Dtls=true", "-Djava.io.tmpdir=" + tmp);
+        assertTrue(output.contains("TLS: generated a throwaway self-signed certificate"), output);
+        assertTrue(output.contains("started the echo sample at wss://127.0.0.1:"), output);
+        assertTrue(output.contains("\n< secret?\nclosed: 1000\n"), output);
+    }
+
+    /** {@code -Dtls.trust=FILE}: the certificate a server sample printed, trusted for {@code -Durl=wss://...}. */
+    @Test
+    void mainTrustsTheCertificateFileItIsGiven() throws Exception {
+        SampleTls tls = SampleTls.throwaway();
+        WebSocketServer secure = EchoSample.start(ServerConfig.builder().host("127.0.0.1").port(0).tls(tls.server()).build());
         try {
-            process.getOutputStream().write("ping?\n".getBytes(StandardCharsets.UTF_8));
+            String url = "wss://localhost:" + secure.port() + "/echo";
+            String output = runMain("trusted?\n", "-Durl=" + url, "-Dtls.trust=" + tls.trustFile());
+            assertTrue(output.contains("connected to " + url), output);
+            assertTrue(output.contains("\n< trusted?\nclosed: 1000\n"), output);
+
+            // Without it the JDK's trust store decides, which has never heard of this certificate.
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> ClientSample.run(URI.create(url),
+                    ConnectOptions.defaults(), new StringReader("never sent\n"), print(new ByteArrayOutputStream())));
+            assertTrue(refused.getCause().getMessage().contains("not trusted"), refused.getCause().getMessage());
+        } finally {
+            secure.stop();
+        }
+    }
+
+    /** Runs the client sample as its own JVM with {@code input} on stdin; returns what it printed. */
+    private static String runMain(String input, String... properties) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("dev.wsf.samples.Samples", "client"));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the client should exit at the end of its input");
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, process.exitValue(), output);
-            assertTrue(output.contains("started the echo sample at ws://127.0.0.1:"), output);
-            assertTrue(output.contains("\n< ping?\nclosed: 1000\n"), output);
+            return output;
         } finally {
             process.destroyForcibly();
         }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
+import dev.wsf.samples.support.SampleTls;
+import dev.wsf.samples.testing.Trusting;
+import dev.wsf.testkit.Eventually;
 import dev.wsf.testkit.JdkClient;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,8 @@ class TickerSampleTest {
     @Test
     void everySubscriberGetsTheSameUpdates() throws Exception {
         try (JdkClient ann = JdkClient.connect(url()); JdkClient bob = JdkClient.connect(url())) {
-            await(() -> sample.ticker().stats().size() == 2, "two subscribers");
+            Eventually.until(Duration.ofSeconds(30), () -> sample.ticker().stats().size() == 2,
+                    () -> "two subscribers: " + sample.ticker().stats());
             TickerUpdate toBob = update(bob.nextText()); // bob subscribed second: ann has had this one too
             assertEquals(FAST.symbols(), toBob.quotes().size());
             TickerUpdate toAnn;
@@ -55,8 +59,10 @@ class TickerSampleTest {
     void aStalledReaderIsSkippedWhileTheOthersGetEveryUpdate() throws Exception {
         try (StalledReader stalled = StalledReader.connect(sample.server().localAddress(), "/ticker");
              JdkClient reader = JdkClient.connect(url())) {
-            await(() -> sample.ticker().stats().size() == 2, "two subscribers");
-            await(() -> sample.ticker().stats().stream().anyMatch(s -> s.skipped() >= 25), "the stalled reader skipped");
+            Eventually.until(Duration.ofSeconds(30), () -> sample.ticker().stats().size() == 2,
+                    () -> "two subscribers: " + sample.ticker().stats());
+            Eventually.until(Duration.ofSeconds(30), () -> sample.ticker().stats().stream().anyMatch(s -> s.skipped() >= 25),
+                    () -> "the stalled reader skipped 25: " + sample.ticker().stats());
 
             // The reader is current: it receives the update published now, and every one before.
             long now = sample.ticker().published();
@@ -82,21 +88,28 @@ class TickerSampleTest {
         }
     }
 
+    /** The same over TLS: the stalled reader finishes its TLS handshake, then reads nothing more. */
+    @Test
+    @SuppressWarnings("try")
+    void overTlsAStalledReaderIsSkippedToo() throws Exception {
+        SampleTls tls = SampleTls.throwaway();
+        try (TickerSample secure = TickerSample.start(ServerConfig.builder().host("127.0.0.1").port(0)
+                .tls(tls.server()).build(), FAST);
+             StalledReader stalled = StalledReader.connect(secure.server().localAddress(), "/ticker", tls.clientContext());
+             JdkClient reader = JdkClient.connect(URI.create("wss://127.0.0.1:" + secure.server().port() + "/ticker"),
+                     Trusting.httpClient(tls.trustFile()).newWebSocketBuilder())) {
+            assertEquals(FAST.symbols(), update(reader.nextText()).quotes().size());
+            Eventually.until(Duration.ofSeconds(30), () -> secure.ticker().stats().stream().anyMatch(s -> s.skipped() > 0),
+                    () -> "the stalled reader skipped updates: " + secure.ticker().stats());
+            assertEquals(2, secure.ticker().stats().size(), secure.ticker().stats().toString());
+        }
+    }
+
     private String url() {
         return "ws://127.0.0.1:" + sample.server().port() + "/ticker";
     }
 
     private static TickerUpdate update(String json) {
         return JSON.readValue(json, TickerUpdate.class);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

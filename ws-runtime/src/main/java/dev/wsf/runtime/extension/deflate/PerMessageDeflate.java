@@ -8,6 +8,7 @@ import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.Frame;
 import dev.wsf.api.extension.FrameSink;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * permessage-deflate on one connection (RFC 7692 sections 6 and 7.2): RSV1 marks the first frame
@@ -17,6 +18,7 @@ import java.nio.ByteBuffer;
 final class PerMessageDeflate implements Extension {
     private final ExtensionConfig config;
     private final int compressionThreshold;
+    private final Optional<SharedCompression> shared;
     private final MessageDeflater deflater;
     private final MessageInflater inflater;
 
@@ -33,6 +35,15 @@ final class PerMessageDeflate implements Extension {
         this.deflater = new MessageDeflater(settings.compressionLevel(), agreement.localNoContextTakeover(),
                 agreement.localMaxWindowBits());
         this.inflater = new MessageInflater(agreement.remoteNoContextTakeover(), maxMessageSize);
+        this.shared = agreement.localNoContextTakeover()
+                ? Optional.of(new SharedCompression(settings.compressionLevel(), agreement.localMaxWindowBits(),
+                        compressionThreshold))
+                : Optional.empty();
+    }
+
+    /** How a message can be compressed once for many sessions, if this side keeps no context. */
+    Optional<SharedCompression> sharedCompression() {
+        return shared;
     }
 
     @Override

@@ -1,0 +1,19 @@
+package dev.wsf.api.topic;
+
+import java.util.Objects;
+
+/**
+ * A message published to a topic, as nodes of a cluster exchange it through a {@link TopicBus}.
+ *
+ * @param topic   the topic
+ * @param binary  whether it is a binary message (else UTF-8 text)
+ * @param payload the message's bytes; not to be modified
+ * @param origin  the node that published it, so that it never receives its own messages twice
+ */
+public record TopicMessage(String topic, boolean binary, byte[] payload, String origin) {
+    public TopicMessage {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(origin, "origin");
+    }
+}

@@ -98,12 +98,19 @@ final class Warmup {
         e.run();
         Memory f = Memory.serving(context);
         f.read(upgrade);
+        f.protocol.onTick(System.nanoTime()); // an open session's timers: idle timeout, heartbeat
+        f.run();
         f.protocol.onShutdown();
         f.run();
         f.protocol.onTick(System.nanoTime() + 60_000_000_000L);
         f.run();
         for (Memory m : List.of(c, d, e, f)) {
             m.lost();
+        }
+
+        // Why a connection stops reading: only once a peer falls behind, which may be late.
+        for (ReadPause reason : ReadPause.values()) {
+            reason.bit();
         }
 
         // Refusals: a malformed request, an unknown path, a request that never ends in time.

@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  * directory needs one). The JVM then remembers the failed resolution for good, so a server that
  * once brushed its descriptor limit would never again answer a close frame. Loaded at start,
  * while descriptors are plentiful, the close and failure paths cannot be broken that way later.
+ *
+ * <p>Two steps: every class of the runtime and the API is loaded (not initialized) from where it
+ * lives, a directory or a jar, so no later first use needs a file; then the scenarios below run,
+ * which also creates the hidden classes of lambdas and initializes what they touch.
  */
 final class Warmup {
     private static final AtomicBoolean DONE = new AtomicBoolean();
@@ -54,6 +58,8 @@ final class Warmup {
             return;
         }
         try {
+            ClassPreloader.loadAll(Warmup.class, "dev/wsf/runtime/");
+            ClassPreloader.loadAll(dev.wsf.api.Session.class, "dev/wsf/api/");
             server();
             client();
         } catch (RuntimeException e) {

@@ -63,7 +63,14 @@ final class SharedSender {
                 return;
             }
             SlowConsumerPolicy policy = subscription.policy();
-            if (transport.bufferedBytes() > policy.maxBacklog()) {
+            long backlog = transport.bufferedBytes();
+            if (backlog > policy.maxBacklog()) {
+                // Frames queued earlier in this loop round are written only at its end: what the
+                // socket takes now is no backlog, and a healthy reader must not be judged by it.
+                transport.writeQueuedNow();
+                backlog = transport.bufferedBytes();
+            }
+            if (backlog > policy.maxBacklog()) {
                 switch (policy.action()) {
                     case SKIP -> subscription.skipped();
                     case KEEP_NEWEST -> {

@@ -298,6 +298,15 @@ final class NioConnection implements Transport, Selectable {
     }
 
     @Override
+    public void writeQueuedNow() {
+        if (loop.inLoop()) {
+            output.writeFromLoop();
+        } else {
+            output.flush(false);
+        }
+    }
+
+    @Override
     public void flushNow() {
         output.flush(true);
     }

@@ -8,7 +8,7 @@ import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.annotation.OnOpen;
 import dev.wsf.api.annotation.PathParam;
 import dev.wsf.api.annotation.QueryParam;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import jakarta.inject.Inject;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.wsf.samples.chat;
 
 import dev.wsf.api.Session;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

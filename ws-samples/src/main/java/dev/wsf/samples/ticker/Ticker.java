@@ -1,10 +1,10 @@
 package dev.wsf.samples.ticker;
 
 import dev.wsf.api.Session;
-import dev.wsf.api.topic.SlowConsumerPolicy;
-import dev.wsf.api.topic.SubscriptionStats;
-import dev.wsf.api.topic.TopicStats;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.SlowConsumerPolicy;
+import dev.wsf.api.SubscriptionStats;
+import dev.wsf.api.TopicStats;
+import dev.wsf.api.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.wsf.samples.ticker;
 
 import dev.wsf.annotations.AnnotatedEndpoints;
 import dev.wsf.api.config.ServerConfig;
-import dev.wsf.api.topic.TopicStats;
+import dev.wsf.api.TopicStats;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.support.ClasspathPages;
 import dev.wsf.samples.support.SampleRunner;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
-import dev.wsf.api.topic.TopicStats;
+import dev.wsf.api.TopicStats;
 import dev.wsf.samples.support.SampleTls;
 import dev.wsf.samples.testing.Trusting;
 import dev.wsf.testkit.Eventually;
@@ -25,14 +25,11 @@ class TickerSampleTest {
     /**
      * 50 updates a second of about 40 KB each. On loopback the kernel alone takes some 4 MB for a
      * peer that doesn't read; at this rate the ticker reaches its own threshold within seconds.
-     *
-     * <p>The threshold is 256 KiB, not the sample's 64 KiB: the topic's backlog check counts every
-     * update queued for a subscriber in the I/O loop's current round, which the loop writes only
-     * at the round's end. A loop that runs late by threshold / rate (64 KiB at 4 MB/s: 16 ms,
-     * often on two busy cores) delivers several updates in one round, and the skip policy then
-     * skips a reader whose socket has room. At 256 KiB and 2 MB/s that takes a loop 128 ms late.
+     * The threshold is the sample's own, 64 KiB: a loop that runs late delivers several updates in
+     * one round, and the topic writes what is queued before it judges a subscriber slow, so a
+     * reader whose socket has room is never skipped for that.
      */
-    private static final TickerSettings FAST = new TickerSettings(Duration.ofMillis(20), 1000, 256 * 1024);
+    private static final TickerSettings FAST = new TickerSettings(Duration.ofMillis(20), 1000, 64 * 1024);
 
     private TickerSample sample;
 

@@ -33,7 +33,7 @@
 #   IDLE_CONNECTIONS idle connections for the memory test                     (10000)
 #   TLS_IDLE_CONNECTIONS  the same over TLS: fewer, because the client's core pays several ms
 #                    of P-256 arithmetic per full handshake                   (2000)
-#   PENDING / TLS_PENDING  handshakes in progress at once while opening them  (256 / 64)
+#   PENDING / TLS_PENDING  handshakes in progress at once while opening them  (256 / 16)
 #   SETTLE           seconds to let an idle server settle                     (3)
 #   ROUNDS           rounds of every test; each figure is reported as min-max (3)
 #   IDLE_ROUNDS      rounds of the idle memory test                           (ROUNDS)
@@ -65,7 +65,7 @@ LAT_WARMUP=${LAT_WARMUP:-$(( LAT_COUNT / 5 ))}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 TLS_IDLE_CONNECTIONS=${TLS_IDLE_CONNECTIONS:-$(( IDLE_CONNECTIONS < 2000 ? IDLE_CONNECTIONS : 2000 ))}
 PENDING=${PENDING:-256}
-TLS_PENDING=${TLS_PENDING:-64}
+TLS_PENDING=${TLS_PENDING:-16}
 SETTLE=${SETTLE:-3}
 ROUNDS=${ROUNDS:-3}
 IDLE_ROUNDS=${IDLE_ROUNDS:-$ROUNDS}

@@ -141,10 +141,16 @@ plan_rows() {
 row_server() { echo "${1#tls-}"; }
 row_tls() { [[ $1 == tls-* ]]; }
 
-# What each row runs, for the tables.
+# What row $1 ran, for the tables: what the server printed about itself (Netty and Jetty print
+# their version, transport or thread pool), else what the build says.
 row_setup() {
-    local tls=""
+    local tls="" said
     row_tls "$1" && tls=", TLS 1.3 (JDK)"
+    said=$(grep -m1 -E '^(netty|jetty) ' "$2/$1.server.log" 2>/dev/null || true)
+    if [[ -n $said ]]; then
+        echo "${said/netty/Netty}" | sed 's/^jetty/Jetty/; s/, TLS (JDK provider)$//; s/$/'"$tls"'/'
+        return
+    fi
     case $(row_server "$1") in
         wsf)
             if row_tls "$1" && [[ $WSF_TLS_ECHO_CMD == "$WSF_TLS_MAIN" ]]; then
@@ -154,7 +160,7 @@ row_setup() {
             fi ;;
         netty-epoll) echo "Netty $(netty_version netty-epoll), native epoll$tls" ;;
         netty-nio) echo "Netty $(netty_version netty), NIO$tls" ;;
-        jetty) echo "Jetty $(mvn_property jetty.version), 4 threads, 0 reserved$tls" ;;
+        jetty) echo "Jetty $(mvn_property jetty.version)$tls" ;;
         tcp) echo "raw TCP echo (JDK NIO), no WebSocket" ;;
     esac
 }
@@ -342,6 +348,7 @@ row_client_opts() {
     elif row_tls "$1"; then
         echo "--tls $KEYSTORE --tls-password $TLS_PASSWORD"
     fi
+    return 0
 }
 
 ROW_OPTS=()
@@ -582,7 +589,7 @@ range() {
     local dir=$1 row=$2 test=$3 key=$4 f v
     for f in "$dir/$row.$test".r*.txt; do
         v=${V["$f|$key"]-}
-        [[ -n $v ]] && echo "$v ${V["$f|round"]-clean}"
+        if [[ -n $v ]]; then echo "$v ${V["$f|round"]-clean}"; fi
     done | awk '
         { n++; v[n] = $1; c[n] = ($2 == "clean") }
         END {
@@ -620,7 +627,8 @@ ratio() {
     awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
         if (y[1] <= 0 || y[2] <= 0) { print "-"; exit }
         lo = x[1] / y[2]; hi = x[2] / y[1]
-        printf (sprintf("%.2f", lo) == sprintf("%.2f", hi)) ? "%.2f\n" : "%.2f–%.2f\n", lo, hi }'
+        printf (sprintf("%.2f", lo) == sprintf("%.2f", hi)) ? "%.2f" : "%.2f–%.2f", lo, hi
+        print (x[3] == 0 || y[3] == 0) ? " ⚠ from disturbed rounds" : "" }'
 }
 
 report() {
@@ -643,7 +651,7 @@ report() {
                     echo "| $row | not run: $(cat "$dir/$row.skipped") | | | | | |"
                     continue
                 fi
-                printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$row" "$(row_setup "$row")" \
+                printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$row" "$(row_setup "$row" "$dir")" \
                     "$(cell "$dir" "$row" text msgs_per_s %.0f)" "$(cell "$dir" "$row" binary mb_per_s %.1f)" \
                     "$(cell "$dir" "$row" latency p50_us %.1f)" "$(cell "$dir" "$row" latency p99_us %.1f)" \
                     "$(cell "$dir" "$row" idle bytes %.0f)"
@@ -658,7 +666,7 @@ report() {
                     echo "| $row | not run: $(cat "$dir/$row.skipped") | | | |"
                     continue
                 fi
-                printf '| %s | %s | %s | %s | %s |\n' "$row" "$(row_setup "$row")" \
+                printf '| %s | %s | %s | %s | %s |\n' "$row" "$(row_setup "$row" "$dir")" \
                     "$(cell "$dir" "$row" text msgs_per_s %.0f)" "$(cell "$dir" "$row" binary mb_per_s %.1f)" \
                     "$(cell "$dir" "$row" idle bytes %.0f)"
             done
@@ -744,7 +752,9 @@ main() {
         echo "rounds: $ROUNDS (idle: $IDLE_ROUNDS); disturbed above other_cpu $OTHER_MAX or steal_cpu $STEAL_MAX"
         echo "idle connections: $IDLE_CONNECTIONS ($PENDING handshakes at once), TLS $TLS_IDLE_CONNECTIONS ($TLS_PENDING at once), settle ${SETTLE}s"
         echo "wsf command: $WSF_ECHO_CMD; TLS: $WSF_TLS_ECHO_CMD"
-        [[ -f $KEYSTORE ]] && echo "TLS: TLSv1.3 only, EC P-256 certificate in $KEYSTORE, the client offers TLS_AES_128_GCM_SHA256 only"
+        if [[ -f $KEYSTORE ]]; then
+            echo "TLS: TLSv1.3 only, EC P-256 certificate in $KEYSTORE, the client offers TLS_AES_128_GCM_SHA256 only"
+        fi
     } > "$RESULTS/environment.txt"
     [[ $SERVER_JVM_OPTS == *AlwaysPreTouch* ]] \
         || log "warning: without -XX:+AlwaysPreTouch the idle RSS delta also counts heap pages, so bytes/idle connection double-counts the heap"

@@ -288,10 +288,13 @@ final class ServerHandshake implements Protocol {
         finish(HttpResponses.error(status, message, headers, "HEAD".equals(reader.firstWord())));
     }
 
-    /** The peer, and the request line once it is known: no header values, which may hold credentials. */
+    /**
+     * The peer, and the request's method and path once they are known: no header values and no
+     * query, which may hold credentials.
+     */
     private String describe() {
         HttpRequestHead head = current;
-        return transport.remoteAddress() + (head == null ? "" : " (" + head.method() + " " + head.target() + ")");
+        return transport.remoteAddress() + (head == null ? "" : " (" + UpgradeRequest.describe(head) + ")");
     }
 
     /** Sends a final response, then half-closes and lingers so the client reads it before the reset. */

@@ -3,37 +3,25 @@ package dev.wsf.api.http;
 import dev.wsf.api.HandshakeRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link HttpHandler} that serves files from a directory or from the class path: the page,
@@ -77,19 +65,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe and immutable: the {@code with...} methods return a copy.
  */
 public final class StaticFiles implements HttpHandler {
-    private static final System.Logger LOG = System.getLogger(StaticFiles.class.getName());
     private static final long DEFAULT_MAX_FILE_SIZE = 8L * 1024 * 1024;
-    private static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
     private static final String INDEX = "index.html";
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final Map<String, String> TYPES = contentTypes();
 
-    private final Source source;
+    private final FileSources.Source source;
     private final long maxFileSize;
     private final String cacheControl;
 
-    private StaticFiles(Source source, long maxFileSize, String cacheControl) {
+    private StaticFiles(FileSources.Source source, long maxFileSize, String cacheControl) {
         this.source = source;
         this.maxFileSize = maxFileSize;
         this.cacheControl = cacheControl;
@@ -111,7 +97,7 @@ public final class StaticFiles implements HttpHandler {
         if (!Files.isDirectory(real)) {
             throw new IllegalArgumentException("cannot serve files from " + root + ": not a directory");
         }
-        return new StaticFiles(new DirectorySource(real), DEFAULT_MAX_FILE_SIZE, "no-cache");
+        return new StaticFiles(FileSources.directory(real), DEFAULT_MAX_FILE_SIZE, "no-cache");
     }
 
     /**
@@ -138,7 +124,7 @@ public final class StaticFiles implements HttpHandler {
             throw new IllegalArgumentException("serve a directory of resources, such as \"/web\", not the root of the "
                     + "class path, which holds the application's classes and configuration");
         }
-        return new StaticFiles(new ClasspathSource(loader, prefix + "/"), DEFAULT_MAX_FILE_SIZE, "no-cache");
+        return new StaticFiles(FileSources.classpath(loader, prefix + "/"), DEFAULT_MAX_FILE_SIZE, "no-cache");
     }
 
     /** Files larger than this are not served (404, and a warning in the log once). Default: 8 MiB. */
@@ -172,7 +158,7 @@ public final class StaticFiles implements HttpHandler {
         if (directory) {
             names.add(INDEX);
         }
-        Optional<Found> found = source.find(names);
+        Optional<FileSources.Found> found = source.find(names);
         if (found.isEmpty()) {
             if (!directory && !names.isEmpty()) {
                 names.add(INDEX);
@@ -188,9 +174,9 @@ public final class StaticFiles implements HttpHandler {
         return answer(request, found.get());
     }
 
-    private Optional<HttpResponse> answer(HandshakeRequest request, Found file) {
+    private Optional<HttpResponse> answer(HandshakeRequest request, FileSources.Found file) {
         if (file.size() > maxFileSize) {
-            warnOnce(file.name(), "not serving " + file.name() + ": its " + file.size() + " bytes exceed the limit of "
+            FileSources.warnOnce(file.name(), "not serving " + file.name() + ": its " + file.size() + " bytes exceed the limit of "
                     + maxFileSize + " (StaticFiles.withMaxFileSize)");
             return Optional.empty();
         }
@@ -210,7 +196,7 @@ public final class StaticFiles implements HttpHandler {
         try {
             body = file.content();
         } catch (IOException | UncheckedIOException e) {
-            warnOnce(file.name(), "cannot read " + file.name() + ": " + e);
+            FileSources.warnOnce(file.name(), "cannot read " + file.name() + ": " + e);
             return Optional.empty();
         }
         if (body.length > maxFileSize) { // grew since its size was read
@@ -346,165 +332,8 @@ public final class StaticFiles implements HttpHandler {
         return Map.copyOf(types);
     }
 
-    /** Names already warned about, so a client asking again and again cannot flood the log. */
-    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-
-    private static void warnOnce(String name, String message) {
-        if (WARNED.size() < 1000 && WARNED.add(name)) {
-            LOG.log(System.Logger.Level.WARNING, message);
-        }
-    }
-
-    /** A file found under the root. */
-    private interface Found {
-        /** The file's name under the root, for the log and its extension. */
-        String name();
-
-        long size();
-
-        /** Milliseconds since the epoch, or 0 if unknown. */
-        long lastModified();
-
-        Optional<String> etag();
-
-        byte[] content() throws IOException;
-    }
-
-    /** Where the files come from. */
-    private interface Source {
-        /** The regular file at these (checked) segments, if there is one. */
-        Optional<Found> find(List<String> segments);
-    }
-
-    private record DirectorySource(Path root) implements Source {
-        @Override
-        public Optional<Found> find(List<String> segments) {
-            Path candidate = root;
-            for (String s : segments) {
-                candidate = candidate.resolve(s);
-            }
-            try {
-                Path real = candidate.toRealPath(); // follows symbolic links...
-                if (!real.startsWith(root)) {
-                    return Optional.empty(); // ...which must not lead out of the root
-                }
-                BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-                if (!attributes.isRegularFile()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new DirectoryFile(root.relativize(real).toString(), real, attributes));
-            } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private record DirectoryFile(String name, Path path, BasicFileAttributes attributes) implements Found {
-        @Override
-        public long size() {
-            return attributes.size();
-        }
-
-        @Override
-        public long lastModified() {
-            return attributes.lastModifiedTime().toMillis();
-        }
-
-        /** Size and modification time, as nginx does: changes whenever the file does, without reading it. */
-        @Override
-        public Optional<String> etag() {
-            return Optional.of("\"" + Long.toHexString(size()) + "-"
-                    + Long.toHexString(attributes.lastModifiedTime().toInstant().toEpochMilli()) + "\"");
-        }
-
-        @Override
-        public byte[] content() throws IOException {
-            return Files.readAllBytes(path);
-        }
-    }
-
-    private static final class ClasspathSource implements Source {
-        private final ClassLoader loader;
-        private final String prefix;
-        private final Map<String, Found> cache = new ConcurrentHashMap<>();
-        private final AtomicLong cached = new AtomicLong();
-
-        ClasspathSource(ClassLoader loader, String prefix) {
-            this.loader = loader;
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Optional<Found> find(List<String> segments) {
-            String name = prefix + String.join("/", segments);
-            Found hit = cache.get(name);
-            if (hit != null) {
-                return Optional.of(hit);
-            }
-            URL url = loader.getResource(name);
-            if (url == null) {
-                return Optional.empty();
-            }
-            try {
-                if (url.getProtocol().equals("file")) {
-                    Path path = Path.of(url.toURI());
-                    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                    return attributes.isRegularFile()
-                            ? Optional.of(new DirectoryFile(name, path, attributes)) : Optional.empty();
-                }
-                URLConnection connection = url.openConnection();
-                if (connection instanceof JarURLConnection jar && (jar.getJarEntry() == null
-                        || jar.getJarEntry().isDirectory())) {
-                    return Optional.empty();
-                }
-                byte[] content;
-                try (InputStream in = connection.getInputStream()) {
-                    content = in.readAllBytes();
-                }
-                Found found = new ResourceFile(name, content, connection.getLastModified(), etagOf(content));
-                if (cached.addAndGet(content.length) <= MAX_CACHED_BYTES) {
-                    cache.putIfAbsent(name, found);
-                } else {
-                    cached.addAndGet(-content.length);
-                }
-                return Optional.of(found);
-            } catch (IOException | URISyntaxException | RuntimeException e) {
-                warnOnce(name, "cannot read class-path resource " + name + ": " + e);
-                return Optional.empty();
-            }
-        }
-
-        private static String etagOf(byte[] content) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-                return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-        }
-    }
-
-    /** A class-path resource read into memory; its tag is a hash of the content. */
-    private record ResourceFile(String name, byte[] bytes, long lastModified, String tag) implements Found {
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public Optional<String> etag() {
-            return Optional.of(tag);
-        }
-
-        @Override
-        public byte[] content() {
-            return bytes; // shared: the server only reads it
-        }
-    }
-
     @Override
     public String toString() {
-        return "StaticFiles[" + (source instanceof DirectorySource d ? d.root().toString()
-                : "classpath:/" + ((ClasspathSource) source).prefix) + "]";
+        return "StaticFiles[" + source + "]";
     }
 }

@@ -3,9 +3,10 @@ package dev.wsf.runtime;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.http.HttpHandler;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.server.ServerContext;
+import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.tls.TlsEngines;
 import dev.wsf.runtime.tls.TlsWatcher;
@@ -93,7 +94,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
         Warmup.run();
         IoLoops started = new IoLoops(config.ioThreads(), "wsf-io", SessionSettings.tickInterval(config),
-                new MemoryBudget(config.memoryBudget()), this::loopDied);
+                new MemoryBudget(config.memoryBudget()), context.metrics(), this::loopDied);
         List<InetSocketAddress> bound = new ArrayList<>();
         int tlsIndex = 0;
         for (ServerConfig.Listener listener : config.listeners()) {
@@ -184,11 +185,13 @@ public final class WebSocketServer implements AutoCloseable {
     /** The server's totals now; all zero before {@link #start()}. */
     public synchronized ServerStats stats() {
         if (loops == null) {
-            return new ServerStats(0, 0, config.memoryBudget(), 0, 0, 0);
+            return new ServerStats(0, 0, config.memoryBudget(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
+        SessionCounters c = context.counters();
+        long[] traffic = c.traffic();
         return new ServerStats(loops.connectionCount(), loops.budget().used(), loops.budget().limit(),
-                context.counters().protocolViolations(), context.counters().internalErrors(),
-                context.counters().overloaded());
+                c.protocolViolations(), c.internalErrors(), c.overloaded(), c.openSessions(), c.sessionsOpened(),
+                traffic[0], traffic[1], traffic[2], traffic[3]);
     }
 
     /**

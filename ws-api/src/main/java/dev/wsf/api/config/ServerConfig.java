@@ -21,6 +21,7 @@ public final class ServerConfig extends WebSocketConfig {
     private final TopicBus topicBus;
     private final Authenticator authenticator;
     private final ConnectionLimits limits;
+    private final boolean accessLog;
 
     private ServerConfig(Builder b) {
         super(b);
@@ -35,6 +36,12 @@ public final class ServerConfig extends WebSocketConfig {
         this.topicBus = b.topicBus;
         this.authenticator = b.authenticator;
         this.limits = b.limits;
+        this.accessLog = b.accessLog;
+    }
+
+    /** Whether every upgrade and refusal is logged, one line each, to logger {@code dev.wsf.access}. */
+    public boolean accessLog() {
+        return accessLog;
     }
 
     /** Who may connect, for endpoints without an authenticator of their own. */
@@ -165,6 +172,7 @@ public final class ServerConfig extends WebSocketConfig {
         private TopicBus topicBus;
         private Authenticator authenticator;
         private ConnectionLimits limits = ConnectionLimits.unlimited();
+        private boolean accessLog;
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -212,6 +220,16 @@ public final class ServerConfig extends WebSocketConfig {
         /** Authenticates the clients of every endpoint that has no authenticator of its own. */
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator);
+            return this;
+        }
+
+        /**
+         * Logs one line per upgrade or refusal (time, remote address, path, status, subprotocol,
+         * extensions, duration, session id) at INFO to the {@code System.Logger} named
+         * {@code dev.wsf.access}, which can be routed or silenced on its own. Default: off.
+         */
+        public Builder accessLog(boolean on) {
+            this.accessLog = on;
             return this;
         }
 

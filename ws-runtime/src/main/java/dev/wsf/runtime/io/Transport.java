@@ -43,6 +43,15 @@ public interface Transport {
      */
     void discardQueued();
 
+    /**
+     * On the I/O thread: writes what is queued at once, rather than at the end of the loop's
+     * round, so that what the socket would take anyway does not count as a backlog. Elsewhere
+     * the same as {@link #flush()}.
+     */
+    default void writeQueuedNow() {
+        flush();
+    }
+
     /** Writes what is queued, now or at the end of the current batch. Never blocks. */
     void flush();
 

@@ -1,6 +1,7 @@
 package dev.wsf.runtime.server;
 
 import dev.wsf.api.config.ConnectionLimits;
+import dev.wsf.api.metrics.WebSocketMetrics.Refusal;
 import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,17 +39,17 @@ final class ConnectionGate {
     Admission admit(InetAddress peer) {
         if (connections.incrementAndGet() > limits.maxConnections()) {
             connections.decrementAndGet();
-            return Admission.refused("too many connections");
+            return Admission.refused(Refusal.MAX_CONNECTIONS);
         }
         if (handshakes.incrementAndGet() > limits.maxHandshakes()) {
             handshakes.decrementAndGet();
             connections.decrementAndGet();
-            return Admission.refused("too many handshakes in progress");
+            return Admission.refused(Refusal.MAX_HANDSHAKES);
         }
         Admission a = new Admission(this);
         if (!limits.proxyProtocol() && !proxies.trusts(peer) && !a.claimAddress(peer)) {
             a.release();
-            return Admission.refused("too many connections from " + peer.getHostAddress());
+            return Admission.refused(Refusal.MAX_PER_ADDRESS);
         }
         return a;
     }
@@ -80,7 +81,7 @@ final class ConnectionGate {
     /** One connection's place within the limits. */
     static final class Admission {
         private final ConnectionGate gate;
-        private final String refusal;
+        private final Refusal refusal;
         private final AtomicBoolean handshaking = new AtomicBoolean(true);
         private final AtomicBoolean released = new AtomicBoolean();
         private volatile InetAddress address;
@@ -90,17 +91,17 @@ final class ConnectionGate {
             this.refusal = null;
         }
 
-        private Admission(String refusal) {
+        private Admission(Refusal refusal) {
             this.gate = null;
             this.refusal = refusal;
         }
 
-        static Admission refused(String why) {
+        static Admission refused(Refusal why) {
             return new Admission(why);
         }
 
         /** Why it was refused, or null if admitted. */
-        String refusal() {
+        Refusal refusal() {
             return refusal;
         }
 

@@ -44,9 +44,10 @@ final class PlainHttp {
      *
      * @param bytes     the whole response
      * @param keepAlive whether the connection waits for another request after it
+     * @param status    the response's status
      * @param refusal   why the request was refused (for the log), or null for the handler's answer
      */
-    record Answer(ByteBuffer bytes, boolean keepAlive, String refusal) {
+    record Answer(ByteBuffer bytes, boolean keepAlive, int status, String refusal) {
     }
 
     PlainHttp(Optional<HttpHandler> handler) {
@@ -88,7 +89,7 @@ final class PlainHttp {
             }
             if (response.isPresent()) {
                 return new Answer(render(response.get(), request, toHead, persistence),
-                        persistence != Persistence.CLOSE, null);
+                        persistence != Persistence.CLOSE, response.get().status(), null);
             }
         }
         if (route.isPresent()) {
@@ -106,7 +107,7 @@ final class PlainHttp {
     private static Answer refusal(int status, String message, Map<String, String> headers, boolean toHead,
                                   Persistence persistence) {
         return new Answer(HttpResponses.error(status, message, headers, toHead, persistence),
-                persistence != Persistence.CLOSE, status + ": " + message);
+                persistence != Persistence.CLOSE, status, status + ": " + message);
     }
 
     private ByteBuffer render(HttpResponse answer, HandshakeRequest request, boolean toHead, Persistence persistence)

@@ -12,6 +12,7 @@ import dev.wsf.runtime.http.HttpHeadReader;
 import dev.wsf.runtime.http.HttpRequestHead;
 import dev.wsf.runtime.http.HttpResponses;
 import dev.wsf.api.auth.AuthResult;
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.api.auth.Authenticator;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.ReadPause;
@@ -56,8 +57,14 @@ final class ServerHandshake implements Protocol {
     private HttpHeadReader reader;
     /** The request being answered, once its head is parsed: for the log. */
     private HttpRequestHead current;
+    /** When the connection was accepted, or the previous request on it answered. */
+    private long startNanos = System.nanoTime();
     private long deadline;
     private Phase phase = Phase.READING;
+    /** For metrics and the access log: what was asked, once known. */
+    private String endpointTag = WebSocketMetrics.UNMATCHED;
+    private String method = "-";
+    private String path = "-";
     /** While authenticating: the request, and the frames that came right behind it. */
     private Pending pending;
 
@@ -96,7 +103,10 @@ final class ServerHandshake implements Protocol {
 
     private void handle(HttpRequestHead head, ByteBuffer leftover) throws HttpException {
         Headers h = head.headers();
+        method = head.method();
+        path = head.path();
         Optional<EndpointRouter.Route> route = context.router().route(head.path());
+        route.ifPresent(r -> endpointTag = r.endpoint().path().template());
         if (!h.hasToken("Upgrade", "websocket")) {
             servePlainHttp(head, route);
             return;
@@ -229,15 +239,23 @@ final class ServerHandshake implements Protocol {
             throw new HttpException(500, "the server failed to accept the connection");
         }
         SessionSettings settings = context.settingsFor(endpoint);
+        String tag = endpointTag;
+        WebSocketMetrics metrics = context.metrics();
         NegotiatedExtensions chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
-                new ExtensionContext(settings.maxMessageSize()));
+                new ExtensionContext(settings.maxMessageSize(), (original, compressed) ->
+                        metrics.compressed(tag, original, compressed)));
         if (!chain.isEmpty()) {
             response.add("Sec-WebSocket-Extensions", ExtensionConfig.toHeaderValue(chain.configs()));
         }
         phase = Phase.ANSWERED;
         admission.handshakeDone();
         transport.enqueue(HttpResponses.switchingProtocols(response), null, null);
-        WebSocketSession session = new WebSocketSession(context.nextSessionId(), request, subprotocol, chain,
+        String sessionId = context.nextSessionId();
+        long took = System.nanoTime() - startNanos;
+        metrics.handshake(tag, 101, took);
+        context.accessLog().log(request.remoteAddress(), method, path, 101, subprotocol.orElse(null),
+                chain.configs().stream().map(ExtensionConfig::name).toList(), took, sessionId);
+        WebSocketSession session = new WebSocketSession(sessionId, request, subprotocol, chain,
                 settings, transport, endpoint.factory());
         request.identity().ifPresent(id -> {
             session.userProperties().putAll(id.attributes());
@@ -258,6 +276,7 @@ final class ServerHandshake implements Protocol {
         PlainHttp.Answer answer = plain.answer(head, route, request);
         if (answer.refusal() != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + describe() + " with " + answer.refusal());
+            recordRefusal(answer.status());
         }
         if (!answer.keepAlive()) {
             finish(answer.bytes());
@@ -265,9 +284,14 @@ final class ServerHandshake implements Protocol {
         }
         transport.enqueue(answer.bytes(), null, null);
         transport.flush();
+        // ready for the next request on this connection, which is measured and logged on its own
         reader = new HttpHeadReader(HttpHeadReader.StartLine.REQUEST, context.config().maxHandshakeSize());
         current = null;
-        deadline = System.nanoTime() + context.config().handshakeTimeout().toNanos();
+        startNanos = System.nanoTime();
+        deadline = startNanos + context.config().handshakeTimeout().toNanos();
+        endpointTag = WebSocketMetrics.UNMATCHED;
+        method = "-";
+        path = "-";
     }
 
     private static List<ExtensionConfig> parseExtensions(Headers h) throws HttpException {
@@ -284,8 +308,16 @@ final class ServerHandshake implements Protocol {
 
     private void refuse(int status, String message, Map<String, String> headers) {
         LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + describe() + " with " + status + ": " + message);
+        recordRefusal(status);
         // the method is known as soon as the request line's first space arrived, even if what follows failed
         finish(HttpResponses.error(status, message, headers, "HEAD".equals(reader.firstWord())));
+    }
+
+    /** Counts a refusal in the metrics and writes its access-log line. */
+    private void recordRefusal(int status) {
+        long took = System.nanoTime() - startNanos;
+        context.metrics().handshake(endpointTag, status, took);
+        context.accessLog().log(transport.remoteAddress(), method, path, status, null, List.of(), took, null);
     }
 
     /**

@@ -19,7 +19,11 @@ final class SessionTimers {
     /** {@link System#nanoTime()} when the session's credential expires; 0 for never (I/O thread). */
     private volatile long expiresNanos;
 
-    SessionTimers(SessionSettings settings, Transport transport, CloseHandshake handshake, Sender sender) {
+    private final SessionTraffic traffic;
+
+    SessionTimers(SessionSettings settings, Transport transport, CloseHandshake handshake, Sender sender,
+                  SessionTraffic traffic) {
+        this.traffic = traffic;
         this.transport = transport;
         this.handshake = handshake;
         this.sender = sender;
@@ -55,7 +59,10 @@ final class SessionTimers {
         }
         switch (heartbeat.tick(now, transport.bytesWritten())) {
             case PING -> sender.control(Opcode.PING, ByteBuffer.allocate(8).putLong(0, now));
-            case GIVE_UP -> handshake.abort("no pong within " + heartbeat.timeoutMillis() + " ms");
+            case GIVE_UP -> {
+                traffic.metrics().heartbeatTimeout(traffic.endpoint());
+                handshake.abort("no pong within " + heartbeat.timeoutMillis() + " ms");
+            }
             case NONE -> { }
         }
     }

@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.runtime.io.MemoryAccount;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
@@ -32,6 +33,7 @@ final class NioConnection implements Transport, Selectable {
     /** Non-null until the PROXY protocol header that must open the connection has been read. */
     private ProxyHeader proxyHeader;
     private final MemoryAccount memory;
+    private final WebSocketMetrics metrics;
     private final TlsLayer tls; // null for plain connections
     private final SocketOutput output;
     private SelectionKey key;
@@ -43,15 +45,16 @@ final class NioConnection implements Transport, Selectable {
     private final int[] readPauses = new int[1];
 
     NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget) throws IOException {
-        this(channel, loop, budget, null, false);
+        this(channel, loop, budget, WebSocketMetrics.NONE, null, false);
     }
 
     /**
      * @param tls           TLS for this connection ({@code wss://}), or null
      * @param proxyProtocol whether the connection starts with a PROXY protocol header
      */
-    NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget, TlsSetup tls, boolean proxyProtocol)
-            throws IOException {
+    NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget, WebSocketMetrics metrics, TlsSetup tls,
+                  boolean proxyProtocol) throws IOException {
+        this.metrics = metrics;
         this.channel = channel;
         this.loop = loop;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
@@ -123,6 +126,7 @@ final class NioConnection implements Transport, Selectable {
                 return;
             }
             lastActivity = System.nanoTime();
+            metrics.bytesRead(n);
             buffer.flip();
             protocol.onRead(buffer);
             if (n < buffer.capacity() || !key.isValid() || (key.interestOps() & SelectionKey.OP_READ) == 0) {
@@ -211,6 +215,9 @@ final class NioConnection implements Transport, Selectable {
      * refused, a record corrupted. The peer's doing, or the network's: closed, said at DEBUG.
      */
     void tlsFailed(IOException e) {
+        if (tls != null && !tls.finished()) {
+            metrics.tlsHandshakeFailed();
+        }
         LoopFaults.debug("TLS with " + remoteAddress + " failed: " + e.getMessage(), null);
         closeNow(e);
     }
@@ -291,6 +298,15 @@ final class NioConnection implements Transport, Selectable {
     }
 
     @Override
+    public void writeQueuedNow() {
+        if (loop.inLoop()) {
+            output.writeFromLoop();
+        } else {
+            output.flush(false);
+        }
+    }
+
+    @Override
     public void flushNow() {
         output.flush(true);
     }
@@ -330,8 +346,14 @@ final class NioConnection implements Transport, Selectable {
         output.shutdownAfterFlush();
     }
 
-    void wrote() {
+    void wrote(long bytes) {
         lastActivity = System.nanoTime();
+        metrics.bytesWritten(bytes);
+    }
+
+    /** TLS read this many bytes of records from the socket. */
+    void readRecords(long bytes) {
+        metrics.bytesRead(bytes);
     }
 
     // ---- reading control and closing ----
@@ -341,6 +363,9 @@ final class NioConnection implements Transport, Selectable {
         synchronized (readPauses) {
             if (readPauses[0] == 0) {
                 setReadInterest(false);
+                if (reason == ReadPause.OUTPUT_BACKLOG || reason == ReadPause.INPUT_BACKLOG) {
+                    metrics.readsPaused();
+                }
             }
             readPauses[0] |= reason.bit();
         }

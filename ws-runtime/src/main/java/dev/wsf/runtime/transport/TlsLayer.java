@@ -81,6 +81,9 @@ final class TlsLayer implements Egress {
                 inRemainder = null;
             }
             int n = channel.read(net);
+            if (n > 0) {
+                connection.readRecords(n);
+            }
             net.flip();
             if (net.hasRemaining() && !unwrap(net, deliver)) {
                 return false;

@@ -102,6 +102,8 @@ final class ServerSettings {
                     (r, v) -> r.builder.maxBufferedOutput(r.size(v))),
             new Setting("memory-budget", SIZE, "memory all connections may hold together",
                     (r, v) -> r.builder.memoryBudget(r.size(v))),
+            new Setting("access-log", "true or false", "one INFO line per upgrade or refusal, to logger dev.wsf.access",
+                    (r, v) -> r.builder.accessLog(r.bool(v))),
             new Setting("disabled-extensions", "a comma-separated list, e.g. permessage-deflate",
                     "extensions never negotiated", (r, v) -> r.builder.disableExtensions(r.list(v).toArray(String[]::new))));
 

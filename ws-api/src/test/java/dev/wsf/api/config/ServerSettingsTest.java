@@ -55,7 +55,7 @@ class ServerSettingsTest {
                 "wsf.max-buffered-output", "2m", "wsf.memory-budget", "1GiB", "wsf.disabled-extensions",
                 "permessage-deflate, x-other", "wsf.max-connections", "1000", "wsf.max-connections-per-address", "20",
                 "wsf.max-handshakes", "100", "wsf.retry-after", "30s", "wsf.trusted-proxies", "10.0.0.0/8, 192.168.1.1",
-                "wsf.proxy-protocol", "TRUE");
+                "wsf.proxy-protocol", "TRUE", "wsf.access-log", "true");
         assertEquals("127.0.0.1", c.host());
         assertEquals(9000, c.port());
         assertEquals(3, c.ioThreads());
@@ -79,6 +79,7 @@ class ServerSettingsTest {
         assertEquals(Duration.ofSeconds(30), l.retryAfter());
         assertEquals(List.of("10.0.0.0/8", "192.168.1.1"), l.trustedProxies());
         assertTrue(l.proxyProtocol());
+        assertTrue(c.accessLog());
     }
 
     @Test

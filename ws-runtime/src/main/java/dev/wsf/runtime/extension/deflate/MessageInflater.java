@@ -97,8 +97,8 @@ final class MessageInflater implements AutoCloseable {
                 inflateAll(inf, tail, true, next);
             }
         } catch (DataFormatException e) {
-            throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA,
-                    "invalid compressed data: " + e.getMessage(), e);
+            // zlib's own words stay in the cause, for the log; the peer is told the rule
+            throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA, "invalid compressed data", e);
         } finally {
             payload.position(start);
             inf.setInput(NO_INPUT);

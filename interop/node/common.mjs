@@ -8,7 +8,10 @@ export function emit(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
 }
 
-/** Parses `BASE_URL SCENARIO [--name value]...`; exits 2 with usage on anything else. */
+/**
+ * Parses `BASE_URL SCENARIO [--name value]...`; exits 2 with usage on anything else. An option
+ * whose default is a number takes numbers; one whose default is null takes a string (a file).
+ */
 export function parseClientArgs(usage, optionDefaults) {
   const argv = process.argv.slice(2);
   const options = { ...optionDefaults };
@@ -16,8 +19,9 @@ export function parseClientArgs(usage, optionDefaults) {
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].startsWith('--') ? argv[i].slice(2) : null;
     if (name === null) positional.push(argv[i]);
-    else if (name in options && i + 1 < argv.length) options[name] = Number(argv[++i]);
-    else fail(usage);
+    else if (name in options && i + 1 < argv.length) {
+      options[name] = typeof optionDefaults[name] === 'number' ? Number(argv[++i]) : argv[++i];
+    } else fail(usage);
   }
   const [url, scenario] = positional;
   if (positional.length !== 2 || !/^wss?:\/\//.test(url)

@@ -94,21 +94,21 @@ final class ServerHandshake implements Protocol {
                     return;
                 }
                 current = HttpRequestHead.parse(head);
-                handle(current, data);
+                handle(current, head, data);
             } catch (HttpException e) {
                 refuse(e.status(), e.getMessage(), e.headers());
             }
         }
     }
 
-    private void handle(HttpRequestHead head, ByteBuffer leftover) throws HttpException {
+    private void handle(HttpRequestHead head, byte[] raw, ByteBuffer leftover) throws HttpException {
         Headers h = head.headers();
         method = head.method();
         path = head.path();
         Optional<EndpointRouter.Route> route = context.router().route(head.path());
         route.ifPresent(r -> endpointTag = r.endpoint().path().template());
         if (!h.hasToken("Upgrade", "websocket")) {
-            servePlainHttp(head, route);
+            servePlainHttp(head, raw, route);
             return;
         }
         if (head.isHttp10()) {
@@ -135,7 +135,7 @@ final class ServerHandshake implements Protocol {
         }
         EndpointDefinition endpoint = route.get().endpoint();
         List<ExtensionConfig> offers = parseExtensions(h);
-        UpgradeRequest request = new UpgradeRequest(head, route.get().pathParameters(), clientAddress(h), offers,
+        UpgradeRequest request = new UpgradeRequest(raw, head, route.get().pathParameters(), clientAddress(h), offers,
                 transport.tls());
         if (!context.config().originPolicy().allows(request)) {
             throw new HttpException(403, "origin not allowed: " + h.first("Origin"));
@@ -262,7 +262,7 @@ final class ServerHandshake implements Protocol {
             id.expiresAt().ifPresent(session::expireAt);
         });
         transport.setProtocol(session);
-        session.start();
+        session.start(request::compact); // onOpen is where an application reads the request, if at all
         transport.flush();
         if (leftover.hasRemaining()) {
             session.onRead(leftover); // frames the client sent right behind its request
@@ -270,8 +270,9 @@ final class ServerHandshake implements Protocol {
     }
 
     /** Answers a request without an upgrade; on a persistent connection, waits for the next one. */
-    private void servePlainHttp(HttpRequestHead head, Optional<EndpointRouter.Route> route) throws HttpException {
-        UpgradeRequest request = new UpgradeRequest(head, Map.of(), clientAddress(head.headers()), List.of(),
+    private void servePlainHttp(HttpRequestHead head, byte[] raw, Optional<EndpointRouter.Route> route)
+            throws HttpException {
+        UpgradeRequest request = new UpgradeRequest(raw, head, Map.of(), clientAddress(head.headers()), List.of(),
                 transport.tls());
         PlainHttp.Answer answer = plain.answer(head, route, request);
         if (answer.refusal() != null) {

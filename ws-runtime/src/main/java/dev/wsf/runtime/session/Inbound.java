@@ -22,7 +22,8 @@ final class Inbound {
     private final FrameListener frames;
     private final MessageAssembler assembler;
     private final FrameCollector collector;
-    private final InputQueue input;
+    /** Created by the first input that must wait: inline on the I/O thread, most sessions need none. */
+    private InputQueue input;
     private final SerialExecutor serial;
     private final Transport transport;
     private final boolean inline;
@@ -42,7 +43,6 @@ final class Inbound {
         this.transport = transport;
         this.inline = dispatch == Dispatch.IO_THREAD;
         this.handshake = handshake;
-        this.input = new InputQueue(transport);
     }
 
     /** Bytes from the socket, on the I/O thread; valid only during the call. */
@@ -80,7 +80,11 @@ final class Inbound {
         }
     }
 
+    /** On the I/O thread; the hand-off to the serial executor publishes {@link #input} to the drain. */
     private void queue(ByteBuffer chunk) {
+        if (input == null) {
+            input = new InputQueue(transport);
+        }
         if (input.add(chunk)) {
             serial.execute(drainTask);
         }

@@ -2,7 +2,6 @@ package dev.wsf.runtime.session;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -14,8 +13,11 @@ import java.util.function.Consumer;
 final class SerialExecutor implements Executor {
     private final Executor target;
     private final Consumer<Throwable> onFailure;
-    private final ReentrantLock lock = new ReentrantLock();
     private final Runnable drainer = this::drain;
+    // Guarded by this object's monitor, not a ReentrantLock: every session has one, and a monitor
+    // costs nothing until contended. It is held for a few field updates only, never across a call
+    // out, so a virtual thread holding it does not pin its carrier for long.
+    /** Tasks waiting their turn; null while there are none, which is most of an idle session's life. */
     private ArrayDeque<Runnable> tasks;
     private boolean running;
 
@@ -26,8 +28,7 @@ final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        lock.lock();
-        try {
+        synchronized (this) {
             if (tasks == null) {
                 tasks = new ArrayDeque<>(4);
             }
@@ -36,8 +37,6 @@ final class SerialExecutor implements Executor {
                 return;
             }
             running = true;
-        } finally {
-            lock.unlock();
         }
         target.execute(drainer);
     }
@@ -48,15 +47,12 @@ final class SerialExecutor implements Executor {
      * @return false if a task is running; the caller must then {@link #execute} instead
      */
     boolean tryEnter() {
-        lock.lock();
-        try {
+        synchronized (this) {
             if (running) {
                 return false;
             }
             running = true;
             return true;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -68,15 +64,13 @@ final class SerialExecutor implements Executor {
     private void drain() {
         while (true) {
             Runnable next;
-            lock.lock();
-            try {
+            synchronized (this) {
                 next = tasks == null ? null : tasks.poll();
                 if (next == null) {
+                    tasks = null;
                     running = false;
                     return;
                 }
-            } finally {
-                lock.unlock();
             }
             try {
                 next.run();

@@ -14,6 +14,7 @@ final class SessionTimers {
     private final Transport transport;
     private final CloseHandshake handshake;
     private final Sender sender;
+    /** Null when the heartbeat is off, as it is unless configured. */
     private final Heartbeat heartbeat;
     private final long idleTimeoutNanos;
     /** {@link System#nanoTime()} when the session's credential expires; 0 for never (I/O thread). */
@@ -28,8 +29,8 @@ final class SessionTimers {
         this.handshake = handshake;
         this.sender = sender;
         this.idleTimeoutNanos = settings.idleTimeoutNanos();
-        this.heartbeat = new Heartbeat(settings.heartbeatIntervalNanos(), settings.heartbeatTimeoutNanos(),
-                System.nanoTime());
+        this.heartbeat = settings.heartbeatIntervalNanos() == 0 ? null
+                : new Heartbeat(settings.heartbeatIntervalNanos(), settings.heartbeatTimeoutNanos(), System.nanoTime());
     }
 
     /** The credential the session was accepted with expires at {@code instant}. */
@@ -57,6 +58,9 @@ final class SessionTimers {
             handshake.close(new CloseReason(CloseCode.GOING_AWAY, "idle timeout"));
             return;
         }
+        if (heartbeat == null) {
+            return;
+        }
         switch (heartbeat.tick(now, transport.bytesWritten())) {
             case PING -> sender.control(Opcode.PING, ByteBuffer.allocate(8).putLong(0, now));
             case GIVE_UP -> {
@@ -68,6 +72,8 @@ final class SessionTimers {
     }
 
     void pongReceived() {
-        heartbeat.pongReceived();
+        if (heartbeat != null) {
+            heartbeat.pongReceived();
+        }
     }
 }

@@ -30,10 +30,12 @@ final class SharedSender {
     private final CloseHandshake handshake;
     private final Route route;
     private final SharedCompression compression;
-    /** Keep-newest subscriptions waiting for the backlog to drain (guarded by the lock). */
-    private final Set<Subscription> waiting = new LinkedHashSet<>();
-    /** Frames that came during the application's fragmented message (guarded by the lock). */
-    private final List<SharedFrame> deferred = new ArrayList<>(0);
+    // Both collections are created when first needed (guarded by the lock): most sessions never
+    // fall behind on a topic or fragment a message, and an idle session should cost little.
+    /** Keep-newest subscriptions waiting for the backlog to drain, or null. */
+    private Set<Subscription> waiting;
+    /** Frames that came during the application's fragmented message, or null. */
+    private List<SharedFrame> deferred;
     /** An extension failed while framing a message for this session (set under the lock). */
     private volatile RuntimeException fault;
 
@@ -117,7 +119,7 @@ final class SharedSender {
 
     /** The application's fragmented message ended: the frames that waited for it go now. Lock held. */
     void messageEnded() {
-        if (deferred.isEmpty()) {
+        if (deferred == null || deferred.isEmpty()) {
             return;
         }
         for (SharedFrame f : deferred) {
@@ -128,6 +130,9 @@ final class SharedSender {
 
     private void queue(SharedFrame frame) {
         if (outbound.midMessage()) {
+            if (deferred == null) {
+                deferred = new ArrayList<>(2);
+            }
             deferred.add(frame);
             return;
         }
@@ -145,6 +150,9 @@ final class SharedSender {
     }
 
     private void waitForDrain(Subscription s, long maxBacklog) {
+        if (waiting == null) {
+            waiting = new LinkedHashSet<>();
+        }
         waiting.add(s);
         long threshold = maxBacklog;
         for (Subscription w : waiting) {
@@ -157,6 +165,9 @@ final class SharedSender {
     private void drained() {
         lock.lock();
         try {
+            if (waiting == null) {
+                return;
+            }
             if (!handshake.canSend()) {
                 waiting.clear();
                 return;

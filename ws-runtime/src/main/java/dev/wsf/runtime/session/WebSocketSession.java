@@ -17,6 +17,8 @@ import dev.wsf.runtime.topic.SharedFrame;
 import dev.wsf.runtime.topic.Subscription;
 import dev.wsf.runtime.topic.TopicMember;
 import dev.wsf.api.Topics;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.net.InetSocketAddress;
@@ -47,6 +49,18 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WebSocketSession implements Session, Protocol, TopicMember {
     private static final System.Logger LOG = System.getLogger(WebSocketSession.class.getName());
+    private static final VarHandle TOPIC_NAMES;
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TOPIC_NAMES = lookup.findVarHandle(WebSocketSession.class, "topicNames", Set.class);
+            CLOSED = lookup.findVarHandle(WebSocketSession.class, "closed", CompletableFuture.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String id;
     private final HandshakeRequest request;
@@ -66,8 +80,10 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     private final SessionTimers timers;
     private final SharedSender shared;
     private final SessionTraffic traffic;
-    private final Set<String> topicNames = ConcurrentHashMap.newKeySet();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** The topics this session is in; null until it joins one, as most sessions never do. */
+    private volatile Set<String> topicNames;
+    /** Completes when the session has ended; created by the first close() or at the end. */
+    private volatile CompletableFuture<Void> closed;
     private volatile Map<String, Object> userProperties;
 
     public WebSocketSession(String id, HandshakeRequest request, Optional<String> subprotocol,
@@ -199,7 +215,10 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     /** Lets go of what the session holds once its transport is gone; on the serial executor. */
     private void release() {
         settings.counters().ended(this);
-        settings.topics().leaveAll(this, List.copyOf(topicNames));
+        Set<String> topics = topicNames;
+        if (topics != null) {
+            settings.topics().leaveAll(this, List.copyOf(topics));
+        }
         inbound.discard();
         lock.lock();
         try {
@@ -207,7 +226,16 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         } finally {
             lock.unlock();
         }
-        closed.complete(null);
+        closed().complete(null);
+    }
+
+    private CompletableFuture<Void> closed() {
+        CompletableFuture<Void> future = closed;
+        if (future == null) {
+            CLOSED.compareAndSet(this, null, new CompletableFuture<Void>()); // the first one created is kept
+            future = closed;
+        }
+        return future;
     }
 
     // ---- TopicMember ----
@@ -233,10 +261,16 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     @Override
     public void subscriptionsChanged(Subscription s, boolean joined) {
+        Set<String> topics = topicNames;
         if (joined) {
-            topicNames.add(s.topic());
-        } else {
-            topicNames.remove(s.topic());
+            if (topics == null) {
+                // joins may race on different threads: the first set created is the one kept
+                TOPIC_NAMES.compareAndSet(this, null, ConcurrentHashMap.newKeySet(2));
+                topics = topicNames;
+            }
+            topics.add(s.topic());
+        } else if (topics != null) {
+            topics.remove(s.topic());
         }
     }
 
@@ -372,7 +406,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
             throw new IllegalArgumentException("close code " + reason.code() + " may not be sent; see CloseCode.isSendable");
         }
         handshake.close(reason);
-        return closed.minimalCompletionStage();
+        return closed().minimalCompletionStage();
     }
 
     @Override

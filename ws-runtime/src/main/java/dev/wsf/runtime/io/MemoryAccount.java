@@ -1,6 +1,7 @@
 package dev.wsf.runtime.io;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * What one connection holds against its server's {@link MemoryBudget}: bytes queued for the peer,
@@ -12,10 +13,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MemoryAccount {
     private static final long CLOSED = Long.MIN_VALUE;
+    private static final VarHandle HELD;
+
+    static {
+        try {
+            HELD = MethodHandles.lookup().findVarHandle(MemoryAccount.class, "held", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final MemoryBudget budget;
     private final Runnable owner;
-    private final AtomicLong held = new AtomicLong();
+    /** Bytes held, or {@link #CLOSED}; a plain field under a VarHandle, as every connection has an account. */
+    private volatile long held;
     private volatile boolean shed;
 
     MemoryAccount(MemoryBudget budget, Runnable owner) {
@@ -42,11 +53,11 @@ public final class MemoryAccount {
 
     private boolean add(long delta) {
         while (true) {
-            long h = held.get();
+            long h = held;
             if (h == CLOSED) {
                 return false;
             }
-            if (held.compareAndSet(h, h + delta)) {
+            if (HELD.compareAndSet(this, h, h + delta)) {
                 return true;
             }
         }
@@ -54,7 +65,7 @@ public final class MemoryAccount {
 
     /** Bytes this account holds now. */
     public long held() {
-        long h = held.get();
+        long h = held;
         return h == CLOSED ? 0 : h;
     }
 
@@ -65,7 +76,7 @@ public final class MemoryAccount {
 
     /** Returns what is still held to the budget and leaves it. Idempotent. */
     public void close() {
-        long rest = held.getAndSet(CLOSED);
+        long rest = (long) HELD.getAndSet(this, CLOSED);
         if (rest != CLOSED) {
             budget.closed(this);
             budget.shrank(rest);
@@ -73,7 +84,7 @@ public final class MemoryAccount {
     }
 
     long markShed() {
-        long h = held.get();
+        long h = held;
         if (shed || h == CLOSED) {
             return 0;
         }

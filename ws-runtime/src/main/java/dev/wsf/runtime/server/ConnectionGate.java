@@ -3,8 +3,9 @@ package dev.wsf.runtime.server;
 import dev.wsf.api.config.ConnectionLimits;
 import dev.wsf.api.metrics.WebSocketMetrics.Refusal;
 import java.net.InetAddress;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -80,10 +81,22 @@ final class ConnectionGate {
 
     /** One connection's place within the limits. */
     static final class Admission {
+        private static final int HANDSHAKE_DONE = 1;
+        private static final int RELEASED = 2;
+        private static final VarHandle DONE;
+
+        static {
+            try {
+                DONE = MethodHandles.lookup().findVarHandle(Admission.class, "done", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final ConnectionGate gate;
         private final Refusal refusal;
-        private final AtomicBoolean handshaking = new AtomicBoolean(true);
-        private final AtomicBoolean released = new AtomicBoolean();
+        /** {@link #HANDSHAKE_DONE} and {@link #RELEASED}: one field for both, as every connection has one. */
+        private volatile int done;
         private volatile InetAddress address;
 
         private Admission(ConnectionGate gate) {
@@ -94,6 +107,18 @@ final class ConnectionGate {
         private Admission(Refusal refusal) {
             this.gate = null;
             this.refusal = refusal;
+        }
+
+        /** Sets {@code bit} in {@link #done}; true if this call set it. */
+        private boolean mark(int bit) {
+            int was;
+            do {
+                was = done;
+                if ((was & bit) != 0) {
+                    return false;
+                }
+            } while (!DONE.compareAndSet(this, was, was | bit));
+            return true;
         }
 
         static Admission refused(Refusal why) {
@@ -123,14 +148,14 @@ final class ConnectionGate {
 
         /** The handshake is over (upgraded or answered): it no longer counts as handshaking. */
         void handshakeDone() {
-            if (gate != null && handshaking.compareAndSet(true, false)) {
+            if (gate != null && mark(HANDSHAKE_DONE)) {
                 gate.handshakes.decrementAndGet();
             }
         }
 
         /** The connection closed. Idempotent. */
         void release() {
-            if (gate == null || !released.compareAndSet(false, true)) {
+            if (gate == null || !mark(RELEASED)) {
                 return;
             }
             handshakeDone();

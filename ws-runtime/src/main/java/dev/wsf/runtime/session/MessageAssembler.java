@@ -30,7 +30,9 @@ final class MessageAssembler implements FrameListener {
     private boolean text;
     private long messageLength;
     private boolean frameFin;
-    private final Aggregate aggregate;
+    /** Created by the first message that arrives in pieces; null until then, like most sessions' lives. */
+    private Aggregate aggregate;
+    private final MemoryAccount memory;
     private byte[] carry; // partial text: the start of a code point split between chunks
     private int carryLength;
 
@@ -40,7 +42,7 @@ final class MessageAssembler implements FrameListener {
                      SessionTraffic traffic) {
         this.callbacks = callbacks;
         this.traffic = traffic;
-        this.aggregate = new Aggregate(memory);
+        this.memory = memory;
         this.control = control;
         this.maxText = settings.maxTextMessageSize();
         this.maxBinary = settings.maxBinaryMessageSize();
@@ -77,9 +79,12 @@ final class MessageAssembler implements FrameListener {
         }
         if (text ? partialText : partialBinary) {
             deliverPart(chunk, messageEnd);
-        } else if (messageEnd && aggregate.isEmpty()) {
+        } else if (messageEnd && (aggregate == null || aggregate.isEmpty())) {
             deliverWhole(chunk);
         } else {
+            if (aggregate == null) {
+                aggregate = new Aggregate(memory);
+            }
             aggregate.append(chunk, messageLength);
             if (messageEnd) {
                 deliverWhole(aggregate.take());
@@ -130,7 +135,9 @@ final class MessageAssembler implements FrameListener {
 
     /** Drops a half-assembled message, e.g. when the session ends. */
     void discard() {
-        aggregate.discard();
+        if (aggregate != null) {
+            aggregate.discard();
+        }
         carryLength = 0;
     }
 }

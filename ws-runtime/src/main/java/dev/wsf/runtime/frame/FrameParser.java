@@ -69,6 +69,11 @@ public final class FrameParser {
         stopped = true;
     }
 
+    /** Whether no frame and no fragmented message is under way: nothing of the peer's is held. */
+    public boolean atMessageBoundary() {
+        return state == State.HEADER && headerLength == 0 && !inFragmentedMessage && !stopped;
+    }
+
     public boolean isStopped() {
         return stopped || state == State.STOPPED;
     }

@@ -18,7 +18,15 @@ import java.nio.ByteBuffer;
  * dropped as it comes, so a lingering connection costs nothing however much the peer sends.
  */
 final class Inbound {
-    private final FrameParser parser;
+    private final SessionSettings settings;
+    private final int rsvBits;
+    /**
+     * Null until input arrives, and again once the session has been quiet for a tick between
+     * messages (see {@link #onTick}): an idle session holds no parser. Written on the serial
+     * executor; volatile for {@link #stop} and {@link #onRead}, which run on other threads.
+     */
+    private volatile FrameParser parser;
+    private volatile boolean stopped;
     private final FrameListener frames;
     private final MessageAssembler assembler;
     private final FrameCollector collector;
@@ -28,28 +36,35 @@ final class Inbound {
     private final Transport transport;
     private final boolean inline;
     private final CloseHandshake handshake;
-    private final Runnable drainTask = this::drain;
+    private Runnable drainTask; // created with the input queue
+    /** I/O thread: input came since the last tick; a tick found it quiet and the parser may go. */
+    private boolean readSinceTick;
+    private boolean trimDue;
 
     /**
+     * @param rsvBits   the RSV bits the negotiated extensions use
      * @param collector the collector in front of the extensions, or null without extensions
      */
-    Inbound(FrameParser parser, MessageAssembler assembler, FrameCollector collector, SerialExecutor serial,
-            Transport transport, Dispatch dispatch, CloseHandshake handshake) {
-        this.parser = parser;
+    Inbound(SessionSettings settings, int rsvBits, MessageAssembler assembler, FrameCollector collector,
+            SerialExecutor serial, Transport transport, CloseHandshake handshake) {
+        this.settings = settings;
+        this.rsvBits = rsvBits;
         this.assembler = assembler;
         this.collector = collector;
         this.frames = collector != null ? collector : assembler;
         this.serial = serial;
         this.transport = transport;
-        this.inline = dispatch == Dispatch.IO_THREAD;
+        this.inline = settings.dispatch() == Dispatch.IO_THREAD;
         this.handshake = handshake;
     }
 
     /** Bytes from the socket, on the I/O thread; valid only during the call. */
     void onRead(ByteBuffer data) {
-        if (parser.isStopped()) {
+        FrameParser p = parser;
+        if (stopped || p != null && p.isStopped()) {
             return;
         }
+        readSinceTick = true;
         if (inline && serial.tryEnter()) {
             try {
                 parse(data);
@@ -68,8 +83,44 @@ final class Inbound {
 
     /** Stops parsing, and drops the parts of messages collected so far. Any thread. */
     void stop() {
-        parser.stop();
+        stopped = true;
+        FrameParser p = parser; // one created after the flag was set sees it in parse()
+        if (p != null) {
+            p.stop();
+        }
         serial.execute(this::discard);
+    }
+
+    /**
+     * On the I/O thread at every tick: once a whole tick has passed without input, lets go of the
+     * parser and the assembler's per-message state, if no frame or message is under way. The next
+     * input creates them again, so a busy session never churns, and an idle one costs less.
+     */
+    void onTick() {
+        if (readSinceTick) {
+            readSinceTick = false;
+            trimDue = true;
+        } else if (trimDue) {
+            trimDue = false;
+            if (!inline) {
+                serial.execute(this::trim);
+            } else if (serial.tryEnter()) {
+                try {
+                    trim();
+                } finally {
+                    serial.exit();
+                }
+            } // else a callback runs now: the session is not idle
+        }
+    }
+
+    /** On the serial executor. */
+    private void trim() {
+        FrameParser p = parser;
+        if (p != null && p.atMessageBoundary()) {
+            parser = null;
+            assembler.trim();
+        }
     }
 
     /** Drops what was collected; on the serial executor. */
@@ -84,6 +135,7 @@ final class Inbound {
     private void queue(ByteBuffer chunk) {
         if (input == null) {
             input = new InputQueue(transport);
+            drainTask = this::drain;
         }
         if (input.add(chunk)) {
             serial.execute(drainTask);
@@ -112,8 +164,17 @@ final class Inbound {
     }
 
     private void parse(ByteBuffer data) {
+        FrameParser p = parser;
+        if (p == null) {
+            p = new FrameParser(settings.role(), settings.maxFrameSize());
+            p.allowRsv(rsvBits);
+            parser = p;
+            if (stopped) {
+                p.stop(); // see stop(): it may have missed this parser
+            }
+        }
         try {
-            parser.parse(data, frames);
+            p.parse(data, frames);
         } catch (CloseException e) {
             handshake.peerViolated(e);
         } catch (RuntimeException e) {

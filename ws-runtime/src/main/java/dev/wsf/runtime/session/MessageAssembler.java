@@ -25,7 +25,8 @@ final class MessageAssembler implements FrameListener {
     private final long maxBinary;
     private final boolean partialText;
     private final boolean partialBinary;
-    private final Utf8Validator utf8 = new Utf8Validator();
+    /** Created by the first text message; let go by {@link #trim()}. */
+    private Utf8Validator utf8;
 
     private boolean text;
     private long messageLength;
@@ -55,7 +56,13 @@ final class MessageAssembler implements FrameListener {
         if (opcode != Opcode.CONTINUATION) {
             text = opcode == Opcode.TEXT;
             messageLength = 0;
-            utf8.reset();
+            if (text) {
+                if (utf8 == null) {
+                    utf8 = new Utf8Validator();
+                } else {
+                    utf8.reset();
+                }
+            }
         }
         messageLength += length;
         long limit = text ? maxText : maxBinary;
@@ -130,6 +137,17 @@ final class MessageAssembler implements FrameListener {
         int whole = bytes.length - tail;
         if (whole > 0 || last) {
             callbacks.textPart(new String(bytes, 0, whole, java.nio.charset.StandardCharsets.UTF_8), last);
+        }
+    }
+
+    /** Lets go of what only a message under way needs; between messages, while the session idles. */
+    void trim() {
+        utf8 = null;
+        if (aggregate != null && aggregate.isEmpty()) {
+            aggregate = null;
+        }
+        if (carryLength == 0) {
+            carry = null;
         }
     }
 

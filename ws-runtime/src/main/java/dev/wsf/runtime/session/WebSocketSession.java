@@ -10,7 +10,6 @@ import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.Opcode;
 import dev.wsf.runtime.extension.ExtensionChain;
 import dev.wsf.runtime.extension.NegotiatedExtensions;
-import dev.wsf.runtime.frame.FrameParser;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.topic.SharedFrame;
@@ -109,10 +108,8 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         Outbound outbound = new Outbound(writer, chain);
         this.handshake = new CloseHandshake(id, lifecycle, lock, transport, outbound, serial, callbacks,
                 settings.counters(), traffic);
-        FrameParser parser = new FrameParser(settings.role(), settings.maxFrameSize());
-        parser.allowRsv(extensions.rsvBits());
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
-        this.inbound = new Inbound(parser, assembler, collector, serial, transport, settings.dispatch(), handshake);
+        this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, this::release);
         this.shared = new SharedSender(lock, transport, outbound, handshake, settings.role(), extensions);
         this.sender = new Sender(id, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
@@ -168,6 +165,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     @Override
     public void onTick(long now) {
         timers.tick(now);
+        inbound.onTick();
     }
 
     @Override

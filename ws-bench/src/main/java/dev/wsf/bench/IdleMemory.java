@@ -31,7 +31,8 @@ import java.util.zip.Deflater;
  * so a full collection first) and the resident set, before and after {@code n} clients connect,
  * divided by {@code n}, with the classes that grew the most per connection. The server runs in
  * this JVM with one I/O thread; the clients run in a second JVM so none of their objects count.
- * Each client upgrades, sends one text message and reads its echo, then stays idle.
+ * Each client upgrades, sends one text message and reads its echo, then stays idle; the server
+ * is measured 3 s later.
  *
  * <pre>
  * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseSerialGC -cp CLASSPATH dev.wsf.bench.IdleMemory 10000 plain
@@ -74,7 +75,7 @@ public final class IdleMemory {
         Snapshot before = Snapshot.take();
         jcmd("VM.native_memory", "baseline"); // answers only under -XX:NativeMemoryTracking=summary
         Process clients = clients(server.port(), n, mode, true);
-        Thread.sleep(1000);
+        Thread.sleep(3000); // idle: sessions quiet for a tick let go of their parsers
         Snapshot after = Snapshot.take();
         String nmt = jcmd("VM.native_memory", "summary.diff");
         clients.destroy();

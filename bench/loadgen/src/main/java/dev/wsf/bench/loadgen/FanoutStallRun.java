@@ -53,7 +53,7 @@ final class FanoutStallRun {
             }
             System.out.printf(Locale.ROOT, "FILLED subscribers=%d backlogged=%d backlog_bytes=%d fill_messages=%d"
                     + " open_seconds=%.2f%n", n, stats[1], stats[2], fill, openSeconds);
-            String before = memory(c);
+            String before = memory(c, "filled");
             System.out.flush();
             waitForLine();
 
@@ -70,7 +70,7 @@ final class FanoutStallRun {
                 after = stats(c);
             }
             System.out.printf(Locale.ROOT, "PUBLISHED backlog_bytes=%d%n", after[2]);
-            String afterMemory = memory(c);
+            String afterMemory = memory(c, "published");
             System.out.flush();
             waitForLine();
             System.out.printf(Locale.ROOT, "RESULT mode=fanout-stall label=%s subscribers=%d size=%d fill_messages=%d"
@@ -112,14 +112,18 @@ final class FanoutStallRun {
         return last;
     }
 
-    /** With {@code --server-gc}: the server's own account after a GC ("heap_used=.. ..."), else "". */
-    private String memory(FanoutClient c) throws IOException {
+    /**
+     * With {@code --server-gc}: the server's own account after a GC of its own, printed as a
+     * {@code MEM phase=PHASE heap_used=.. external=.. array_buffers=.. rss=..} line and returned
+     * without the phase; else "".
+     */
+    private String memory(FanoutClient c, String phase) throws IOException {
         if (!options.serverGc()) {
             return "";
         }
         String[] f = FanoutClient.expect(c.request("mem"), "mem", 5);
         String m = "heap_used=" + f[1] + " external=" + f[2] + " array_buffers=" + f[3] + " rss=" + f[4];
-        System.out.println("MEM " + m);
+        System.out.println("MEM phase=" + phase + " " + m);
         return m;
     }
 

@@ -18,9 +18,10 @@ import java.util.Map;
  *       server publishes them back to back, and the client asks for the next burst as soon as
  *       every subscriber has received the oldest one, keeping W bursts in flight, so the server
  *       never waits for the client. {@code deliveries_per_s} counts messages received and checked
- *       at any subscriber during the measured window, after a warmup. {@code loaded_p50_us} and
- *       {@code loaded_p99_us} are publish-to-last-delivery times under that load: mostly the
- *       time a message queues behind the bursts ahead of it;</li>
+ *       at any subscriber during the measured window, after a warmup; the window lasts
+ *       {@code --duration}, longer when it has not yet seen one burst's worth of deliveries.
+ *       {@code loaded_p50_us} and {@code loaded_p99_us} are publish-to-last-delivery times under
+ *       that load: mostly the time a message queues behind the bursts ahead of it;</li>
  *   <li><b>latency</b>: one message at a time, the next asked for when every subscriber has the
  *       previous one: publish-to-last-delivery time of a single fan-out to N, {@code p50_us},
  *       {@code p99_us}.</li>
@@ -95,6 +96,10 @@ final class FanoutRun implements FanoutLedger.Listener {
         long start = System.nanoTime();
         long warmupEnd = start + (long) (options.warmupSeconds() * 1e9);
         long end = warmupEnd + (long) (options.durationSeconds() * 1e9);
+        // A slow server may need longer than --duration for one burst: the window lasts until it
+        // has seen a burst's worth of deliveries, at most max(10 s, 2 x --duration) longer.
+        long latest = end + (long) (Math.max(10, 2 * options.durationSeconds()) * 1e9);
+        long oneBurst = (long) k * options.subscribers();
         for (int i = 0; i < options.burstsInFlight(); i++) {
             burst(k, size);
         }
@@ -112,7 +117,7 @@ final class FanoutRun implements FanoutLedger.Listener {
                 latencyCount = 0;
                 recording = true;
             }
-            if (now >= end) {
+            if (now >= end && (ledger.delivered() - deliveredAtStart >= oneBurst || now >= latest)) {
                 break;
             }
             while (bursts.size() < options.burstsInFlight()) {

@@ -37,7 +37,8 @@ import java.util.Map;
 
 /**
  * Netty 4.2 as the fan-out benchmark's server:
- * {@code java [-Dtransport=epoll|nio] -cp netty-epoll-echo.jar dev.wsf.bench.netty.NettyFanoutServer PORT}.
+ * {@code java [-Dtransport=epoll|nio] [-Dfanout.flush=each|burst] -cp netty-epoll-echo.jar
+ * dev.wsf.bench.netty.NettyFanoutServer PORT}.
  *
  * <p>Every WebSocket on {@code /fanout} joins a {@link ChannelGroup} when its handshake
  * completes. The publisher is the connection on {@code /control}: its {@code burst K SIZE}
@@ -45,7 +46,10 @@ import java.util.Map;
  * {@link TextWebSocketFrame}, and hands that frame to
  * {@code group.writeAndFlush(frame, ChannelMatchers.all(), true)}, on the event loop (where the
  * command arrives): the group writes a retained duplicate of the one frame to every channel,
- * with void promises (no future per channel), and releases the original. Each channel's
+ * with void promises (no future per channel), and releases the original. With
+ * {@code -Dfanout.flush=burst} it calls {@code group.write(frame, ChannelMatchers.all(), true)}
+ * for each message of a burst and {@code group.flush()} once after the last, as a Netty
+ * application that knows it publishes several messages at once would. Each channel's
  * encoder still writes a frame header for it, and with permessage-deflate each channel compresses
  * the message with its own deflater: Netty has no way to share a compressed frame.
  *
@@ -71,6 +75,11 @@ public final class NettyFanoutServer {
             throw new IllegalStateException("-Dtransport=epoll but the native epoll transport is unavailable",
                     Epoll.unavailabilityCause());
         }
+        boolean flushOnce = switch (System.getProperty("fanout.flush", "each")) {
+            case "each" -> false;
+            case "burst" -> true;
+            default -> throw new IllegalArgumentException("-Dfanout.flush must be each or burst");
+        };
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, io);
@@ -80,13 +89,14 @@ public final class NettyFanoutServer {
                     .group(loop)
                     .channel(channel)
                     .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childHandler(new Initializer(new FanoutHandler(subscribers)))
+                    .childHandler(new Initializer(new FanoutHandler(subscribers, flushOnce)))
                     .bind("127.0.0.1", port)
                     .sync()
                     .channel();
             System.out.println("netty " + Version.identify().values().stream().map(Version::artifactVersion).findFirst()
                     .orElse("?") + ", transport " + (epoll ? "epoll" : "nio")
-                    + ", fanout ChannelGroup.writeAndFlush, permessage-deflate per connection");
+                    + (flushOnce ? ", fanout ChannelGroup.write per message, flush per burst"
+                            : ", fanout ChannelGroup.writeAndFlush") + ", permessage-deflate per connection");
             System.out.println("READY " + port);
             server.closeFuture().sync();
         } finally {
@@ -123,11 +133,13 @@ public final class NettyFanoutServer {
     @Sharable
     private static final class FanoutHandler extends ChannelInboundHandlerAdapter {
         private final ChannelGroup subscribers;
+        private final boolean flushOnce;
         private final Map<Integer, FanoutMessages> messages = new HashMap<>(); // event loop only
         private long nextSeq; // event loop only
 
-        FanoutHandler(ChannelGroup subscribers) {
+        FanoutHandler(ChannelGroup subscribers, boolean flushOnce) {
             this.subscribers = subscribers;
+            this.flushOnce = flushOnce;
         }
 
         @Override
@@ -177,7 +189,15 @@ public final class NettyFanoutServer {
                 ByteBuf content = ctx.alloc().directBuffer(bytes.length).writeBytes(bytes);
                 handed = Math.min(handed, subscribers.size());
                 // One frame for all: the group writes a retained duplicate to each channel and releases this one.
-                subscribers.writeAndFlush(new TextWebSocketFrame(content), ChannelMatchers.all(), true);
+                TextWebSocketFrame frame = new TextWebSocketFrame(content);
+                if (flushOnce) {
+                    subscribers.write(frame, ChannelMatchers.all(), true);
+                } else {
+                    subscribers.writeAndFlush(frame, ChannelMatchers.all(), true);
+                }
+            }
+            if (flushOnce) {
+                subscribers.flush();
             }
             return "published " + first + " " + k + " " + handed;
         }

@@ -1,35 +1,39 @@
 #!/usr/bin/env bash
 # Fan-out benchmark: one publisher, N subscribers, every message checked at every subscriber.
 # wsf's topics against wsf's own per-session sendText loop (the "before"), Netty's
-# ChannelGroup.writeAndFlush of one frame and Node ws writing one pre-built frame, in one run.
+# ChannelGroup.writeAndFlush of one frame (and, as netty-batch, ChannelGroup.write per message
+# with one flush per burst) and Node ws writing one pre-built frame, in one run.
 #
-# For each row (a server): start it pinned to core $SERVER_CPU, prime it, then for each
-# subscriber count and with permessage-deflate off and on, run one load client pinned to core
-# $CLIENT_CPU that opens the subscribers once and runs ROUNDS rounds of every message size:
-# throughput (bursts of messages, deliveries/s) and latency (one message at a time,
-# publish-to-last-delivery). Then the memory test: the same server in a network namespace of its
-# own with small socket buffers, STALL_SUBSCRIBERS subscribers that stop reading, and the heap it
-# takes to queue one more 1 KiB message to all of them. Prints the tables at the end; raw output
-# goes to bench/results/fanout-<timestamp>/. See bench/README.md ("Fan-out").
+# Rounds are the outer loop, so that a noisy stretch of a shared machine lands on every row
+# alike: in each round, each row (a server) in turn is started pinned to core $SERVER_CPU and
+# primed; then for each subscriber count and with permessage-deflate off and on, one load client
+# pinned to core $CLIENT_CPU opens the subscribers and runs every message size: throughput (bursts
+# of messages, deliveries/s) and latency (one message at a time, publish-to-last-delivery). Then
+# the memory test: the same server in a network namespace of its own with small socket buffers,
+# STALL_SUBSCRIBERS subscribers that stop reading, and the heap it takes to queue one more 1 KiB
+# message to all of them. Prints the tables at the end; raw output goes to
+# bench/results/fanout-<timestamp>/. See bench/README.md ("Fan-out").
 #
-#   bench/fanout.sh                                     # everything, 3 rounds: about 30 minutes
+#   bench/fanout.sh                                     # everything, 3 rounds: about 40 minutes
 #   SUBSCRIBERS=1000 STALL_SUBSCRIBERS=1000 ROUNDS=1 DURATION=2 LAT_DURATION=2 bench/fanout.sh   # quick check
 #   SERVERS="wsf netty" DEFLATE=off bench/fanout.sh     # some rows only
 #
 # Settings (environment):
-#   SERVERS            rows, in order: wsf wsf-loop netty node               (all four)
+#   SERVERS            rows, in order: wsf wsf-loop netty netty-batch node  (all five)
 #   SUBSCRIBERS        subscriber counts                                     (1000 10000)
 #   SIZES              message sizes in bytes, at least 64                   (64 1024)
 #   DEFLATE            off, on, or both: subscribers offer permessage-deflate (off on)
-#   ROUNDS             rounds of every test; each figure is min-max          (3)
+#   PLAIN_ONLY         rows measured without permessage-deflate only          (none)
+#   ROUNDS             rounds of every row and test; each figure is min-max  (3)
 #   DURATION / WARMUP  measured / unmeasured seconds of each throughput test (5 / 2)
 #   LAT_DURATION       seconds of each latency test (at least LAT_MIN messages, at most 3x) (5)
 #   LAT_MIN            messages per latency test                             (100)
 #   BURST_DELIVERIES   a burst is max(1, BURST_DELIVERIES / N) messages      (64000)
 #   BURSTS_IN_FLIGHT   bursts asked for before the oldest has arrived        (2)
 #   PRIME              seconds of unmeasured fan-out to 1000 subscribers right after a server
-#                      starts, plain and compressed, so the JIT has compiled the paths (3)
+#                      starts, plain and compressed, so the JIT has compiled the paths (2)
 #   MEMORY             1: run the memory test (needs root for a network namespace)     (1)
+#   MEMORY_ROUNDS      run it in the first this many rounds                  (ROUNDS)
 #   STALL_SUBSCRIBERS  stalled subscribers of the memory test                (10000)
 #   STALL_WMEM         net.ipv4.tcp_wmem and tcp_rmem inside the memory test's namespace, so
 #                      10,000 stalled sockets hold kilobytes, not megabytes   (4096 8192 8192)
@@ -37,20 +41,22 @@
 #                      Buffer to each)                                       (preframed)
 #   OTHER_MAX / STEAL_MAX   a round is disturbed above these (cores)         (0.05 / 0.05)
 #   QUIET_WAIT         before each test, wait up to this many seconds for other processes to
-#                      use under 5% of a core (0 = don't)                    (20)
+#                      use under 5% of a core (0 = don't)                    (5)
 #   SERVER_JVM_OPTS    JVM flags of the Java servers  (-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch)
 #   CLIENT_JVM_OPTS    JVM flags of the load client   (-Xms1g -Xmx1g -XX:+UseSerialGC)
 #   SERVER_CPU / CLIENT_CPU   cores to pin to        (0 / 1)
 #   PORT / PENDING     where the servers listen; handshakes in progress at once (9321 / 256)
 #   BUILD=0            use what is built
+#   REPORT=DIR         only print the tables again from the raw results in DIR (same settings)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-SERVERS=${SERVERS:-"wsf wsf-loop netty node"}
+SERVERS=${SERVERS:-"wsf wsf-loop netty netty-batch node"}
 SUBSCRIBERS=${SUBSCRIBERS:-"1000 10000"}
 SIZES=${SIZES:-"64 1024"}
 DEFLATE=${DEFLATE:-"off on"}
+PLAIN_ONLY=${PLAIN_ONLY:-}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-2}
@@ -58,15 +64,16 @@ LAT_DURATION=${LAT_DURATION:-5}
 LAT_MIN=${LAT_MIN:-100}
 BURST_DELIVERIES=${BURST_DELIVERIES:-64000}
 BURSTS_IN_FLIGHT=${BURSTS_IN_FLIGHT:-2}
-PRIME=${PRIME:-3}
+PRIME=${PRIME:-2}
 MEMORY=${MEMORY:-1}
+MEMORY_ROUNDS=${MEMORY_ROUNDS:-$ROUNDS}
 STALL_SUBSCRIBERS=${STALL_SUBSCRIBERS:-10000}
 STALL_SIZE=1024
 STALL_WMEM=${STALL_WMEM:-"4096 8192 8192"}
 NODE_BROADCAST=${NODE_BROADCAST:-preframed}
 OTHER_MAX=${OTHER_MAX:-0.05}
 STEAL_MAX=${STEAL_MAX:-0.05}
-QUIET_WAIT=${QUIET_WAIT:-20}
+QUIET_WAIT=${QUIET_WAIT:-5}
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch"}
 CLIENT_JVM_OPTS=${CLIENT_JVM_OPTS:-"-Xms1g -Xmx1g -XX:+UseSerialGC"}
 SERVER_CPU=${SERVER_CPU:-0}
@@ -123,7 +130,9 @@ max_subscribers() {
 check_machine() {
     local row
     for row in $SERVERS; do
-        case $row in wsf|wsf-loop|netty|node) ;; *) die "unknown server '$row' (known: wsf wsf-loop netty node)" ;; esac
+        case $row in wsf|wsf-loop|netty|netty-batch|node) ;;
+            *) die "unknown server '$row' (known: wsf wsf-loop netty netty-batch node)" ;;
+        esac
     done
     local d
     for d in $DEFLATE; do
@@ -213,6 +222,8 @@ server_command() {
         wsf-loop) printf '%s\n' java "${opts[@]}" -Dfanout.send=loop -cp "$WSF_FANOUT_CLASSES:$(wsf_classpath)" \
                  dev.wsf.bench.fanout.WsfFanoutServer ;;
         netty) printf '%s\n' java "${opts[@]}" -Dtransport=epoll -cp "$NETTY_JAR" dev.wsf.bench.netty.NettyFanoutServer ;;
+        netty-batch) printf '%s\n' java "${opts[@]}" -Dtransport=epoll -Dfanout.flush=burst -cp "$NETTY_JAR" \
+                 dev.wsf.bench.netty.NettyFanoutServer ;;
         node) printf '%s\n' node --expose-gc bench/node/fanout-server.mjs --broadcast "$NODE_BROADCAST" ;;
     esac
 }
@@ -221,7 +232,7 @@ server_command() {
 server_missing() {
     case $1 in
         wsf|wsf-loop) [[ -f $WSF_CLASSPATH_FILE && -d $WSF_FANOUT_CLASSES/dev ]] || echo "wsf or bench/wsf-fanout not built (run without BUILD=0)" ;;
-        netty) [[ -f $NETTY_JAR ]] || echo "$NETTY_JAR missing (run without BUILD=0)" ;;
+        netty|netty-batch) [[ -f $NETTY_JAR ]] || echo "$NETTY_JAR missing (run without BUILD=0)" ;;
         node) [[ -d bench/node/node_modules/ws ]] || echo "bench/node/node_modules missing (run without BUILD=0)" ;;
     esac
 }
@@ -377,8 +388,9 @@ measure_stall() {
     sleep 1
 }
 
+# Round $3 of row $1 into directory $2: its own server start, priming, every test, the memory test.
 bench_row() {
-    local row=$1 dir=$2 why
+    local row=$1 dir=$2 r=$3 why
     why=$(server_missing "$row")
     if [[ -n $why ]]; then
         log "skipping $row: $why"
@@ -388,57 +400,67 @@ bench_row() {
     local row_started=$SECONDS ok=1 n d
     local sizes
     sizes=$(echo "$SIZES" | tr ' ' ',')
-    start_server "$row" "$dir/$row.server.log" || { echo "server did not start" > "$dir/$row.skipped"; cleanup; return 0; }
+    if ! start_server "$row" "$dir/$row.server.r$r.log"; then
+        cleanup
+        log "$row: round $r failed: the server did not start"
+        echo "$row round $r" >> "$dir/failed-rows.txt"
+        return 0
+    fi
     log "$row: ready, pid $SERVER_PID, RSS $(rss_kb "$SERVER_PID") kB"
     if awk -v p="$PRIME" 'BEGIN { exit !(p > 0) }'; then
         log "  priming (JIT warmup, not measured)"
         for d in false true; do
-            run_fanout "$dir/$row.prime-deflate-$d.txt" --subscribers 1000 --deflate "$d" --sizes "$sizes" \
+            [[ $d == true ]] && { has "$PLAIN_ONLY" "$row" || ! has "$DEFLATE" on; } && continue
+            run_fanout "$dir/$row.prime-deflate-$d.r$r.txt" --subscribers 1000 --deflate "$d" --sizes "$sizes" \
                 --rounds 1 --warmup 0 --duration "$PRIME" --latency-duration 1 --latency-min 10 \
                 --burst-deliveries "$BURST_DELIVERIES" --label "$row" || ok=0
         done
     fi
     for n in $SUBSCRIBERS; do
         for d in $DEFLATE; do
-            run_fanout "$dir/$row.n$n.$d.txt" --subscribers "$n" --deflate "$([[ $d == on ]] && echo true || echo false)" \
-                --sizes "$sizes" --rounds "$ROUNDS" --warmup "$WARMUP" --duration "$DURATION" \
+            [[ $d == on ]] && has "$PLAIN_ONLY" "$row" && continue
+            run_fanout "$dir/$row.n$n.$d.r$r.txt" --subscribers "$n" --deflate "$([[ $d == on ]] && echo true || echo false)" \
+                --sizes "$sizes" --rounds 1 --warmup "$WARMUP" --duration "$DURATION" \
                 --latency-duration "$LAT_DURATION" --latency-min "$LAT_MIN" --burst-deliveries "$BURST_DELIVERIES" \
                 --bursts-in-flight "$BURSTS_IN_FLIGHT" --quiet-wait "$QUIET_WAIT" --label "$row" || ok=0
             sleep 1 # the server lets go of the last client's connections
         done
     done
     cleanup
-    if (( MEMORY )); then
+    if (( MEMORY && r <= MEMORY_ROUNDS )); then
         log "$row: memory test, $STALL_SUBSCRIBERS stalled subscribers (server in namespace $NETNS)"
-        if start_server "$row" "$dir/$row.stall-server.log" netns; then
-            local r
-            for (( r = 1; r <= ROUNDS; r++ )); do
-                measure_stall "$row" "$dir/$row.stall.r$r.txt" || ok=0
-            done
+        if start_server "$row" "$dir/$row.stall-server.r$r.log" netns; then
+            measure_stall "$row" "$dir/$row.stall.r$r.txt" || ok=0
         else
             ok=0
         fi
         cleanup
     fi
-    (( ok )) || { log "$row: some measurements failed; see $dir"; echo "$row" >> "$dir/failed-rows.txt"; }
-    log "$row: done in $(( SECONDS - row_started )) s"
-    echo "$row $(( SECONDS - row_started ))" >> "$dir/row-seconds.txt"
+    (( ok )) || { log "$row: some measurements of round $r failed; see $dir"; echo "$row round $r" >> "$dir/failed-rows.txt"; }
+    log "$row: round $r done in $(( SECONDS - row_started )) s"
+    echo "$row $r $(( SECONDS - row_started ))" >> "$dir/row-seconds.txt"
 }
 
 # ---------------------------------------------------------------- report
-# "lo hi clean total client_bound" for key $4 of the $2 test with $3-byte messages in file $1,
-# over clean rounds if there are any. A throughput round is client-bound when the client's core
-# was busy (>= 0.95) while the server's process used less than 0.9 of its core.
+# "lo hi clean total client_bound" for key $4 of the $2 test with $3-byte messages in the files
+# $1.r*.txt (one per round), over clean rounds if there are any. A throughput round is
+# client-bound when the client's process used at least 0.9 of its core while the server's
+# process used less than 0.9 of its own.
 range() {
-    [[ -f $1 ]] || return 0
-    awk -v test="$2" -v size="$3" -v key="$4" -v om="$OTHER_MAX" -v sm="$STEAL_MAX" -v ck="cpu${CLIENT_CPU}_busy" '
+    local -a files
+    files=("$1".r*.txt)
+    [[ -f ${files[0]} ]] || return 0
+    awk -v test="$2" -v size="$3" -v key="$4" -v om="$OTHER_MAX" -v sm="$STEAL_MAX" '
         $1 == "RESULT" {
             split("", f)
             for (i = 2; i <= NF; i++) { eq = index($i, "="); f[substr($i, 1, eq - 1)] = substr($i, eq + 1) }
+            # deliveries_per_cpu_s: deliveries per second of the server process'"'"'s CPU time
+            if (key == "deliveries_per_cpu_s" && f["server_cpu"] + 0 > 0) f[key] = f["deliveries_per_s"] / f["server_cpu"]
             if (f["test"] != test || f["size"] != size || !(key in f)) next
+            if (test == "latency" && f["samples"] + 0 == 0) next # no message measured in its time
             n++; v[n] = f[key] + 0
             c[n] = !(f["other_cpu"] + 0 > om + 0 || f["steal_cpu"] + 0 > sm + 0)
-            b[n] = (test == "throughput" && f[ck] + 0 >= 0.95 && f["server_cpu"] + 0 < 0.9)
+            b[n] = (test == "throughput" && f["client_cpu"] + 0 >= 0.9 && f["server_cpu"] + 0 < 0.9)
         }
         END {
             if (n == 0) exit
@@ -451,7 +473,7 @@ range() {
                 seen = 1
             }
             print lo, hi, clean + 0, n, bound + 0
-        }' "$1"
+        }' "${files[@]}"
 }
 
 # A table cell from range(): "lo–hi" in format $5 after dividing by $6, with how many rounds it
@@ -469,7 +491,7 @@ cell() {
         print s }'
 }
 
-# Ratio range of file $1 over file $2 for key $5 of test $3, size $4.
+# Ratio range of files $1.r*.txt over files $2.r*.txt for key $5 of test $3, size $4.
 ratio() {
     local a b
     a=$(range "$1" "$3" "$4" "$5")
@@ -485,7 +507,7 @@ ratio() {
 # min–max of key $2 over the MEMORY lines of files $1 (a glob), in format $3 after dividing by $4.
 memory_cell() {
     local v
-    v=$(grep -h '^MEMORY ' $1 2>/dev/null | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }')
+    v=$({ grep -h '^MEMORY ' $1 2>/dev/null || true; } | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }')
     [[ -n $v ]] || { echo "-"; return; }
     echo "$v" | awk -v fmt="$3" -v div="${4:-1}" '
         { x = $1 / div; if (NR == 1 || x < lo) lo = x; if (NR == 1 || x > hi) hi = x; n++ }
@@ -494,7 +516,7 @@ memory_cell() {
 
 row_setup() {
     local said
-    said=$(grep -m1 -E '^(wsf|netty|node) ' "$2/$1.server.log" 2>/dev/null || true)
+    said=$(grep -m1 -E '^(wsf|netty|node) ' "$2/$1.server.r1.log" 2>/dev/null || true)
     if [[ $1 == wsf* && -n $said ]]; then
         said="$said, $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
     fi
@@ -502,14 +524,14 @@ row_setup() {
 }
 
 report() {
-    local dir=$1 row n d size
+    local dir=$1 row n d size r
     local -a sizes
     read -r -a sizes <<< "$SIZES"
     {
         echo "Each cell: min–max over $ROUNDS rounds. A round is disturbed when other processes used more than $OTHER_MAX"
         echo "of a core or the hypervisor stole more than $STEAL_MAX during its window; \"(2 of 3)\" means the range rests on"
         echo "the 2 clean rounds, \"⚠ 3/3 disturbed\" that none was clean. † marks a throughput figure with a round where the"
-        echo "client's core was saturated and the server's process was not: there it measures the client."
+        echo "client's process used at least 0.9 of its core and the server's process less: there it measures the client."
         echo "deliveries/s: messages received and checked at all subscribers together. Latency: publish to last delivery"
         echo "of one message at a time, in ms."
         echo
@@ -529,16 +551,17 @@ report() {
                 echo
                 local head="| row |" rule="|---|"
                 for size in "${sizes[@]}"; do
-                    head="$head $size B deliveries/s | $size B p50 ms | $size B p99 ms |"
-                    rule="$rule---:|---:|---:|"
+                    head="$head $size B deliveries/s | $size B per server CPU-s | $size B p50 ms | $size B p99 ms |"
+                    rule="$rule---:|---:|---:|---:|"
                 done
                 echo "$head"
                 echo "$rule"
                 for row in $SERVERS; do
                     [[ -f $dir/$row.skipped ]] && continue
-                    local f=$dir/$row.n$n.$d.txt line="| $row |"
+                    local f=$dir/$row.n$n.$d line="| $row |"
                     for size in "${sizes[@]}"; do
-                        line="$line $(cell "$f" throughput "$size" deliveries_per_s %.0f) | $(cell "$f" latency "$size" p50_us %.1f 1000) | $(cell "$f" latency "$size" p99_us %.1f 1000) |"
+                        line="$line $(cell "$f" throughput "$size" deliveries_per_s %.0f) |"
+                        line="$line $(cell "$f" throughput "$size" deliveries_per_cpu_s %.0f) | $(cell "$f" latency "$size" p50_us %.1f 1000) | $(cell "$f" latency "$size" p99_us %.1f 1000) |"
                     done
                     echo "$line"
                 done
@@ -546,24 +569,34 @@ report() {
             done
         done
         if has "$SERVERS" wsf; then
-            echo "Targets, deliveries/s (ratio ranges from the extremes of both rows):"
-            echo
-            echo "| subscribers | deflate | size | wsf / wsf-loop >= 3 | wsf / netty >= 1.5 | wsf / node |"
-            echo "|---:|---|---:|---:|---:|---:|"
-            for n in $SUBSCRIBERS; do
-                for d in $DEFLATE; do
-                    for size in "${sizes[@]}"; do
-                        local w=$dir/wsf.n$n.$d.txt
-                        echo "| $n | $d | $size | $(ratio "$w" "$dir/wsf-loop.n$n.$d.txt" throughput "$size" deliveries_per_s) |" \
-                             "$(ratio "$w" "$dir/netty.n$n.$d.txt" throughput "$size" deliveries_per_s) |" \
-                             "$(ratio "$w" "$dir/node.n$n.$d.txt" throughput "$size" deliveries_per_s) |"
+            local metric
+            for metric in deliveries_per_s deliveries_per_cpu_s; do
+                if [[ $metric == deliveries_per_s ]]; then
+                    echo "Targets, deliveries/s (ratio ranges from the extremes of both rows):"
+                else
+                    echo "The same ratios for deliveries per second of the server's own CPU time (what a delivery costs"
+                    echo "the server, less sensitive to how much of its core the server got on a shared machine):"
+                fi
+                echo
+                echo "| subscribers | deflate | size | wsf / wsf-loop >= 3 | wsf / netty >= 1.5 | wsf / netty-batch | wsf / node |"
+                echo "|---:|---|---:|---:|---:|---:|---:|"
+                for n in $SUBSCRIBERS; do
+                    for d in $DEFLATE; do
+                        for size in "${sizes[@]}"; do
+                            local w=$dir/wsf.n$n.$d other line="| $n | $d | $size |"
+                            for other in wsf-loop netty netty-batch node; do
+                                line="$line $(ratio "$w" "$dir/$other.n$n.$d" throughput "$size" "$metric") |"
+                            done
+                            echo "$line"
+                        done
                     done
                 done
+                echo
             done
-            echo
         fi
         if (( MEMORY )); then
-            echo "Memory: one $STALL_SIZE-byte message queued to $STALL_SUBSCRIBERS stalled subscribers (target for wsf: heap growth < 2 MiB)."
+            echo "Memory: one $STALL_SIZE-byte message queued to $STALL_SUBSCRIBERS stalled subscribers (target for wsf: heap growth < 2 MiB);"
+            echo "min–max over $MEMORY_ROUNDS round(s)."
             echo "Heap: JVM live heap after two full GCs (jcmd); Node heapUsed + external after its own GC. RSS: resident set."
             echo
             echo "| row | heap growth KiB | heap bytes per subscriber | RSS growth KiB | queued in the server before, per subscriber |"
@@ -571,7 +604,7 @@ report() {
             for row in $SERVERS; do
                 [[ -f $dir/$row.skipped ]] && continue
                 local filled
-                filled=$(grep -h '^FILLED ' "$dir/$row".stall.r*.txt 2>/dev/null \
+                filled=$({ grep -h '^FILLED ' "$dir/$row".stall.r*.txt 2>/dev/null || true; } \
                     | tr ' ' '\n' | awk -F= -v n="$STALL_SUBSCRIBERS" '$1 == "backlog_bytes" { v = $2 / n; if (!c++ || v < lo) lo = v; if (v > hi) hi = v }
                         END { if (c) { a = sprintf("%.0f B", lo); b = sprintf("%.0f B", hi); print (a == b ? a : a "–" b) } else print "-" }')
                 echo "| $row | $(memory_cell "$dir/$row.stall.r*.txt" heap_delta_kb %.0f) |" \
@@ -587,17 +620,19 @@ report() {
         for row in $SERVERS; do
             for n in $SUBSCRIBERS; do
                 for d in $DEFLATE; do
-                    local f=$dir/$row.n$n.$d.txt
+                  for (( r = 1; r <= ROUNDS; r++ )); do
+                    local f=$dir/$row.n$n.$d.r$r.txt
                     [[ -f $f ]] || continue
-                    awk -v row="$row" -v n="$n" -v d="$d" -v sc="cpu${SERVER_CPU}_busy" -v cc="cpu${CLIENT_CPU}_busy" '
+                    awk -v row="$row" -v n="$n" -v d="$d" -v round="$r" -v sc="cpu${SERVER_CPU}_busy" -v cc="cpu${CLIENT_CPU}_busy" '
                         $1 == "RESULT" {
                             split("", f)
                             for (i = 2; i <= NF; i++) { eq = index($i, "="); f[substr($i, 1, eq - 1)] = substr($i, eq + 1) }
                             r = f["test"] == "throughput" ? f["deliveries_per_s"] " deliveries/s (burst " f["burst"] ", loaded p50 " sprintf("%.1f", f["loaded_p50_us"] / 1000) " ms)" \
                                 : "p50 " sprintf("%.1f", f["p50_us"] / 1000) " / p99 " sprintf("%.1f", f["p99_us"] / 1000) " ms (" f["samples"] " messages)"
-                            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f |\n", row, n, f["deflate"], f["test"], f["size"], f["round"], r,
+                            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f |\n", row, n, f["deflate"], f["test"], f["size"], round, r,
                                 f["server_cpu"], f["client_cpu"], f[sc], f[cc], f["other_cpu"], f["steal_cpu"], f["server_rss_kb"] / 1024
                         }' "$f"
+                  done
                 done
             done
         done
@@ -609,6 +644,10 @@ report() {
 }
 
 main() {
+    if [[ -n ${REPORT:-} ]]; then
+        report "$REPORT"
+        return
+    fi
     check_machine
     build
     [[ -f $LOADGEN ]] || die "$LOADGEN missing; run without BUILD=0"
@@ -624,12 +663,16 @@ main() {
         echo "server JVM: $SERVER_JVM_OPTS (pinned to core $SERVER_CPU); client JVM: $CLIENT_JVM_OPTS (pinned to core $CLIENT_CPU)"
         echo "throughput: ${WARMUP}s warmup + ${DURATION}s, bursts of max(1, $BURST_DELIVERIES / N) messages, $BURSTS_IN_FLIGHT in flight;" \
              "latency: ${LAT_DURATION}s and at least $LAT_MIN messages; priming ${PRIME}s"
-        echo "rounds: $ROUNDS; disturbed above other_cpu $OTHER_MAX or steal_cpu $STEAL_MAX; quiet wait ${QUIET_WAIT}s"
-        echo "memory test: $( (( MEMORY )) && echo "$STALL_SUBSCRIBERS stalled subscribers, $STALL_SIZE B, namespace tcp_wmem/tcp_rmem $STALL_WMEM" || echo off)"
+        echo "rounds: $ROUNDS, the outer loop (each round starts every row afresh); disturbed above other_cpu $OTHER_MAX or steal_cpu $STEAL_MAX; quiet wait ${QUIET_WAIT}s"
+        echo "memory test: $( (( MEMORY )) && echo "$STALL_SUBSCRIBERS stalled subscribers, $STALL_SIZE B, namespace tcp_wmem/tcp_rmem $STALL_WMEM, rounds 1-$MEMORY_ROUNDS" || echo off)"
+        echo "without permessage-deflate only: ${PLAIN_ONLY:-none}"
         echo "node broadcast: $NODE_BROADCAST"
     } > "$RESULTS/environment.txt"
-    for row in $SERVERS; do
-        bench_row "$row" "$RESULTS"
+    local r
+    for (( r = 1; r <= ROUNDS; r++ )); do
+        for row in $SERVERS; do
+            bench_row "$row" "$RESULTS" "$r"
+        done
     done
     echo "elapsed: $(( SECONDS - started )) s" >> "$RESULTS/environment.txt"
     log "elapsed: $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"

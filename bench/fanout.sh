@@ -25,6 +25,9 @@
 #   DEFLATE            off, on, or both: subscribers offer permessage-deflate (off on)
 #   PLAIN_ONLY         rows measured without permessage-deflate only          (none)
 #   ROUNDS             rounds of every row and test; each figure is min-max  (3)
+#   ORDER              rounds: the outer loop is the round, every row is started again in each
+#                      round (fairer on a noisy machine); rows: each row is started once and
+#                      its client runs the ROUNDS rounds back to back (faster)  (rounds)
 #   DURATION / WARMUP  measured / unmeasured seconds of each throughput test (5 / 2)
 #   LAT_DURATION       seconds of each latency test (at least LAT_MIN messages, at most 3x) (5)
 #   LAT_MIN            messages per latency test                             (100)
@@ -58,6 +61,7 @@ SIZES=${SIZES:-"64 1024"}
 DEFLATE=${DEFLATE:-"off on"}
 PLAIN_ONLY=${PLAIN_ONLY:-}
 ROUNDS=${ROUNDS:-3}
+ORDER=${ORDER:-rounds}
 DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-2}
 LAT_DURATION=${LAT_DURATION:-5}
@@ -138,6 +142,7 @@ check_machine() {
     for d in $DEFLATE; do
         case $d in on|off) ;; *) die "DEFLATE takes off and/or on, not '$d'" ;; esac
     done
+    [[ $ORDER == rounds || $ORDER == rows ]] || die "ORDER is rounds or rows, not '$ORDER'"
     command -v taskset >/dev/null || die "taskset is missing (Debian: apt-get install util-linux)"
     command -v jcmd >/dev/null || die "jcmd is missing (it comes with the JDK)"
     if has "$SERVERS" node; then
@@ -388,9 +393,11 @@ measure_stall() {
     sleep 1
 }
 
-# Round $3 of row $1 into directory $2: its own server start, priming, every test, the memory test.
+# Round $3 of row $1 into directory $2: its own server start, priming, every test, the memory
+# test. With ORDER=rows, the only call for the row: its client runs all ROUNDS rounds ($3 is 1).
 bench_row() {
-    local row=$1 dir=$2 r=$3 why
+    local row=$1 dir=$2 r=$3 why client_rounds=1 memory_rounds=1
+    [[ $ORDER == rows ]] && { client_rounds=$ROUNDS; memory_rounds=$MEMORY_ROUNDS; }
     why=$(server_missing "$row")
     if [[ -n $why ]]; then
         log "skipping $row: $why"
@@ -420,7 +427,7 @@ bench_row() {
         for d in $DEFLATE; do
             [[ $d == on ]] && has "$PLAIN_ONLY" "$row" && continue
             run_fanout "$dir/$row.n$n.$d.r$r.txt" --subscribers "$n" --deflate "$([[ $d == on ]] && echo true || echo false)" \
-                --sizes "$sizes" --rounds 1 --warmup "$WARMUP" --duration "$DURATION" \
+                --sizes "$sizes" --rounds "$client_rounds" --warmup "$WARMUP" --duration "$DURATION" \
                 --latency-duration "$LAT_DURATION" --latency-min "$LAT_MIN" --burst-deliveries "$BURST_DELIVERIES" \
                 --bursts-in-flight "$BURSTS_IN_FLIGHT" --quiet-wait "$QUIET_WAIT" --label "$row" || ok=0
             sleep 1 # the server lets go of the last client's connections
@@ -430,7 +437,10 @@ bench_row() {
     if (( MEMORY && r <= MEMORY_ROUNDS )); then
         log "$row: memory test, $STALL_SUBSCRIBERS stalled subscribers (server in namespace $NETNS)"
         if start_server "$row" "$dir/$row.stall-server.r$r.log" netns; then
-            measure_stall "$row" "$dir/$row.stall.r$r.txt" || ok=0
+            local m
+            for (( m = r; m < r + memory_rounds; m++ )); do
+                measure_stall "$row" "$dir/$row.stall.r$m.txt" || ok=0
+            done
         else
             ok=0
         fi
@@ -623,13 +633,13 @@ report() {
                   for (( r = 1; r <= ROUNDS; r++ )); do
                     local f=$dir/$row.n$n.$d.r$r.txt
                     [[ -f $f ]] || continue
-                    awk -v row="$row" -v n="$n" -v d="$d" -v round="$r" -v sc="cpu${SERVER_CPU}_busy" -v cc="cpu${CLIENT_CPU}_busy" '
+                    awk -v row="$row" -v n="$n" -v d="$d" -v round="$r" -v order="$ORDER" -v sc="cpu${SERVER_CPU}_busy" -v cc="cpu${CLIENT_CPU}_busy" '
                         $1 == "RESULT" {
                             split("", f)
                             for (i = 2; i <= NF; i++) { eq = index($i, "="); f[substr($i, 1, eq - 1)] = substr($i, eq + 1) }
                             r = f["test"] == "throughput" ? f["deliveries_per_s"] " deliveries/s (burst " f["burst"] ", loaded p50 " sprintf("%.1f", f["loaded_p50_us"] / 1000) " ms)" \
                                 : "p50 " sprintf("%.1f", f["p50_us"] / 1000) " / p99 " sprintf("%.1f", f["p99_us"] / 1000) " ms (" f["samples"] " messages)"
-                            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f |\n", row, n, f["deflate"], f["test"], f["size"], round, r,
+                            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f |\n", row, n, f["deflate"], f["test"], f["size"], order == "rows" ? f["round"] : round, r,
                                 f["server_cpu"], f["client_cpu"], f[sc], f[cc], f["other_cpu"], f["steal_cpu"], f["server_rss_kb"] / 1024
                         }' "$f"
                   done
@@ -663,17 +673,23 @@ main() {
         echo "server JVM: $SERVER_JVM_OPTS (pinned to core $SERVER_CPU); client JVM: $CLIENT_JVM_OPTS (pinned to core $CLIENT_CPU)"
         echo "throughput: ${WARMUP}s warmup + ${DURATION}s, bursts of max(1, $BURST_DELIVERIES / N) messages, $BURSTS_IN_FLIGHT in flight;" \
              "latency: ${LAT_DURATION}s and at least $LAT_MIN messages; priming ${PRIME}s"
-        echo "rounds: $ROUNDS, the outer loop (each round starts every row afresh); disturbed above other_cpu $OTHER_MAX or steal_cpu $STEAL_MAX; quiet wait ${QUIET_WAIT}s"
+        echo "rounds: $ROUNDS, order $ORDER; disturbed above other_cpu $OTHER_MAX or steal_cpu $STEAL_MAX; quiet wait ${QUIET_WAIT}s"
         echo "memory test: $( (( MEMORY )) && echo "$STALL_SUBSCRIBERS stalled subscribers, $STALL_SIZE B, namespace tcp_wmem/tcp_rmem $STALL_WMEM, rounds 1-$MEMORY_ROUNDS" || echo off)"
         echo "without permessage-deflate only: ${PLAIN_ONLY:-none}"
         echo "node broadcast: $NODE_BROADCAST"
     } > "$RESULTS/environment.txt"
     local r
-    for (( r = 1; r <= ROUNDS; r++ )); do
+    if [[ $ORDER == rows ]]; then
         for row in $SERVERS; do
-            bench_row "$row" "$RESULTS" "$r"
+            bench_row "$row" "$RESULTS" 1
         done
-    done
+    else
+        for (( r = 1; r <= ROUNDS; r++ )); do
+            for row in $SERVERS; do
+                bench_row "$row" "$RESULTS" "$r"
+            done
+        done
+    fi
     echo "elapsed: $(( SECONDS - started )) s" >> "$RESULTS/environment.txt"
     log "elapsed: $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
     report "$RESULTS"

@@ -14,7 +14,7 @@
 # message to all of them. Prints the tables at the end; raw output goes to
 # bench/results/fanout-<timestamp>/. See bench/README.md ("Fan-out").
 #
-#   bench/fanout.sh                                     # everything, 3 rounds: about 40 minutes
+#   bench/fanout.sh                                     # everything, 3 rounds (not timed; see bench/README.md)
 #   SUBSCRIBERS=1000 STALL_SUBSCRIBERS=1000 ROUNDS=1 DURATION=2 LAT_DURATION=2 bench/fanout.sh   # quick check
 #   SERVERS="wsf netty" DEFLATE=off bench/fanout.sh     # some rows only
 #

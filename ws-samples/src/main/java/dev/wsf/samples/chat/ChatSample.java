@@ -6,6 +6,7 @@ import dev.wsf.annotations.instance.SimpleInstanceProvider;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.support.ClasspathPages;
+import dev.wsf.samples.support.MetricsPage;
 import dev.wsf.samples.support.SampleRunner;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chat rooms: the {@link ChatEndpoint} on {@code /chat/{room}}, and the page that uses it,
- * served over plain HTTP from the same port. {@code -Dchat.maxMembers=N} sets the size of a room
- * (default {@value ChatRooms#DEFAULT_MAX_MEMBERS}).
+ * served over plain HTTP from the same port, with the server's metrics in Prometheus's format at
+ * {@value MetricsPage#PATH}. {@code -Dchat.maxMembers=N} sets the size of a room (default
+ * {@value ChatRooms#DEFAULT_MAX_MEMBERS}).
  */
 public final class ChatSample {
     private ChatSample() {
@@ -25,10 +27,11 @@ public final class ChatSample {
      * The sample's server settings. The heartbeat pings every session every 15 s and drops one
      * that has not answered by the next ping: that finds peers that vanished without a close
      * (a laptop lid shut, a network gone), and the traffic keeps proxies and NATs from cutting
-     * quiet connections. Browsers answer pings by themselves.
+     * quiet connections. Browsers answer pings by themselves. The metrics go to a Prometheus
+     * registry of the server's own, which {@link #start} serves at {@value MetricsPage#PATH}.
      */
     public static ServerConfig.Builder settings() {
-        return ServerConfig.builder().heartbeatInterval(Duration.ofSeconds(15));
+        return ServerConfig.builder().heartbeatInterval(Duration.ofSeconds(15)).metrics(MetricsPage.prometheus());
     }
 
     public static WebSocketServer start(ServerConfig config) {
@@ -49,7 +52,8 @@ public final class ChatSample {
         return WebSocketServer.builder()
                 .config(config)
                 .endpoints(endpoints)
-                .httpHandler(ClasspathPages.load(ChatSample.class, "index.html", "chat.js"))
+                .httpHandler(MetricsPage.serving(config.metrics(),
+                        ClasspathPages.load(ChatSample.class, "index.html", "chat.js")))
                 .build()
                 .start();
     }
@@ -61,6 +65,7 @@ public final class ChatSample {
         SampleRunner.serveUntilStopped(server, listening, at -> List.of(
                 "Chat: open " + at.http("/") + " in two browser tabs, pick a name each and the same room, and chat.",
                 "The page speaks JSON over " + at.ws("/chat/ROOM?name=NAME") + " with subprotocol "
-                        + ChatEndpoint.SUBPROTOCOL + "; a room takes " + maxMembers + " members (-Dchat.maxMembers=N)."));
+                        + ChatEndpoint.SUBPROTOCOL + "; a room takes " + maxMembers + " members (-Dchat.maxMembers=N).",
+                "Metrics, in Prometheus's text format: " + at.http(MetricsPage.PATH)));
     }
 }

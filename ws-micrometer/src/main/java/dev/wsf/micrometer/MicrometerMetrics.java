@@ -58,14 +58,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Cost</h2>
  * Meters are registered the first time an endpoint (or a status, a close code) shows up, and
  * kept: a call on the message path looks the endpoint's meters up in a map keyed by the
- * template, then increments a counter and records a size, allocating nothing. Percentile
- * histograms are off, as Micrometer's defaults have them; turn them on with a
- * {@link io.micrometer.core.instrument.config.MeterFilter} on the registry if wanted.
+ * template, then increments a counter and records a size, allocating nothing. Recording the
+ * size is most of that cost (a summary keeps a count, a total and a decaying maximum, each an
+ * atomic update): where message rates matter more than sizes, deny
+ * {@code websocket.message.size} with a
+ * {@link io.micrometer.core.instrument.config.MeterFilter} before creating this listener, and a
+ * no-op summary takes its place. Percentile histograms are off, as Micrometer's defaults have
+ * them; a {@code MeterFilter} turns them on too.
  *
  * <h2>Not a MeterBinder</h2>
  * The meters are bound to the registry given to the constructor, not later through
  * {@code MeterBinder#bindTo}: the server reports to this object from its start, so the registry
  * must be known by then. In Spring, make it a bean built from the {@link MeterRegistry} bean.
+ *
+ * <h2>Several servers</h2>
+ * One instance may serve several servers (and clients): their counts add up. Two instances on one
+ * registry need tags of their own ({@link #MicrometerMetrics(MeterRegistry, Iterable)}): a
+ * registry keeps the first gauge registered under a name and tags, so the second instance's
+ * {@code active} gauges would go unseen.
  *
  * <p>Thread-safe: the runtime calls it from every I/O thread and worker at once.
  */

@@ -20,10 +20,11 @@ class ChatMetricsTest {
 
     @Test
     void metricsShowTheSessionsInPrometheusFormat() throws Exception {
-        WebSocketServer server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
+        WebSocketServer server = ChatSample.start(
+                ChatSample.settings().host("127.0.0.1").port(0).build(), ChatAccounts.sharedToken("t0k"));
         try {
             String url = "ws://127.0.0.1:" + server.port() + "/chat/attic?name=ann";
-            try (JdkClient ann = JdkClient.connect(url, ChatEndpoint.SUBPROTOCOL).skipPings()) {
+            try (JdkClient ann = JdkClient.connect(url, ChatEndpoint.SUBPROTOCOL, "token.t0k").skipPings()) {
                 ann.nextText(); // the member list
                 ann.nextText(); // her own join
                 ann.send("{\"text\":\"hello\"}");
@@ -53,7 +54,8 @@ class ChatMetricsTest {
 
     @Test
     void thePagesAreStillServedBesideTheMetrics() throws Exception {
-        WebSocketServer server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
+        WebSocketServer server = ChatSample.start(
+                ChatSample.settings().host("127.0.0.1").port(0).build(), ChatAccounts.sharedToken("t0k"));
         try {
             HttpResponse<String> page = get(server, "/");
             assertEquals(200, page.statusCode());

@@ -3,14 +3,16 @@ package dev.wsf.cluster.redis;
 import dev.wsf.api.topic.BusStats;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The counters behind {@link BusStats}, and the rule that a failure that repeats is logged once:
- * the first malformed payload, and the first drop of each run of drops (a run ends with the next
- * message the broker accepts).
+ * The counters behind {@link BusStats}, and the rule that a failure that repeats is not logged each
+ * time: the first malformed payload only, and dropped messages at most once a minute.
  */
 final class BusCounters {
+    private static final long NEVER = Long.MIN_VALUE;
+    private static final long LOG_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
     private final System.Logger log;
     private final LongAdder published = new LongAdder();
     private final LongAdder sent = new LongAdder();
@@ -18,7 +20,7 @@ final class BusCounters {
     private final LongAdder received = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
-    private final AtomicBoolean dropping = new AtomicBoolean();
+    private final AtomicLong lastDropLog = new AtomicLong(NEVER);
     private final AtomicBoolean malformedLogged = new AtomicBoolean();
 
     BusCounters(System.Logger log) {
@@ -31,18 +33,16 @@ final class BusCounters {
 
     void sent() {
         sent.increment();
-        if (dropping.get() && dropping.compareAndSet(true, false)) {
-            log.log(Level.INFO, () -> "sending to the other nodes again; " + dropped.sum()
-                    + " message(s) dropped so far (BusStats.dropped)");
-        }
     }
 
     void dropped(String why) {
         dropped.increment();
-        if (!dropping.get() && dropping.compareAndSet(false, true)) {
+        long now = System.nanoTime();
+        long last = lastDropLog.get();
+        if ((last == NEVER || now - last >= LOG_INTERVAL_NANOS) && lastDropLog.compareAndSet(last, now)) {
             log.log(Level.WARNING, () -> "not delivering messages to the other nodes (" + why + "): local"
-                    + " subscribers still get them; each one is counted in BusStats.dropped, and this is logged"
-                    + " again only after the broker accepts messages again");
+                    + " subscribers still get them; " + dropped.sum() + " dropped so far (BusStats.dropped),"
+                    + " logged at most once a minute");
         }
     }
 

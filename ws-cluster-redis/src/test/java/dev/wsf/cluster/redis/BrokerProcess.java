@@ -29,7 +29,8 @@ final class BrokerProcess implements AutoCloseable {
     final int port;
     final Path dir;
     private final List<String> output = new ArrayList<>();
-    private Process process;
+    private volatile Process process;
+    private boolean hooked;
 
     private BrokerProcess(Path binary, Function<BrokerProcess, List<String>> arguments, String readyLine) {
         this.binary = binary;
@@ -97,6 +98,15 @@ final class BrokerProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + command, e);
         }
         Process p = process;
+        if (!hooked) { // a test JVM that ends early still ends its brokers (not after SIGKILL, though)
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Process last = process;
+                if (last != null) {
+                    last.destroyForcibly();
+                }
+            }));
+        }
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {

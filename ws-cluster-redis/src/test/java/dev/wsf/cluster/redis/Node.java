@@ -47,9 +47,10 @@ final class Node implements AutoCloseable {
         return s.pathParameters().get("topic");
     }
 
-    /** The address of a topic on this node; the name is used as it is in the path. */
+    /** The address of a topic on this node: any name, percent-encoded into the path. */
     URI uri(String topic) {
-        return URI.create("ws://127.0.0.1:" + server.port() + "/t/" + topic);
+        String segment = java.net.URLEncoder.encode(topic, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URI.create("ws://127.0.0.1:" + server.port() + "/t/" + segment);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What a node does when the broker is not there, goes away, or stops answering: local
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * killed (SIGKILL), restarted on the same port and frozen (SIGSTOP) by the test.
  */
 @Tag("interop")
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a publish that blocks fails, not hangs
 class RedisFailuresTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -269,7 +271,8 @@ class RedisFailuresTest {
         long slowest = took[took.length - 1];
         assertEquals(new BusStats(1001, 1, 900, 0, 0, 0, true), a.bus.stats(),
                 "100 wait for an answer, the other 900 are dropped");
-        assertTrue(slowest < Duration.ofMillis(250).toNanos(), "a publish took " + slowest / 1000 + " µs");
+        // blocked on the broker, it would wait for seconds, forever: anything shorter is this machine's noise
+        assertTrue(slowest < Duration.ofSeconds(1).toNanos(), "a publish took " + slowest / 1000 + " µs");
         assertEquals(texts("s", 0, 1000), receive(local, 1000), "local delivery does not wait for the broker");
         System.out.printf("1,000 publishes to a frozen broker: %d µs in all; median %d µs, p99 %d µs, slowest %d µs%n",
                 total / 1000, took[500] / 1000, took[990] / 1000, slowest / 1000);

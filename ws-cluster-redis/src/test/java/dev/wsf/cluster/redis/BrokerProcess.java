@@ -58,6 +58,35 @@ final class BrokerProcess implements AutoCloseable {
                 "--save", "", "--appendonly", "no", "--dir", b.dir.toString()), "Ready to accept connections");
     }
 
+    /**
+     * A node of a Redis Cluster (not joined yet): its cluster bus listens on port + 10000, so the
+     * port is one below 55536 whose neighbour 10000 up is free too.
+     */
+    static BrokerProcess redisClusterNode() {
+        Path bin = require("redis-server", "redis-server");
+        BrokerProcess p;
+        while (true) {
+            p = new BrokerProcess(bin, b -> List.of("--port", String.valueOf(b.port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", b.dir.toString(), "--cluster-enabled", "yes",
+                    "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "3000"),
+                    "Ready to accept connections");
+            if (p.port < 55536 && free(p.port + 10000)) {
+                break;
+            }
+            p.close();
+        }
+        p.start();
+        return p;
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A broker program, or the test is skipped (or failed, where brokers are required). */
     static Path require(String program, String debianPackage) {
         for (String d : List.of("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin")) {

@@ -7,26 +7,23 @@ import dev.wsf.api.topic.TopicMessage;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.protocol.ProtocolVersion;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +86,7 @@ public final class RedisTopicBus implements TopicBus {
 
     private final RedisURI uri;
     private final String where;
-    private final byte[] prefix;
+    private final Channels channels;
     private final boolean sharded;
     private final boolean cluster;
     private final int maxPending;
@@ -124,7 +121,7 @@ public final class RedisTopicBus implements TopicBus {
     private RedisTopicBus(Builder b) {
         this.uri = b.uri;
         this.where = (b.cluster ? "Redis Cluster at " : "Redis at ") + b.uri.getHost() + ":" + b.uri.getPort();
-        this.prefix = b.prefix.getBytes(StandardCharsets.UTF_8);
+        this.channels = new Channels(b.prefix);
         this.sharded = b.sharded != null ? b.sharded : b.cluster;
         this.cluster = b.cluster;
         this.maxPending = b.maxPending;
@@ -133,11 +130,8 @@ public final class RedisTopicBus implements TopicBus {
         this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
         if (cluster) {
             RedisClusterClient c = RedisClusterClient.create(resources, uri);
-            c.setOptions(ClusterClientOptions.builder()
-                    .protocolVersion(ProtocolVersion.RESP3)
-                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                            .enableAllAdaptiveRefreshTriggers().build())
-                    .build());
+            // adaptive topology refresh (on MOVED, ASK, reconnections...) is Lettuce 7's default
+            c.setOptions(ClusterClientOptions.builder().protocolVersion(ProtocolVersion.RESP3).build());
             this.client = c;
         } else {
             RedisClient c = RedisClient.create(resources);
@@ -212,7 +206,7 @@ public final class RedisTopicBus implements TopicBus {
     }
 
     private void connected(StatefulRedisPubSubConnection<byte[], byte[]> c) {
-        c.addListener(new Inbound());
+        c.addListener(new Inbound(channels, counters, nodeId, receiver));
         if (!cluster) {
             c.addListener(new RedisConnectionStateListener() {
                 @Override
@@ -243,7 +237,7 @@ public final class RedisTopicBus implements TopicBus {
             counters.reconnected();
         }
         LOG.log(Level.INFO, () -> (reconnect ? "connected again to " : "connected to ") + where + " (channels "
-                + new String(prefix, StandardCharsets.UTF_8) + "<topic>" + (sharded ? ", sharded" : "") + ")");
+                + channels + (sharded ? ", sharded" : "") + ")");
         if (!cluster && !c.isOpen()) {
             lost(c); // it broke before the listener was there to see it
         }
@@ -297,7 +291,7 @@ public final class RedisTopicBus implements TopicBus {
     public void unsubscribe(String topic) {
         synchronized (lock) {
             if (topics.remove(topic) && connection != null) {
-                byte[] channel = channel(topic);
+                byte[] channel = channels.of(topic);
                 RedisPubSubAsyncCommands<byte[], byte[]> cmd = connection.async();
                 whenFailed(sharded ? cmd.sunsubscribe(channel) : cmd.unsubscribe(channel), "unsubscribe from " + topic);
             }
@@ -307,19 +301,19 @@ public final class RedisTopicBus implements TopicBus {
     private void subscribe(StatefulRedisPubSubConnection<byte[], byte[]> c, Set<String> names) {
         if (sharded) {
             for (String name : names) { // one by one: SSUBSCRIBE takes the channels of one slot only
-                whenFailed(c.async().ssubscribe(channel(name)), "subscribe to " + name);
+                whenFailed(c.async().ssubscribe(channels.of(name)), "subscribe to " + name);
             }
             return;
         }
-        byte[][] channels = names.stream().map(this::channel).toArray(byte[][]::new);
-        RedisPubSubAsyncCommands<byte[], byte[]> cmd = c.async();
-        whenFailed(sharded ? cmd.ssubscribe(channels) : cmd.subscribe(channels), "subscribe to " + names);
+        byte[][] all = names.stream().map(channels::of).toArray(byte[][]::new);
+        whenFailed(c.async().subscribe(all), "subscribe to " + names);
     }
 
     private static void whenFailed(RedisFuture<?> f, String what) {
         f.whenComplete((v, e) -> {
-            if (e != null) {
-                // on a connection that broke, the next one subscribes again
+            if (e instanceof RedisCommandExecutionException) { // Redis said no: an ACL without pub/sub rights, say
+                LOG.log(Level.WARNING, () -> "Redis refused to " + what + ": " + describe(e));
+            } else if (e != null) { // the connection broke: the next one subscribes again
                 LOG.log(Level.DEBUG, () -> "could not " + what + ": " + describe(e));
             }
         });
@@ -333,7 +327,7 @@ public final class RedisTopicBus implements TopicBus {
             counters.dropped(maxPending + " messages already waiting for " + where);
             return;
         }
-        Outgoing o = new Outgoing(channel(message.topic()), TopicEnvelope.encode(message));
+        Outgoing o = new Outgoing(channels.of(message.topic()), TopicEnvelope.encode(message));
         StatefulRedisPubSubConnection<byte[], byte[]> c = live;
         if (c == null) {
             synchronized (lock) {
@@ -363,57 +357,6 @@ public final class RedisTopicBus implements TopicBus {
                 counters.dropped(describe(e));
             }
         });
-    }
-
-    private byte[] channel(String topic) {
-        byte[] name = topic.getBytes(StandardCharsets.UTF_8);
-        byte[] channel = Arrays.copyOf(prefix, prefix.length + name.length);
-        System.arraycopy(name, 0, channel, prefix.length, name.length);
-        return channel;
-    }
-
-    /** The topic of a channel, or null if the channel is not one of this bus's. */
-    private String topicOf(byte[] channel) {
-        if (channel.length <= prefix.length || !Arrays.equals(channel, 0, prefix.length, prefix, 0, prefix.length)) {
-            return null;
-        }
-        return new String(channel, prefix.length, channel.length - prefix.length, StandardCharsets.UTF_8);
-    }
-
-    /** Messages from the channels: for this node's subscribers, unless they are ours or not envelopes. */
-    private final class Inbound extends RedisPubSubAdapter<byte[], byte[]> {
-        @Override
-        public void message(byte[] channel, byte[] message) {
-            inbound(channel, message);
-        }
-
-        @Override
-        public void smessage(byte[] shardChannel, byte[] message) {
-            inbound(shardChannel, message);
-        }
-
-        private void inbound(byte[] channel, byte[] payload) {
-            String topic = topicOf(channel);
-            TopicMessage m;
-            try {
-                if (topic == null) {
-                    throw new IllegalArgumentException("not a channel of this bus");
-                }
-                m = Envelopes.read(payload, topic);
-            } catch (IllegalArgumentException e) {
-                counters.malformed("channel " + new String(channel, StandardCharsets.UTF_8), e.getMessage());
-                return;
-            }
-            if (m.origin().equals(nodeId)) {
-                return; // ours: delivered here when it was published
-            }
-            counters.received();
-            try {
-                receiver.deliver(m);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "delivering a message from another node to topic " + m.topic() + " failed", e);
-            }
-        }
     }
 
     @Override

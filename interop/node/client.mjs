@@ -1,9 +1,13 @@
 // Node `ws` client peer for wsf's interop tests.
 //
 //   node client.mjs BASE_URL SCENARIO [--timeout SECONDS]
+//   node client.mjs BASE_URL subscribe [--count N] [--deflate 0|1] [--server-max-window-bits BITS]
+//                                      [--timeout SECONDS]
 //
 // BASE_URL is like ws://127.0.0.1:PORT; the server must implement the /echo and /close/{code}
 // contract of interop/README.md. Prints one JSON object per line; exit 0 only if every step passed.
+// `subscribe` (not part of `all`) connects to BASE_URL/subscribe, receives N messages the server
+// publishes and prints each (size and SHA-256), then closes.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -21,7 +25,10 @@ const describe = (msg) => typeof msg === 'string'
   ? { type: 'text', bytes: Buffer.byteLength(msg) }
   : { type: 'binary', bytes: msg.length };
 
-/** One connection: wraps ws's events in promises. Resolves once open, rejects on handshake failure. */
+/**
+ * One connection: wraps ws's events in promises. Resolves once open, rejects on handshake failure.
+ * `deflate` is ws's perMessageDeflate option: false, true, or an object of offer parameters.
+ */
 function open(url, { protocols = [], deflate = false } = {}) {
   return new Promise((resolve, reject) => {
     // ws offers permessage-deflate by default; only the deflate scenario wants it.
@@ -33,14 +40,22 @@ function open(url, { protocols = [], deflate = false } = {}) {
         req.end();
       },
     });
+    // The waiter is taken at once: ws may emit several messages in one tick (all those one read
+    // brought, when they need no inflating), and each must go to a waiter of its own or the queue.
+    const takeWaiter = () => {
+      const waiting = conn.waiting;
+      conn.waiting = null;
+      return waiting;
+    };
     conn.closed = new Promise((done) => ws.on('close', (code, reason) => {
       done({ code, reason: reason.toString() });
-      conn.waiting?.reject(new Error(`closed with ${code} while waiting for a message`));
+      takeWaiter()?.reject(new Error(`closed with ${code} while waiting for a message`));
     }));
     ws.on('upgrade', (res) => { conn.response = res; }); // emitted before ws checks the response
     ws.on('message', (data, isBinary) => {
       const msg = isBinary ? data : data.toString('utf8');
-      if (conn.waiting) conn.waiting.resolve(msg); else conn.messages.push(msg);
+      const waiting = takeWaiter();
+      if (waiting) waiting.resolve(msg); else conn.messages.push(msg);
     });
     ws.on('pong', (data) => conn.pongs.push(data));
     ws.on('error', (err) => { conn.error = err; reject(Object.assign(err, { response: conn.response })); });
@@ -49,12 +64,15 @@ function open(url, { protocols = [], deflate = false } = {}) {
 }
 
 /** The next whole message (string for text, Buffer for binary). */
-function next(conn) {
+function next(conn, ms = OP_TIMEOUT_MS) {
   if (conn.messages.length) return Promise.resolve(conn.messages.shift());
   const p = new Promise((resolve, reject) => {
     conn.waiting = { resolve, reject };
-  }).finally(() => { conn.waiting = null; });
-  return withTimeout(p, OP_TIMEOUT_MS, 'echo');
+  });
+  return withTimeout(p, ms, 'echo').catch((err) => {
+    conn.waiting = null; // timed out: a later message goes to the queue
+    throw err;
+  });
 }
 
 function send(conn, data, options = {}) {
@@ -200,6 +218,28 @@ const scenarios = {
     steps.report('close-echoed', code === 4000, { code, reason });
   },
 
+  // Not part of `all`: needs a server that publishes to /subscribe.
+  async subscribe(steps, base, options) {
+    const deflate = options.deflate !== 1 ? false
+      : options['server-max-window-bits'] ? { serverMaxWindowBits: options['server-max-window-bits'] } : true;
+    const conn = await open(base + '/subscribe', { deflate });
+    steps.report('subscribed', true, { extensionsHeader: conn.response.headers['sec-websocket-extensions'] ?? null,
+      offered: conn.offered });
+    const socket = conn.response.socket;
+    const read0 = socket.bytesRead;
+    let payloadBytes = 0;
+    for (let i = 0; i < options.count; i++) {
+      // As long as the run may last: publishing starts once every subscriber is connected.
+      const msg = await next(conn, options.timeout * 1000);
+      payloadBytes += describe(msg).bytes;
+      steps.report('message', typeof msg === 'string', { index: i, ...describe(msg), sha256: sha256(msg) });
+    }
+    // Informational, as in `deflate`: fewer bytes on the socket than in the messages means the
+    // server compressed.
+    emit({ scenario: steps.scenario, info: 'wire-bytes', payloadBytes, received: socket.bytesRead - read0 });
+    await closeNormally(conn);
+  },
+
   async 'close-server'(steps, base) {
     const conn = await open(base + '/close/4001');
     const { code, reason } = await withTimeout(conn.closed, OP_TIMEOUT_MS, 'server close');
@@ -209,7 +249,8 @@ const scenarios = {
 };
 
 const { base, names, options } = parseClientArgs(
-  'node client.mjs BASE_URL SCENARIO [--timeout SECONDS]', { timeout: 60 });
+  'node client.mjs BASE_URL SCENARIO [--timeout SECONDS] [--count N] [--deflate 0|1] [--server-max-window-bits BITS]',
+  { timeout: 60, count: 1, deflate: 1, 'server-max-window-bits': 0 }, ['subscribe']);
 const steps = new Steps();
 setTimeout(() => {
   steps.finish(`timed out after ${options.timeout}s`);
@@ -220,7 +261,7 @@ emit({ peer: 'node-ws', version: WS_VERSION, role: 'client', url: base, scenario
 for (const name of names) {
   steps.scenario = name;
   try {
-    await scenarios[name](steps, base);
+    await scenarios[name](steps, base, options);
   } catch (err) {
     steps.report('error', false, { error: String(err.message ?? err) });
   }

@@ -8,8 +8,11 @@ export function emit(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
 }
 
-/** Parses `BASE_URL SCENARIO [--name value]...`; exits 2 with usage on anything else. */
-export function parseClientArgs(usage, optionDefaults) {
+/**
+ * Parses `BASE_URL SCENARIO [--name value]...` (numeric values); exits 2 with usage on anything
+ * else. `extra` names scenarios this peer has beyond SCENARIOS, which `all` does not run.
+ */
+export function parseClientArgs(usage, optionDefaults, extra = []) {
   const argv = process.argv.slice(2);
   const options = { ...optionDefaults };
   const positional = [];
@@ -21,13 +24,13 @@ export function parseClientArgs(usage, optionDefaults) {
   }
   const [url, scenario] = positional;
   if (positional.length !== 2 || !/^wss?:\/\//.test(url)
-      || !(SCENARIOS.includes(scenario) || scenario === 'all')) fail(usage);
+      || !(SCENARIOS.includes(scenario) || extra.includes(scenario) || scenario === 'all')) fail(usage, extra);
   for (const [name, value] of Object.entries(options)) if (Number.isNaN(value)) fail(usage);
   return { base: url.replace(/\/+$/, ''), names: scenario === 'all' ? SCENARIOS : [scenario], options };
 }
 
-function fail(usage) {
-  process.stderr.write(`usage: ${usage}\nscenarios: ${SCENARIOS.join(', ')}, all\n`);
+function fail(usage, extra = []) {
+  process.stderr.write(`usage: ${usage}\nscenarios: ${[...SCENARIOS, ...extra].join(', ')}, all\n`);
   process.exit(2);
 }
 

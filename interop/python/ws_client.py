@@ -2,11 +2,17 @@
 """Python `websockets` client peer for wsf's interop tests.
 
 Usage: /usr/bin/python3 ws_client.py BASE_URL SCENARIO [--timeout SECONDS]
+       /usr/bin/python3 ws_client.py BASE_URL subscribe [--count N] [--deflate 0|1]
+                                     [--server-max-window-bits BITS] [--timeout SECONDS]
 
 BASE_URL is like ws://127.0.0.1:PORT; the server must implement the /echo and
 /close/{code} contract of interop/README.md. SCENARIO is one of SCENARIOS or
 "all". Prints one JSON object per line on stdout and exits 0 only when every
 step passed (see the README for the full output contract).
+
+"subscribe" is not part of "all": it needs a server with a /subscribe endpoint
+that publishes to its subscribers. It connects there, receives --count messages
+and prints each as a line (size and SHA-256), then closes.
 
 Run it with Debian's /usr/bin/python3: python3-websockets (10.4 on Debian 12)
 installs there, not into other Pythons on PATH. It uses the legacy asyncio
@@ -23,6 +29,7 @@ import threading
 
 import websockets
 from websockets.exceptions import ConnectionClosed
+from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory
 
 SCENARIOS = ["text", "binary", "large", "fragmented", "ping", "subprotocol",
              "deflate", "close-client", "close-server"]
@@ -197,10 +204,30 @@ async def scenario_close_server(steps, base):
                          code=code, reason=reason)
 
 
-async def run(base, names, steps):
+async def scenario_subscribe(steps, base, count, deflate, server_max_window_bits):
+    # Waits for messages as long as the run may last: the publisher starts once every
+    # subscriber is connected, which may take a while when several peers start at once.
+    kwargs = {}
+    if deflate:
+        kwargs["extensions"] = [ClientPerMessageDeflateFactory(
+            server_max_window_bits=server_max_window_bits, client_max_window_bits=True)]
+    async with connect(base + "/subscribe", **kwargs) as ws:
+        steps.report("subscribed", True, extensionsHeader=ws.response_headers.get("Sec-WebSocket-Extensions"),
+                     offered=ws.request_headers.get("Sec-WebSocket-Extensions"))
+        for i in range(count):
+            msg = await ws.recv()
+            steps.report("message", isinstance(msg, str), index=i, **describe(msg), sha256=sha256(msg))
+        await asyncio.wait_for(ws.close(1000, "received all"), OP_TIMEOUT)
+
+
+async def run(base, names, steps, options):
     for name in names:
         steps.scenario = name
         try:
+            if name == "subscribe":
+                await scenario_subscribe(steps, base, options.count, options.deflate == 1,
+                                         options.server_max_window_bits)
+                continue
             await globals()["scenario_" + name.replace("-", "_")](steps, base)
         except Exception as e:  # report, and go on with the next scenario
             steps.report("error", False, error=f"{type(e).__name__}: {e}")
@@ -209,8 +236,13 @@ async def run(base, names, steps):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("url", help="base URL, e.g. ws://127.0.0.1:8080")
-    parser.add_argument("scenario", choices=SCENARIOS + ["all"])
+    parser.add_argument("scenario", choices=SCENARIOS + ["all", "subscribe"])
     parser.add_argument("--timeout", type=float, default=60, help="overall limit in seconds")
+    parser.add_argument("--count", type=int, default=1, help="subscribe: messages to receive")
+    parser.add_argument("--deflate", type=int, choices=[0, 1], default=1,
+                        help="subscribe: offer permessage-deflate (1, the default) or not (0)")
+    parser.add_argument("--server-max-window-bits", type=int, choices=range(8, 16), default=None,
+                        help="subscribe: ask the server to compress with a smaller window")
     args = parser.parse_args()
     names = SCENARIOS if args.scenario == "all" else [args.scenario]
     base = args.url.rstrip("/")
@@ -236,7 +268,7 @@ def main():
     timer = threading.Timer(args.timeout, time_out)
     timer.daemon = True
     timer.start()
-    asyncio.run(run(base, names, steps))
+    asyncio.run(run(base, names, steps, args))
     ok = finish()
     sys.exit(0 if ok else 1)
 

@@ -4,7 +4,7 @@ import dev.wsf.annotations.bind.EndpointBinder;
 import dev.wsf.annotations.bind.EncodingTopics;
 import dev.wsf.annotations.codec.Codecs;
 import dev.wsf.annotations.codec.JsonCodec;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import dev.wsf.annotations.instance.InstanceProviders;
 import dev.wsf.annotations.instance.Scopes;
 import dev.wsf.annotations.model.EndpointModel;

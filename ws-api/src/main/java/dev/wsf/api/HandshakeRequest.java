@@ -50,6 +50,11 @@ public interface HandshakeRequest {
     /** The address of the peer that sent the request. */
     InetSocketAddress remoteAddress();
 
+    /** Who the client is, as an {@link dev.wsf.api.auth.Authenticator} established; empty without one. */
+    default Optional<java.security.Principal> principal() {
+        return Optional.empty();
+    }
+
     /** What the TLS handshake settled, for a {@code wss://} connection; empty for {@code ws://}. */
     default Optional<TlsInfo> tls() {
         return Optional.empty();

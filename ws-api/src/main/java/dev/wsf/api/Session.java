@@ -1,7 +1,6 @@
 package dev.wsf.api;
 
 import dev.wsf.api.extension.ExtensionConfig;
-import dev.wsf.api.topic.Topics;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -62,6 +61,16 @@ public interface Session {
     InetSocketAddress remoteAddress();
 
     InetSocketAddress localAddress();
+
+    /** This session's counters: messages and bytes each way, and what waits for the peer now. */
+    default SessionStats stats() {
+        return new SessionStats(0, 0, 0, 0, bufferedAmount());
+    }
+
+    /** Who the peer is, as the server's {@link dev.wsf.api.auth.Authenticator} established. */
+    default Optional<java.security.Principal> principal() {
+        return handshakeRequest().principal();
+    }
 
     /**
      * The publish/subscribe topics of this session's server (or client).

@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  * directory needs one). The JVM then remembers the failed resolution for good, so a server that
  * once brushed its descriptor limit would never again answer a close frame. Loaded at start,
  * while descriptors are plentiful, the close and failure paths cannot be broken that way later.
+ *
+ * <p>Two steps: every class of the runtime and the API is loaded (not initialized) from where it
+ * lives, a directory or a jar, so no later first use needs a file; then the scenarios below run,
+ * which also creates the hidden classes of lambdas and initializes what they touch.
  */
 final class Warmup {
     private static final AtomicBoolean DONE = new AtomicBoolean();
@@ -54,6 +58,8 @@ final class Warmup {
             return;
         }
         try {
+            ClassPreloader.loadAll(Warmup.class, "dev/wsf/runtime/");
+            ClassPreloader.loadAll(dev.wsf.api.Session.class, "dev/wsf/api/");
             server();
             client();
         } catch (RuntimeException e) {
@@ -64,7 +70,9 @@ final class Warmup {
     private static void server() {
         EndpointDefinition echo = EndpointDefinition.builder("/warmup", request -> new Echo())
                 .dispatch(Dispatch.IO_THREAD).maxTextMessageSize(1024).maxBinaryMessageSize(1024).build();
-        ServerContext context = new ServerContext(ServerConfig.builder().build(), List.of(echo), null, Runnable::run);
+        ServerContext context = new ServerContext(ServerConfig.builder().build(), List.of(echo), null, Runnable::run,
+                false);
+        dev.wsf.runtime.observe.Observers.of(new dev.wsf.api.metrics.WebSocketMetrics() { }); // loads the JFR events
         byte[] upgrade = ("GET /warmup?x=1 HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Extensions: permessage-deflate\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -96,12 +104,19 @@ final class Warmup {
         e.run();
         Memory f = Memory.serving(context);
         f.read(upgrade);
+        f.protocol.onTick(System.nanoTime()); // an open session's timers: idle timeout, heartbeat
+        f.run();
         f.protocol.onShutdown();
         f.run();
         f.protocol.onTick(System.nanoTime() + 60_000_000_000L);
         f.run();
         for (Memory m : List.of(c, d, e, f)) {
             m.lost();
+        }
+
+        // Why a connection stops reading: only once a peer falls behind, which may be late.
+        for (ReadPause reason : ReadPause.values()) {
+            reason.bit();
         }
 
         // Refusals: a malformed request, an unknown path, a request that never ends in time.
@@ -118,7 +133,7 @@ final class Warmup {
         ClientConfig config = ClientConfig.builder().build();
         EndpointDefinition endpoint = EndpointDefinition.forClient(request -> new Echo()).dispatch(Dispatch.IO_THREAD).build();
         SessionSettings settings = SessionSettings.of(dev.wsf.api.Role.CLIENT, config, endpoint, Runnable::run,
-                new SessionCounters(), new dev.wsf.runtime.topic.TopicRegistry());
+                new SessionCounters(), new dev.wsf.runtime.topic.TopicRegistry(), dev.wsf.api.metrics.WebSocketMetrics.NONE);
         ExtensionRegistry registry = ExtensionRegistry.of(List.of(), true, java.util.Set.of());
         for (int scenario = 0; scenario < 2; scenario++) {
             CompletableFuture<Session> result = new CompletableFuture<>();

@@ -10,9 +10,11 @@ import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.runtime.client.ClientConnector;
 import dev.wsf.runtime.extension.ExtensionRegistry;
 import dev.wsf.runtime.io.MemoryBudget;
+import dev.wsf.api.metrics.WebSocketMetrics;
+import dev.wsf.runtime.observe.Observers;
 import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.topic.TopicRegistry;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.tls.TlsEngines;
 import dev.wsf.runtime.transport.TlsSetup;
@@ -52,17 +54,20 @@ public final class WebSocketClient implements AutoCloseable {
     private final ExecutorService ownedWorkers;
     private final AtomicLong sessionIds = new AtomicLong();
     private final SessionCounters counters = new SessionCounters();
-    private final TopicRegistry topics = new TopicRegistry();
+    private final WebSocketMetrics metrics;
+    private final TopicRegistry topics;
     private TlsEngines defaultTls;
 
     private WebSocketClient(ClientConfig config) {
         this.config = config;
+        this.metrics = Observers.of(config.metrics());
+        this.topics = new TopicRegistry(null, "client", metrics);
         this.extensions = ExtensionRegistry.of(config.extensions(), config.discoverExtensions(),
                 config.disabledExtensions());
         this.ownedWorkers = config.workerExecutor().isPresent() ? null : Workers.createDefault("wsf-client-worker");
         this.workers = config.workerExecutor().orElse(ownedWorkers);
         this.loops = new IoLoops(config.ioThreads(), "wsf-client-io", SessionSettings.tickInterval(config),
-                new MemoryBudget(config.memoryBudget()), cause -> new Thread(this::close, "wsf-client-stop").start());
+                new MemoryBudget(config.memoryBudget()), metrics, cause -> new Thread(this::close, "wsf-client-stop").start());
     }
 
     public static WebSocketClient create() {
@@ -114,7 +119,7 @@ public final class WebSocketClient implements AutoCloseable {
                     : uri.getHost();
             tls = new TlsSetup(peer -> engines.clientEngine(host, address.getPort()), workers);
         }
-        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers, counters, topics);
+        SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers, counters, topics, metrics);
         ClientConnector connector = new ClientConnector(uri, endpoint, options, settings, extensions,
                 config.maxHandshakeSize(), config.handshakeTimeout().toNanos(), "c" + sessionIds.incrementAndGet(), result);
         loops.connect(address, config.connectTimeout(), tls, connector::start)

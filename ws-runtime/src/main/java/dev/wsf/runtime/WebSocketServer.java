@@ -3,9 +3,10 @@ package dev.wsf.runtime;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.http.HttpHandler;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.server.ServerContext;
+import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.tls.TlsEngines;
 import dev.wsf.runtime.tls.TlsWatcher;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -52,6 +55,8 @@ public final class WebSocketServer implements AutoCloseable {
     private List<InetSocketAddress> localAddresses;
     private List<TlsEngines> tlsEngines = List.of();
     private TlsWatcher tlsWatcher;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private Thread shutdownHook;
 
     private WebSocketServer(Builder b) {
         this.config = b.config;
@@ -89,7 +94,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
         Warmup.run();
         IoLoops started = new IoLoops(config.ioThreads(), "wsf-io", SessionSettings.tickInterval(config),
-                new MemoryBudget(config.memoryBudget()), this::loopDied);
+                new MemoryBudget(config.memoryBudget()), context.metrics(), this::loopDied);
         List<InetSocketAddress> bound = new ArrayList<>();
         int tlsIndex = 0;
         for (ServerConfig.Listener listener : config.listeners()) {
@@ -100,7 +105,7 @@ public final class WebSocketServer implements AutoCloseable {
             }
             try {
                 bound.add(started.listen(new InetSocketAddress(listener.host(), listener.port()), config.backlog(),
-                        tls, context::newConnection));
+                        tls, config.limits().proxyProtocol(), context::newConnection));
             } catch (IOException e) {
                 stopQuietly(started);
                 throw new UncheckedIOException("cannot listen on " + listener.host() + ":" + listener.port() + ": "
@@ -180,11 +185,13 @@ public final class WebSocketServer implements AutoCloseable {
     /** The server's totals now; all zero before {@link #start()}. */
     public synchronized ServerStats stats() {
         if (loops == null) {
-            return new ServerStats(0, 0, config.memoryBudget(), 0, 0, 0);
+            return new ServerStats(0, 0, config.memoryBudget(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
+        SessionCounters c = context.counters();
+        long[] traffic = c.traffic();
         return new ServerStats(loops.connectionCount(), loops.budget().used(), loops.budget().limit(),
-                context.counters().protocolViolations(), context.counters().internalErrors(),
-                context.counters().overloaded());
+                c.protocolViolations(), c.internalErrors(), c.overloaded(), c.openSessions(), c.sessionsOpened(),
+                traffic[0], traffic[1], traffic[2], traffic[3]);
     }
 
     /**
@@ -221,11 +228,55 @@ public final class WebSocketServer implements AutoCloseable {
         }
         loops = null;
         context.topics().clear();
+        removeShutdownHook();
+        terminated.countDown();
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Blocks until the server has stopped: by {@link #stop()}, from another thread or the
+     * shutdown hook, or because an I/O loop failed beyond repair. What a {@code main} calls after
+     * {@link #start()} to keep the JVM alive (the I/O threads are daemons).
+     */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** Like {@link #awaitTermination()}, for at most {@code timeout}; true if the server stopped. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Stops the server gracefully (1001 to every session, within the close timeout) when the JVM
+     * shuts down: on SIGTERM or SIGINT, or when {@code main} returns with no other thread left.
+     * Call after {@link #start()}; removed again by {@link #stop()}.
+     */
+    public synchronized WebSocketServer stopOnShutdown() {
+        if (loops == null) {
+            throw new IllegalStateException("not started");
+        }
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::stop, "wsf-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        return this;
+    }
+
+    private void removeShutdownHook() {
+        Thread hook = shutdownHook;
+        shutdownHook = null;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already: the hook is running or has run
+            }
+        }
     }
 
     private static void stopQuietly(IoLoops loops) {

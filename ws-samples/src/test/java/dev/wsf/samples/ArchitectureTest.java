@@ -33,7 +33,8 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.wsf.runtime..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.runtime..", "dev.wsf.api..", "java..",
                         // Platform packages despite the "javax" name: the JDK's TLS and crypto, for wss://.
-                        "javax.net.ssl..", "javax.crypto..", "javax.security.auth.x500..")
+                        "javax.net.ssl..", "javax.crypto..", "javax.security.auth.x500..",
+                        "jdk.jfr..") // the JDK's flight recorder, for wsf's JFR events
                 .check(ALL);
     }
 

@@ -2,10 +2,10 @@ package dev.wsf.annotations.bind;
 
 import dev.wsf.annotations.codec.Codecs;
 import dev.wsf.api.Session;
-import dev.wsf.api.topic.SlowConsumerPolicy;
-import dev.wsf.api.topic.SubscriptionStats;
-import dev.wsf.api.topic.TopicStats;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.SlowConsumerPolicy;
+import dev.wsf.api.SubscriptionStats;
+import dev.wsf.api.TopicStats;
+import dev.wsf.api.Topics;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.Set;

@@ -32,7 +32,7 @@ final class InvokerFactory {
     static {
         try {
             TOPICS_OF = MethodHandles.lookup().findStatic(EncodingTopics.class, "of",
-                    MethodType.methodType(dev.wsf.api.topic.Topics.class, MessageEncoder.class, dev.wsf.api.Session.class));
+                    MethodType.methodType(dev.wsf.api.Topics.class, MessageEncoder.class, dev.wsf.api.Session.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

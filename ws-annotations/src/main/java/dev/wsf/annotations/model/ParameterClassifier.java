@@ -4,7 +4,7 @@ import dev.wsf.api.CloseReason;
 import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.Role;
 import dev.wsf.api.Session;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.annotation.PathParam;
 import dev.wsf.api.annotation.PongMessage;

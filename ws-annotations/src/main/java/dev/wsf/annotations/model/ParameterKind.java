@@ -4,7 +4,7 @@ package dev.wsf.annotations.model;
 public enum ParameterKind {
     /** The {@link dev.wsf.api.Session}. */
     SESSION,
-    /** The session's {@link dev.wsf.api.topic.Topics}, publishing objects as the endpoint's replies are encoded. */
+    /** The session's {@link dev.wsf.api.Topics}, publishing objects as the endpoint's replies are encoded. */
     TOPICS,
     /** The {@link dev.wsf.api.HandshakeRequest} that opened the session. */
     HANDSHAKE_REQUEST,

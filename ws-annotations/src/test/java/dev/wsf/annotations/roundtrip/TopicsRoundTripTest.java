@@ -9,7 +9,7 @@ import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.annotation.OnOpen;
 import dev.wsf.api.annotation.PathParam;
 import dev.wsf.api.config.ServerConfig;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.testkit.Eventually;
 import java.net.URI;

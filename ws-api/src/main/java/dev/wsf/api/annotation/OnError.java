@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * reports (a failed connection, a protocol violation by the peer).
  *
  * <p>The method must be public and not static, and must declare one {@link Throwable} parameter;
- * it may also declare, in any order: {@link dev.wsf.api.Session}, {@link dev.wsf.api.topic.Topics},
+ * it may also declare, in any order: {@link dev.wsf.api.Session}, {@link dev.wsf.api.Topics},
  * {@link dev.wsf.api.HandshakeRequest}, and on a server endpoint {@link PathParam} and
  * {@link QueryParam} parameters.
  * A non-void return value is sent to the peer as {@link OnMessage} describes, e.g. an error

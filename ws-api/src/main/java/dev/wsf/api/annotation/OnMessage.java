@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * declare any of:
  * <ul>
  * <li>{@link dev.wsf.api.Session}: the session the message arrived on;</li>
- * <li>{@link dev.wsf.api.topic.Topics}: publish/subscribe; objects published through it are
+ * <li>{@link dev.wsf.api.Topics}: publish/subscribe; objects published through it are
  *     encoded as this endpoint's replies are (its encoders, else JSON);</li>
  * <li>{@link dev.wsf.api.HandshakeRequest}: the upgrade request that opened the session (the one
  *     the server received, or the one the client sent);</li>

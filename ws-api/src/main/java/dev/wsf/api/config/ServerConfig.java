@@ -1,5 +1,6 @@
 package dev.wsf.api.config;
 
+import dev.wsf.api.auth.Authenticator;
 import dev.wsf.api.topic.TopicBus;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ public final class ServerConfig extends WebSocketConfig {
     private final OriginPolicy originPolicy;
     private final List<Listener> listeners;
     private final TopicBus topicBus;
+    private final Authenticator authenticator;
+    private final ConnectionLimits limits;
+    private final boolean accessLog;
 
     private ServerConfig(Builder b) {
         super(b);
@@ -29,6 +33,24 @@ public final class ServerConfig extends WebSocketConfig {
         all.addAll(b.extraListeners);
         this.listeners = List.copyOf(all);
         this.topicBus = b.topicBus;
+        this.authenticator = b.authenticator;
+        this.limits = b.limits;
+        this.accessLog = b.accessLog;
+    }
+
+    /** Whether every upgrade and refusal is logged, one line each, to logger {@code dev.wsf.access}. */
+    public boolean accessLog() {
+        return accessLog;
+    }
+
+    /** Who may connect, for endpoints without an authenticator of their own. */
+    public Optional<Authenticator> authenticator() {
+        return Optional.ofNullable(authenticator);
+    }
+
+    /** How many connections the server takes, in all and per client address. */
+    public ConnectionLimits limits() {
+        return limits;
     }
 
     /** What links this server's topics to other servers', if it is one node of several. */
@@ -113,6 +135,9 @@ public final class ServerConfig extends WebSocketConfig {
         private TlsConfig tls;
         private final List<Listener> extraListeners = new ArrayList<>();
         private TopicBus topicBus;
+        private Authenticator authenticator;
+        private ConnectionLimits limits = ConnectionLimits.unlimited();
+        private boolean accessLog;
 
         private Builder() {
             super(Runtime.getRuntime().availableProcessors());
@@ -154,6 +179,28 @@ public final class ServerConfig extends WebSocketConfig {
         /** Listens on another address too, e.g. 8443 with TLS beside 8080 plain, for the same endpoints. */
         public Builder listener(Listener listener) {
             extraListeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /** Authenticates the clients of every endpoint that has no authenticator of its own. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator);
+            return this;
+        }
+
+        /**
+         * Logs one line per upgrade or refusal (time, remote address, path, status, subprotocol,
+         * extensions, duration, session id) at INFO to the {@code System.Logger} named
+         * {@code dev.wsf.access}, which can be routed or silenced on its own. Default: off.
+         */
+        public Builder accessLog(boolean on) {
+            this.accessLog = on;
+            return this;
+        }
+
+        /** Default: {@link ConnectionLimits#unlimited()}. */
+        public Builder limits(ConnectionLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
             return this;
         }
 

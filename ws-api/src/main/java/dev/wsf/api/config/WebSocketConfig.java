@@ -1,6 +1,7 @@
 package dev.wsf.api.config;
 
 import dev.wsf.api.extension.ExtensionFactory;
+import dev.wsf.api.metrics.WebSocketMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,7 @@ public abstract class WebSocketConfig {
     private final long maxBinaryMessageSize;
     private final long maxBufferedOutput;
     private final long memoryBudget;
+    private final WebSocketMetrics metrics;
     private final List<ExtensionFactory> extensions;
     private final boolean discoverExtensions;
     private final Set<String> disabledExtensions;
@@ -44,6 +46,7 @@ public abstract class WebSocketConfig {
         this.maxBinaryMessageSize = b.maxBinaryMessageSize;
         this.maxBufferedOutput = b.maxBufferedOutput;
         this.memoryBudget = b.memoryBudget;
+        this.metrics = b.metrics;
         this.extensions = List.copyOf(b.extensions);
         this.discoverExtensions = b.discoverExtensions;
         this.disabledExtensions = Set.copyOf(b.disabledExtensions);
@@ -102,6 +105,11 @@ public abstract class WebSocketConfig {
         return memoryBudget;
     }
 
+    /** Who is told what happens, for metrics; {@link WebSocketMetrics#NONE} by default. */
+    public WebSocketMetrics metrics() {
+        return metrics;
+    }
+
     /** Factories given explicitly; they win over discovered ones with the same name. */
     public List<ExtensionFactory> extensions() {
         return extensions;
@@ -143,6 +151,7 @@ public abstract class WebSocketConfig {
         private long maxBinaryMessageSize = 4 * MIB;
         private long maxBufferedOutput = 16 * MIB;
         private long memoryBudget = defaultMemoryBudget();
+        private WebSocketMetrics metrics = WebSocketMetrics.NONE;
         private List<ExtensionFactory> extensions = List.of();
         private boolean discoverExtensions = true;
         private Set<String> disabledExtensions = Set.of();
@@ -244,6 +253,15 @@ public abstract class WebSocketConfig {
          */
         public B memoryBudget(long bytes) {
             this.memoryBudget = positive(bytes, "memoryBudget");
+            return self();
+        }
+
+        /**
+         * Tells {@code metrics} about connections, handshakes, sessions, messages and the rest
+         * (see {@link WebSocketMetrics}); e.g. {@code wsf-micrometer}'s binding. Default: nobody.
+         */
+        public B metrics(WebSocketMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
             return self();
         }
 

@@ -1,5 +1,7 @@
 package dev.wsf.api.endpoint;
 
+import dev.wsf.api.auth.Authenticator;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -22,6 +24,7 @@ public final class EndpointDefinition {
     private final HandshakeInterceptor handshakeInterceptor;
     private final Predicate<String> extensionFilter;
     private final String displayName;
+    private final Authenticator authenticator;
 
     private EndpointDefinition(Builder b) {
         this.path = b.path;
@@ -36,6 +39,24 @@ public final class EndpointDefinition {
         this.handshakeInterceptor = b.handshakeInterceptor;
         this.extensionFilter = b.extensionFilter;
         this.displayName = b.displayName == null ? path.template() : b.displayName;
+        this.authenticator = b.authenticator;
+    }
+
+    /** A builder holding everything of this definition, to change a part of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder(path, factory);
+        b.subprotocols = subprotocols;
+        b.subprotocolSelector = subprotocolSelector;
+        b.dispatch = dispatch;
+        b.textDelivery = textDelivery;
+        b.binaryDelivery = binaryDelivery;
+        b.maxTextMessageSize = maxTextMessageSize;
+        b.maxBinaryMessageSize = maxBinaryMessageSize;
+        b.handshakeInterceptor = handshakeInterceptor;
+        b.extensionFilter = extensionFilter;
+        b.displayName = displayName;
+        b.authenticator = authenticator;
+        return b;
     }
 
     /**
@@ -100,6 +121,11 @@ public final class EndpointDefinition {
         return handshakeInterceptor;
     }
 
+    /** Who may connect to this endpoint, if it decides rather than the server's authenticator. */
+    public Optional<Authenticator> authenticator() {
+        return Optional.ofNullable(authenticator);
+    }
+
     /** Whether the extension with this name may be negotiated for this endpoint. */
     public boolean allowsExtension(String name) {
         return extensionFilter.test(name);
@@ -129,6 +155,7 @@ public final class EndpointDefinition {
         private HandshakeInterceptor handshakeInterceptor = (request, headers) -> { };
         private Predicate<String> extensionFilter = name -> true;
         private String displayName;
+        private Authenticator authenticator;
 
         private Builder(PathTemplate path, EndpointFactory factory) {
             this.path = path;
@@ -185,6 +212,15 @@ public final class EndpointDefinition {
         /** Default: accept every validated request. */
         public Builder handshakeInterceptor(HandshakeInterceptor interceptor) {
             this.handshakeInterceptor = Objects.requireNonNull(interceptor);
+            return this;
+        }
+
+        /**
+         * Authenticates this endpoint's clients, instead of the server's authenticator. Runs
+         * after the handshake's own checks and before the interceptor. Default: the server's, if any.
+         */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator);
             return this;
         }
 

@@ -1,5 +1,6 @@
 /**
- * Publish/subscribe: {@link dev.wsf.api.topic.Topics}, with encode-once fan-out and
- * {@link dev.wsf.api.topic.SlowConsumerPolicy slow-consumer policies}.
+ * Topics across the nodes of a cluster: the {@link dev.wsf.api.topic.TopicBus} SPI that links one
+ * server's {@link dev.wsf.api.Topics} to other servers' through a broker, and the
+ * {@link dev.wsf.api.topic.TopicEnvelope} its messages travel in.
  */
 package dev.wsf.api.topic;

@@ -28,6 +28,12 @@ public final class MemoryBudget {
     /** Shed accounts need a moment to let go; scanning again sooner would find the same total. */
     private static final long SCAN_INTERVAL_NANOS = 10_000_000;
 
+    static {
+        // Loaded with the budget, not at the first shedding, which may come when no file
+        // descriptor is left to read a class with (see Warmup).
+        Candidate.class.getName();
+    }
+
     private final long limit;
     private final long lowWater;
     private final AtomicLong used = new AtomicLong();
@@ -97,24 +103,28 @@ public final class MemoryBudget {
         try {
             lastScanNanos = now;
             long leaving = 0;
-            List<MemoryAccount> candidates = new ArrayList<>();
+            List<Candidate> candidates = new ArrayList<>();
             for (MemoryAccount a : accounts) {
+                long held = a.held();
                 if (a.isShed()) {
-                    leaving += a.held();
-                } else if (a.held() > 0) {
-                    candidates.add(a);
+                    leaving += held;
+                } else if (held > 0) {
+                    candidates.add(new Candidate(a, held));
                 }
             }
             long excess = used.get() - leaving - lowWater;
             if (excess <= 0) {
                 return;
             }
-            candidates.sort(Comparator.comparingLong(MemoryAccount::held).reversed());
+            // By the sizes seen above: accounts change while this sorts, and a sort whose keys
+            // move may throw ("Comparison method violates its general contract").
+            candidates.sort(Comparator.comparingLong(Candidate::held).reversed());
             int shed = 0;
-            for (MemoryAccount a : candidates) {
+            for (Candidate c : candidates) {
                 if (excess <= 0) {
                     break;
                 }
+                MemoryAccount a = c.account();
                 long held = a.markShed();
                 if (held > 0) {
                     shed++;
@@ -130,6 +140,10 @@ public final class MemoryBudget {
         } finally {
             scanning.set(false);
         }
+    }
+
+    /** An account and what it held when the scan looked at it. */
+    private record Candidate(MemoryAccount account, long held) {
     }
 
     @Override

@@ -10,7 +10,9 @@ public enum ReadPause {
     /** The peer does not take what was queued for it fast enough. */
     OUTPUT_BACKLOG,
     /** A TLS handshake step runs off the I/O thread; input waits until it is done. */
-    TLS_TASK;
+    TLS_TASK,
+    /** The authenticator has not answered yet; what the client sends next waits. */
+    AUTHENTICATING;
 
     /** This reason as a bit in a set of reasons. */
     public int bit() {

@@ -43,6 +43,15 @@ public interface Transport {
      */
     void discardQueued();
 
+    /**
+     * On the I/O thread: writes what is queued at once, rather than at the end of the loop's
+     * round, so that what the socket would take anyway does not count as a backlog. Elsewhere
+     * the same as {@link #flush()}.
+     */
+    default void writeQueuedNow() {
+        flush();
+    }
+
     /** Writes what is queued, now or at the end of the current batch. Never blocks. */
     void flush();
 
@@ -134,6 +143,14 @@ public interface Transport {
      */
     default java.util.concurrent.Executor ioThread() {
         return SAME_THREAD;
+    }
+
+    /**
+     * Runs {@code action} once, on the I/O thread, when the connection closes, whatever protocol
+     * it runs then: for what is counted per connection (admission limits). One action per
+     * connection; a later call replaces it.
+     */
+    default void onClose(Runnable action) {
     }
 
     /** Whether this is a TLS connection whose TLS handshake has not finished yet. */

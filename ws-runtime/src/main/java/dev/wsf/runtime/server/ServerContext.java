@@ -7,6 +7,9 @@ import dev.wsf.api.http.HttpHandler;
 import dev.wsf.runtime.extension.ExtensionRegistry;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
+import dev.wsf.api.metrics.WebSocketMetrics;
+import dev.wsf.runtime.observe.AccessLog;
+import dev.wsf.runtime.observe.Observers;
 import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.topic.TopicRegistry;
 import dev.wsf.runtime.session.SessionSettings;
@@ -27,26 +30,68 @@ public final class ServerContext {
     private final AtomicLong sessionIds = new AtomicLong();
     private final SessionCounters counters = new SessionCounters();
     private final TopicRegistry topics;
+    private final ConnectionGate gate;
+    private final WebSocketMetrics metrics;
+    private final AccessLog accessLog;
 
     /**
      * @throws dev.wsf.api.DeploymentException if two endpoints share a path
      */
     public ServerContext(ServerConfig config, List<EndpointDefinition> endpoints, HttpHandler httpHandler,
                          Executor workerExecutor) {
+        this(config, endpoints, httpHandler, workerExecutor, true);
+    }
+
+    /**
+     * @param observed whether JFR and the configured listener hear of this server's connections;
+     *                 false for the runtime's own warm-up, which must not show in anyone's metrics
+     */
+    public ServerContext(ServerConfig config, List<EndpointDefinition> endpoints, HttpHandler httpHandler,
+                         Executor workerExecutor, boolean observed) {
         this.config = config;
         this.router = new EndpointRouter(endpoints);
         this.extensions = ExtensionRegistry.of(config.extensions(), config.discoverExtensions(),
                 config.disabledExtensions());
         this.httpHandler = httpHandler;
-        this.topics = new TopicRegistry(config.topicBus().orElse(null), java.util.UUID.randomUUID().toString());
+        this.gate = new ConnectionGate(config.limits());
+        this.metrics = observed ? Observers.of(config.metrics()) : WebSocketMetrics.NONE;
+        this.accessLog = new AccessLog(config.accessLog());
+        this.topics = new TopicRegistry(config.topicBus().orElse(null), java.util.UUID.randomUUID().toString(), metrics);
         for (EndpointDefinition e : endpoints) {
-            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor, counters, topics));
+            settings.put(e, SessionSettings.of(Role.SERVER, config, e, workerExecutor, counters, topics, metrics));
         }
     }
 
-    /** The protocol a newly accepted connection starts with: the HTTP upgrade handshake. */
+    /**
+     * The protocol a newly accepted connection starts with: the HTTP upgrade handshake, or a 503
+     * if the connection is over one of the server's limits.
+     */
     public Protocol newConnection(Transport transport) {
-        return new ServerHandshake(this, transport);
+        ConnectionGate.Admission admission = gate.admit(transport.remoteAddress().getAddress());
+        if (admission.refusal() != null) {
+            metrics.connectionRefused(admission.refusal());
+            return new Refusal(transport, admission.refusal().name(), config.limits().retryAfter().toSeconds(),
+                    config.closeTimeout().toNanos());
+        }
+        metrics.connectionOpened();
+        transport.onClose(() -> {
+            admission.release();
+            metrics.connectionClosed();
+        });
+        return new ServerHandshake(this, transport, admission);
+    }
+
+    ConnectionGate gate() {
+        return gate;
+    }
+
+    /** The metrics listener of the server: JFR's, and the application's. */
+    public WebSocketMetrics metrics() {
+        return metrics;
+    }
+
+    AccessLog accessLog() {
+        return accessLog;
     }
 
     /** The server's publish/subscribe topics. */

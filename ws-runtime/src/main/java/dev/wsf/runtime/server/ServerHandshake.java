@@ -12,11 +12,17 @@ import dev.wsf.runtime.http.HttpException;
 import dev.wsf.runtime.http.HttpHeadReader;
 import dev.wsf.runtime.http.HttpRequestHead;
 import dev.wsf.runtime.http.HttpResponses;
+import dev.wsf.api.auth.AuthResult;
+import dev.wsf.api.metrics.WebSocketMetrics;
+import dev.wsf.api.auth.Authenticator;
 import dev.wsf.runtime.io.Protocol;
+import dev.wsf.runtime.io.ReadPause;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.session.WebSocketSession;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,23 +45,38 @@ import java.util.Optional;
 final class ServerHandshake implements Protocol {
     private static final System.Logger LOG = System.getLogger(ServerHandshake.class.getName());
 
+    /** Where the handshake is: reading the request, waiting for the authenticator, or answered. */
+    private enum Phase { READING, AUTHENTICATING, ANSWERED }
+
     private final ServerContext context;
     private final Transport transport;
+    private final ConnectionGate.Admission admission;
     private final HttpHeadReader reader;
+    private final long acceptedNanos = System.nanoTime();
     private long deadline;
-    private boolean answered;
+    private Phase phase = Phase.READING;
+    /** For metrics and the access log: what was asked, once known. */
+    private String endpointTag = WebSocketMetrics.UNMATCHED;
+    private String method = "-";
+    private String path = "-";
+    /** While authenticating: the request, and the frames that came right behind it. */
+    private Pending pending;
 
-    ServerHandshake(ServerContext context, Transport transport) {
+    private record Pending(EndpointDefinition endpoint, UpgradeRequest request, String key, ByteBuffer leftover) {
+    }
+
+    ServerHandshake(ServerContext context, Transport transport, ConnectionGate.Admission admission) {
         this.context = context;
         this.transport = transport;
+        this.admission = admission;
         this.reader = new HttpHeadReader(HttpHeadReader.StartLine.REQUEST, context.config().maxHandshakeSize());
         this.deadline = System.nanoTime() + context.config().handshakeTimeout().toNanos();
     }
 
     @Override
     public void onRead(ByteBuffer data) {
-        if (answered) {
-            return; // lingering after a refusal: discard
+        if (phase != Phase.READING) {
+            return; // lingering after a refusal, or paused for the authenticator: discard
         }
         try {
             byte[] head = reader.read(data);
@@ -69,7 +90,10 @@ final class ServerHandshake implements Protocol {
 
     private void handle(HttpRequestHead head, ByteBuffer leftover) throws HttpException {
         Headers h = head.headers();
+        method = head.method();
+        path = head.path();
         Optional<EndpointRouter.Route> route = context.router().route(head.path());
+        route.ifPresent(r -> endpointTag = r.endpoint().path().template());
         if (!h.hasToken("Upgrade", "websocket")) {
             servePlainHttp(head, route);
             return;
@@ -95,12 +119,77 @@ final class ServerHandshake implements Protocol {
         }
         EndpointDefinition endpoint = route.get().endpoint();
         List<ExtensionConfig> offers = parseExtensions(h);
-        UpgradeRequest request = new UpgradeRequest(head, route.get().pathParameters(), transport.remoteAddress(), offers,
+        UpgradeRequest request = new UpgradeRequest(head, route.get().pathParameters(), clientAddress(h), offers,
                 transport.tls());
         if (!context.config().originPolicy().allows(request)) {
             throw new HttpException(403, "origin not allowed: " + h.first("Origin"));
         }
+        if (!admission.claimAddress(request.remoteAddress().getAddress())) {
+            throw new HttpException(503, "the server is busy: try again later", retryAfter());
+        }
+        Optional<Authenticator> authenticator = endpoint.authenticator().or(() -> context.config().authenticator());
+        if (authenticator.isPresent()) {
+            authenticate(authenticator.get(), new Pending(endpoint, request, keys.get(0), copy(leftover)));
+            return;
+        }
         upgrade(endpoint, request, keys.get(0), leftover);
+    }
+
+    /** The client's address: the peer's, or the one a trusted proxy forwards. */
+    private InetSocketAddress clientAddress(Headers h) {
+        TrustedProxies proxies = context.gate().proxies();
+        InetSocketAddress peer = transport.remoteAddress();
+        return proxies.isEmpty() ? peer : proxies.clientAddress(peer, h.all("Forwarded"), h.all("X-Forwarded-For"));
+    }
+
+    private Map<String, String> retryAfter() {
+        return Map.of("Retry-After", Long.toString(context.config().limits().retryAfter().toSeconds()));
+    }
+
+    /**
+     * Asks the authenticator, without waiting for it: the connection reads nothing meanwhile, and
+     * the answer continues the handshake on the I/O thread, unless the deadline passed first.
+     */
+    private void authenticate(Authenticator authenticator, Pending p) throws HttpException {
+        CompletionStage<AuthResult> stage;
+        try {
+            stage = authenticator.authenticate(p.request());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the authenticator of " + p.endpoint() + " failed on " + p.request(), e);
+            throw new HttpException(500, "the server failed to accept the connection");
+        }
+        phase = Phase.AUTHENTICATING;
+        pending = p;
+        transport.pauseReading(ReadPause.AUTHENTICATING);
+        stage.whenComplete((result, error) -> transport.execute(() -> authenticated(p, result, error)));
+    }
+
+    private void authenticated(Pending p, AuthResult result, Throwable error) {
+        if (phase != Phase.AUTHENTICATING || pending != p) {
+            return; // answered meanwhile: timed out, or the server is stopping
+        }
+        pending = null;
+        phase = Phase.READING;
+        transport.resumeReading(ReadPause.AUTHENTICATING);
+        try {
+            if (error != null || result == null) {
+                LOG.log(System.Logger.Level.WARNING, "the authenticator of " + p.endpoint() + " failed on " + p.request(),
+                        error);
+                throw new HttpException(500, "the server failed to accept the connection");
+            }
+            if (result instanceof AuthResult.Refused refused) {
+                refuse(refused.status(), refused.reason(), refused.headers());
+                return;
+            }
+            p.request().authenticated((AuthResult.Accepted) result);
+            upgrade(p.endpoint(), p.request(), p.key(), p.leftover());
+        } catch (HttpException e) {
+            refuse(e.status(), e.getMessage(), e.headers());
+        }
+    }
+
+    private static ByteBuffer copy(ByteBuffer leftover) {
+        return ByteBuffer.allocate(leftover.remaining()).put(leftover).flip();
     }
 
     private void upgrade(EndpointDefinition endpoint, UpgradeRequest request, String key, ByteBuffer leftover)
@@ -134,15 +223,28 @@ final class ServerHandshake implements Protocol {
             throw new HttpException(500, "the server failed to accept the connection");
         }
         SessionSettings settings = context.settingsFor(endpoint);
+        String tag = endpointTag;
+        WebSocketMetrics metrics = context.metrics();
         NegotiatedExtensions chain = ExtensionNegotiator.negotiate(request.extensions(), context.extensions(), endpoint,
-                new ExtensionContext(settings.maxMessageSize()));
+                new ExtensionContext(settings.maxMessageSize(), (original, compressed) ->
+                        metrics.compressed(tag, original, compressed)));
         if (!chain.isEmpty()) {
             response.add("Sec-WebSocket-Extensions", ExtensionConfig.toHeaderValue(chain.configs()));
         }
-        answered = true;
+        phase = Phase.ANSWERED;
+        admission.handshakeDone();
         transport.enqueue(HttpResponses.switchingProtocols(response), null, null);
-        WebSocketSession session = new WebSocketSession(context.nextSessionId(), request, subprotocol, chain,
+        String sessionId = context.nextSessionId();
+        long took = System.nanoTime() - acceptedNanos;
+        metrics.handshake(tag, 101, took);
+        context.accessLog().log(request.remoteAddress(), method, path, 101, subprotocol.orElse(null),
+                chain.configs().stream().map(ExtensionConfig::name).toList(), took, sessionId);
+        WebSocketSession session = new WebSocketSession(sessionId, request, subprotocol, chain,
                 settings, transport, endpoint.factory());
+        request.identity().ifPresent(id -> {
+            session.userProperties().putAll(id.attributes());
+            id.expiresAt().ifPresent(session::expireAt);
+        });
         transport.setProtocol(session);
         session.start();
         transport.flush();
@@ -203,13 +305,21 @@ final class ServerHandshake implements Protocol {
 
     private void refuse(int status, String message, Map<String, String> headers) {
         LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + transport.remoteAddress() + " with " + status + ": " + message);
+        long took = System.nanoTime() - acceptedNanos;
+        context.metrics().handshake(endpointTag, status, took);
+        context.accessLog().log(transport.remoteAddress(), method, path, status, null, List.of(), took, null);
         // the method is known as soon as the request line's first space arrived, even if what follows failed
         finish(HttpResponses.error(status, message, headers, "HEAD".equals(reader.firstWord())));
     }
 
     /** Sends a final response, then half-closes and lingers so the client reads it before the reset. */
     private void finish(ByteBuffer response) {
-        answered = true;
+        if (phase == Phase.AUTHENTICATING) {
+            transport.resumeReading(ReadPause.AUTHENTICATING); // to see the client's end of stream while lingering
+        }
+        phase = Phase.ANSWERED;
+        pending = null;
+        admission.handshakeDone();
         deadline = System.nanoTime() + context.config().closeTimeout().toNanos();
         transport.enqueue(response, null, null);
         transport.shutdownOutput();
@@ -225,11 +335,17 @@ final class ServerHandshake implements Protocol {
         if (nowNanos - deadline <= 0) {
             return;
         }
-        if (answered || transport.tlsHandshaking()) {
-            transport.close(); // a TLS handshake that never finished has no channel for a 408
-        } else {
-            refuse(408, "the upgrade request did not arrive within "
-                    + context.config().handshakeTimeout().toMillis() + " ms", Map.of());
+        switch (phase) {
+            case ANSWERED -> transport.close();
+            case AUTHENTICATING -> refuse(503, "the server could not check the credentials in time", retryAfter());
+            case READING -> {
+                if (transport.tlsHandshaking()) {
+                    transport.close(); // a TLS handshake that never finished has no channel for a 408
+                } else {
+                    refuse(408, "the upgrade request did not arrive within "
+                            + context.config().handshakeTimeout().toMillis() + " ms", Map.of());
+                }
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package dev.wsf.runtime.server;
 
 import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.TlsInfo;
+import dev.wsf.api.auth.AuthResult;
+import java.security.Principal;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.runtime.http.HttpRequestHead;
 import dev.wsf.runtime.http.QueryString;
@@ -21,6 +23,7 @@ final class UpgradeRequest implements HandshakeRequest {
     private final InetSocketAddress remoteAddress;
     private final List<ExtensionConfig> extensions;
     private final Optional<TlsInfo> tls;
+    private volatile AuthResult.Accepted identity; // set on the I/O thread before the session exists
 
     UpgradeRequest(HttpRequestHead head, Map<String, String> pathParameters, InetSocketAddress remoteAddress,
                    List<ExtensionConfig> extensions, Optional<TlsInfo> tls) {
@@ -34,6 +37,21 @@ final class UpgradeRequest implements HandshakeRequest {
     @Override
     public Optional<TlsInfo> tls() {
         return tls;
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        AuthResult.Accepted i = identity;
+        return i == null ? Optional.empty() : Optional.of(i.principal());
+    }
+
+    /** What the authenticator accepted the request with, if there is one. */
+    Optional<AuthResult.Accepted> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    void authenticated(AuthResult.Accepted accepted) {
+        this.identity = accepted;
     }
 
     @Override

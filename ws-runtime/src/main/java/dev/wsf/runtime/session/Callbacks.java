@@ -122,7 +122,9 @@ final class Callbacks {
         try {
             handler.onError(session, error);
         } catch (RuntimeException | Error e) {
-            e.addSuppressed(error);
+            if (e != error) { // onError may throw again what it was given; self-suppression throws
+                e.addSuppressed(error);
+            }
             LOG.log(System.Logger.Level.ERROR, "session " + session.id() + ": onError failed", e);
             session.close(new CloseReason(CloseCode.INTERNAL_ERROR, ""));
         }

@@ -33,11 +33,15 @@ final class CloseHandshake {
     private final SerialExecutor serial;
     private final Callbacks callbacks;
     private final SessionCounters counters;
+    private final SessionTraffic traffic;
+    private final long openedNanos = System.nanoTime();
     private Inbound inbound;
     private Runnable release;
 
     CloseHandshake(String sessionId, SessionLifecycle lifecycle, ReentrantLock lock, Transport transport,
-                   Outbound outbound, SerialExecutor serial, Callbacks callbacks, SessionCounters counters) {
+                   Outbound outbound, SerialExecutor serial, Callbacks callbacks, SessionCounters counters,
+                   SessionTraffic traffic) {
+        this.traffic = traffic;
         this.sessionId = sessionId;
         this.lifecycle = lifecycle;
         this.lock = lock;
@@ -86,6 +90,7 @@ final class CloseHandshake {
     /** The server is over its memory budget and this session holds the most: 1013, unsent messages dropped. */
     void overloaded() {
         counters.overload();
+        traffic.metrics().slowConsumerClosed(traffic.endpoint());
         LOG.log(System.Logger.Level.DEBUG, () -> "session " + sessionId + ": closing with 1013 to shed memory");
         fail(CloseCode.TRY_AGAIN_LATER.code(), "server overloaded", null, true);
     }
@@ -93,6 +98,7 @@ final class CloseHandshake {
     /** Fails the session; {@code discardUnsent} drops the messages not yet sent, whatever their size. */
     /** A topic's close policy: the session reads too slowly; 1008, unsent messages dropped. */
     void slowConsumer() {
+        traffic.metrics().slowConsumerClosed(traffic.endpoint());
         fail(CloseCode.POLICY_VIOLATION.code(), "slow consumer", null, true);
     }
 
@@ -163,6 +169,10 @@ final class CloseHandshake {
         }
         if (a.has(Actions.CLOSE_TRANSPORT)) {
             transport.close();
+        }
+        if (a.has(Actions.NOTIFY)) {
+            traffic.metrics().sessionClosed(traffic.endpoint(), a.outcome().code(), lifecycle.closer(),
+                    System.nanoTime() - openedNanos);
         }
         boolean report = error != null && (a.has(Actions.NOTIFY) || a.has(Actions.RELEASE));
         if (report || a.has(Actions.NOTIFY) || a.has(Actions.RELEASE)) {

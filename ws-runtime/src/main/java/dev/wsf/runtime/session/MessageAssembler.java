@@ -34,8 +34,12 @@ final class MessageAssembler implements FrameListener {
     private byte[] carry; // partial text: the start of a code point split between chunks
     private int carryLength;
 
-    MessageAssembler(Callbacks callbacks, ControlFrameHandler control, SessionSettings settings, MemoryAccount memory) {
+    private final SessionTraffic traffic;
+
+    MessageAssembler(Callbacks callbacks, ControlFrameHandler control, SessionSettings settings, MemoryAccount memory,
+                     SessionTraffic traffic) {
         this.callbacks = callbacks;
+        this.traffic = traffic;
         this.aggregate = new Aggregate(memory);
         this.control = control;
         this.maxText = settings.maxTextMessageSize();
@@ -89,6 +93,7 @@ final class MessageAssembler implements FrameListener {
     }
 
     private void deliverWhole(ByteBuffer message) {
+        traffic.received(!text, message.remaining(), true);
         if (text) {
             callbacks.text(Utf8Text.decode(message));
         } else {
@@ -97,6 +102,7 @@ final class MessageAssembler implements FrameListener {
     }
 
     private void deliverPart(ByteBuffer chunk, boolean last) {
+        traffic.received(!text, chunk.remaining(), last);
         if (!text) {
             if (chunk.hasRemaining() || last) {
                 callbacks.binaryPart(chunk, last);

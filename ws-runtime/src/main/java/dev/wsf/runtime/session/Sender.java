@@ -24,10 +24,12 @@ final class Sender {
     private final long maxBufferedOutput;
     private final CloseHandshake handshake;
     private final SharedSender shared;
+    private final SessionTraffic traffic;
 
     Sender(String sessionId, ReentrantLock lock, Outbound outbound, Transport transport, long maxBufferedOutput,
-           CloseHandshake handshake, SharedSender shared) {
+           CloseHandshake handshake, SharedSender shared, SessionTraffic traffic) {
         this.shared = shared;
+        this.traffic = traffic;
         this.sessionId = sessionId;
         this.lock = lock;
         this.outbound = outbound;
@@ -50,6 +52,7 @@ final class Sender {
             if (queued > 0 && queued + payload.remaining() > maxBufferedOutput) {
                 overflow = true;
             } else {
+                traffic.sent(type == Opcode.BINARY, payload.remaining(), last);
                 outbound.sendData(type, payload, last, done);
                 if (last) {
                     shared.messageEnded(); // published messages that waited for the last fragment
@@ -69,6 +72,7 @@ final class Sender {
         if (overflow) {
             done.completeExceptionally(new WebSocketException("session " + sessionId + ": the peer reads too slowly, "
                     + maxBufferedOutput + " bytes are already queued"));
+            traffic.metrics().slowConsumerClosed(traffic.endpoint());
             handshake.close(new CloseReason(CloseCode.POLICY_VIOLATION, "slow consumer"));
             return done;
         }

@@ -2,8 +2,18 @@ package dev.wsf.runtime.session;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts, for a whole server or client, how its sessions ended badly and whose fault it was. */
+/**
+ * Counts, for a whole server or client, its sessions: how many, their traffic (the open ones'
+ * counters plus those of the sessions that ended, added once each as they end, so nothing is
+ * counted twice and nothing costs anything per message), and how they ended badly.
+ */
 public final class SessionCounters {
+    private final java.util.Set<WebSocketSession> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final LongAdder opened = new LongAdder();
+    private final LongAdder endedMessagesIn = new LongAdder();
+    private final LongAdder endedMessagesOut = new LongAdder();
+    private final LongAdder endedBytesIn = new LongAdder();
+    private final LongAdder endedBytesOut = new LongAdder();
     private final LongAdder protocolViolations = new LongAdder();
     private final LongAdder internalErrors = new LongAdder();
     private final LongAdder overloaded = new LongAdder();
@@ -21,6 +31,44 @@ public final class SessionCounters {
     /** Sessions closed with 1013 to bring the server back under its memory budget. */
     public long overloaded() {
         return overloaded.sum();
+    }
+
+    /** Sessions open now. */
+    public int openSessions() {
+        return open.size();
+    }
+
+    /** Sessions opened since the start. */
+    public long sessionsOpened() {
+        return opened.sum();
+    }
+
+    /** Messages and bytes both ways over every session since the start: {in msgs, out msgs, in bytes, out bytes}. */
+    public long[] traffic() {
+        long[] t = {endedMessagesIn.sum(), endedMessagesOut.sum(), endedBytesIn.sum(), endedBytesOut.sum()};
+        for (WebSocketSession s : open) {
+            dev.wsf.api.SessionStats st = s.stats();
+            t[0] += st.messagesReceived();
+            t[1] += st.messagesSent();
+            t[2] += st.bytesReceived();
+            t[3] += st.bytesSent();
+        }
+        return t;
+    }
+
+    void opened(WebSocketSession s) {
+        opened.increment();
+        open.add(s);
+    }
+
+    void ended(WebSocketSession s) {
+        if (open.remove(s)) {
+            dev.wsf.api.SessionStats st = s.stats();
+            endedMessagesIn.add(st.messagesReceived());
+            endedMessagesOut.add(st.messagesSent());
+            endedBytesIn.add(st.bytesReceived());
+            endedBytesOut.add(st.bytesSent());
+        }
     }
 
     void protocolViolation() {

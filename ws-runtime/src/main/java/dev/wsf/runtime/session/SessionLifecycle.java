@@ -1,5 +1,6 @@
 package dev.wsf.runtime.session;
 
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseReason;
 
@@ -81,6 +82,7 @@ final class SessionLifecycle {
     private Input input = Input.OPEN;
     private boolean notified;
     private boolean released;
+    private WebSocketMetrics.Closer closer; // who moved first to end the session
     private long deadline;
 
     SessionLifecycle(boolean server, long closeTimeoutNanos) {
@@ -96,6 +98,17 @@ final class SessionLifecycle {
         return input;
     }
 
+    /** Which side started the end: this one (a close, a failure), the peer (its close frame), or neither. */
+    WebSocketMetrics.Closer closer() {
+        return closer == null ? WebSocketMetrics.Closer.NEITHER : closer;
+    }
+
+    private void first(WebSocketMetrics.Closer who) {
+        if (closer == null) {
+            closer = who;
+        }
+    }
+
     /** Whether the application has been told the session ended. */
     boolean notified() {
         return notified;
@@ -107,6 +120,7 @@ final class SessionLifecycle {
             return Actions.NONE;
         }
         output = Output.CLOSE_SENT;
+        first(WebSocketMetrics.Closer.LOCAL);
         armDeadline(now);
         return new Actions(Actions.SEND_CLOSE | Actions.FLUSH, reason, null);
     }
@@ -117,6 +131,7 @@ final class SessionLifecycle {
             return Actions.NONE;
         }
         input = Input.CLOSE_RECEIVED;
+        first(WebSocketMetrics.Closer.PEER);
         int flags = Actions.STOP_INPUT;
         CloseReason reply = null;
         if (output == Output.OPEN) {
@@ -147,6 +162,7 @@ final class SessionLifecycle {
         }
         output = Output.SHUT;
         input = Input.DISCARDING;
+        first(WebSocketMetrics.Closer.LOCAL);
         armDeadline(now);
         return actions(flags, frame, reason);
     }

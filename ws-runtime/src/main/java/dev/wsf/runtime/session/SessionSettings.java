@@ -5,6 +5,7 @@ import dev.wsf.api.config.WebSocketConfig;
 import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointDefinition;
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.runtime.topic.TopicRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,13 @@ public record SessionSettings(
         long heartbeatTimeoutNanos,
         Executor workerExecutor,
         SessionCounters counters,
-        TopicRegistry topics) {
+        TopicRegistry topics,
+        WebSocketMetrics metrics,
+        String endpointTag) {
 
     /** The settings of an endpoint's sessions: the configuration, overridden where the endpoint says. */
     public static SessionSettings of(Role role, WebSocketConfig config, EndpointDefinition e, Executor workers,
-                                     SessionCounters counters, TopicRegistry topics) {
+                                     SessionCounters counters, TopicRegistry topics, WebSocketMetrics metrics) {
         return new SessionSettings(role, e.dispatch(), e.textDelivery(), e.binaryDelivery(),
                 config.maxFrameSize(),
                 e.maxTextMessageSize().orElse(config.maxTextMessageSize()),
@@ -41,7 +44,8 @@ public record SessionSettings(
                 config.maxBufferedOutput(),
                 config.closeTimeout().toNanos(), config.idleTimeout().toNanos(),
                 config.heartbeatInterval().toNanos(), config.heartbeatTimeout().toNanos(),
-                workers, counters, topics);
+                workers, counters, topics, metrics,
+                role == Role.SERVER ? e.path().template() : "client");
     }
 
     /** How often deadlines are checked: a few times per shortest timeout, between 10 ms and 1 s. */

@@ -16,8 +16,14 @@ final class SessionTimers {
     private final Sender sender;
     private final Heartbeat heartbeat;
     private final long idleTimeoutNanos;
+    /** {@link System#nanoTime()} when the session's credential expires; 0 for never (I/O thread). */
+    private volatile long expiresNanos;
 
-    SessionTimers(SessionSettings settings, Transport transport, CloseHandshake handshake, Sender sender) {
+    private final SessionTraffic traffic;
+
+    SessionTimers(SessionSettings settings, Transport transport, CloseHandshake handshake, Sender sender,
+                  SessionTraffic traffic) {
+        this.traffic = traffic;
         this.transport = transport;
         this.handshake = handshake;
         this.sender = sender;
@@ -26,8 +32,25 @@ final class SessionTimers {
                 System.nanoTime());
     }
 
+    /** The credential the session was accepted with expires at {@code instant}. */
+    void expireAt(java.time.Instant instant) {
+        long fromNow;
+        try {
+            fromNow = java.time.Duration.between(java.time.Instant.now(), instant).toNanos();
+        } catch (ArithmeticException e) {
+            return; // centuries away: as good as never
+        }
+        long at = System.nanoTime() + Math.max(0, fromNow);
+        expiresNanos = at == 0 ? 1 : at;
+    }
+
     void tick(long now) {
         if (handshake.closingAt(now)) {
+            return;
+        }
+        long expires = expiresNanos;
+        if (expires != 0 && now - expires >= 0) {
+            handshake.close(new CloseReason(CloseCode.POLICY_VIOLATION, "credential expired"));
             return;
         }
         if (idleTimeoutNanos > 0 && now - transport.lastActivityNanos() > idleTimeoutNanos) {
@@ -36,7 +59,10 @@ final class SessionTimers {
         }
         switch (heartbeat.tick(now, transport.bytesWritten())) {
             case PING -> sender.control(Opcode.PING, ByteBuffer.allocate(8).putLong(0, now));
-            case GIVE_UP -> handshake.abort("no pong within " + heartbeat.timeoutMillis() + " ms");
+            case GIVE_UP -> {
+                traffic.metrics().heartbeatTimeout(traffic.endpoint());
+                handshake.abort("no pong within " + heartbeat.timeoutMillis() + " ms");
+            }
             case NONE -> { }
         }
     }

@@ -1,7 +1,7 @@
 package dev.wsf.runtime.session;
 
 import dev.wsf.api.Role;
-import dev.wsf.api.topic.SlowConsumerPolicy;
+import dev.wsf.api.SlowConsumerPolicy;
 import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.extension.deflate.SharedCompression;
 import dev.wsf.runtime.io.Transport;
@@ -63,7 +63,14 @@ final class SharedSender {
                 return;
             }
             SlowConsumerPolicy policy = subscription.policy();
-            if (transport.bufferedBytes() > policy.maxBacklog()) {
+            long backlog = transport.bufferedBytes();
+            if (backlog > policy.maxBacklog()) {
+                // Frames queued earlier in this loop round are written only at its end: what the
+                // socket takes now is no backlog, and a healthy reader must not be judged by it.
+                transport.writeQueuedNow();
+                backlog = transport.bufferedBytes();
+            }
+            if (backlog > policy.maxBacklog()) {
                 switch (policy.action()) {
                     case SKIP -> subscription.skipped();
                     case KEEP_NEWEST -> {
@@ -83,7 +90,7 @@ final class SharedSender {
             lock.unlock();
         }
         if (slow) {
-            handshake.slowConsumer();
+            handshake.slowConsumer(); // tells the metrics too
         } else {
             transport.flush();
         }

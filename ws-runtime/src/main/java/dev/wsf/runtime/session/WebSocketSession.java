@@ -16,7 +16,7 @@ import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.topic.SharedFrame;
 import dev.wsf.runtime.topic.Subscription;
 import dev.wsf.runtime.topic.TopicMember;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.Topics;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.net.InetSocketAddress;
@@ -65,6 +65,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     private final Sender sender;
     private final SessionTimers timers;
     private final SharedSender shared;
+    private final SessionTraffic traffic;
     private final Set<String> topicNames = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Map<String, Object> userProperties;
@@ -83,21 +84,25 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.callbacks = new Callbacks(this);
         this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER, settings.closeTimeoutNanos());
 
+        this.traffic = new SessionTraffic(settings.metrics(), settings.endpointTag());
         FrameWriter writer = new FrameWriter(transport, settings.role() == Role.CLIENT);
-        MessageAssembler assembler = new MessageAssembler(callbacks, this::onControlFrame, settings, transport.memory());
+        MessageAssembler assembler = new MessageAssembler(callbacks, this::onControlFrame, settings, transport.memory(),
+                traffic);
         ExtensionChain chain = extensions.isEmpty() ? null : new ExtensionChain(extensions,
                 frame -> FrameCollector.deliver(assembler, frame), writer::frame);
         Outbound outbound = new Outbound(writer, chain);
         this.handshake = new CloseHandshake(id, lifecycle, lock, transport, outbound, serial, callbacks,
-                settings.counters());
+                settings.counters(), traffic);
         FrameParser parser = new FrameParser(settings.role(), settings.maxFrameSize());
         parser.allowRsv(extensions.rsvBits());
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(parser, assembler, collector, serial, transport, settings.dispatch(), handshake);
         this.handshake.bind(inbound, this::release);
         this.shared = new SharedSender(lock, transport, outbound, handshake, settings.role(), extensions);
-        this.sender = new Sender(id, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared);
-        this.timers = new SessionTimers(settings, transport, handshake, sender);
+        this.sender = new Sender(id, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
+        this.timers = new SessionTimers(settings, transport, handshake, sender, traffic);
+        settings.metrics().sessionOpened(settings.endpointTag());
+        settings.counters().opened(this);
     }
 
     /** IO_THREAD callbacks run inline on the I/O thread, or are handed to it from elsewhere. */
@@ -112,6 +117,11 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
                 transport.execute(task);
             }
         };
+    }
+
+    /** Closes the session with 1008 at {@code instant}: the credential it was accepted with expires. */
+    public void expireAt(java.time.Instant instant) {
+        timers.expireAt(instant);
     }
 
     /** Creates the handler and calls {@code onOpen}; input that arrives meanwhile waits its turn. */
@@ -188,6 +198,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     /** Lets go of what the session holds once its transport is gone; on the serial executor. */
     private void release() {
+        settings.counters().ended(this);
         settings.topics().leaveAll(this, List.copyOf(topicNames));
         inbound.discard();
         lock.lock();
@@ -293,9 +304,10 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         return props;
     }
 
+    /** The client's address: the peer's, or the one a trusted proxy forwarded. */
     @Override
     public InetSocketAddress remoteAddress() {
-        return transport.remoteAddress();
+        return request.remoteAddress();
     }
 
     @Override
@@ -311,6 +323,11 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     @Override
     public long bufferedAmount() {
         return transport.bufferedBytes();
+    }
+
+    @Override
+    public dev.wsf.api.SessionStats stats() {
+        return traffic.snapshot(transport.bufferedBytes());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.wsf.runtime.topic;
 
-import dev.wsf.api.topic.SlowConsumerPolicy;
-import dev.wsf.api.topic.SubscriptionStats;
+import dev.wsf.api.SlowConsumerPolicy;
+import dev.wsf.api.SubscriptionStats;
 
 /**
  * One member's subscription to one topic: its slow-consumer policy and counters, and, under the

@@ -1,8 +1,9 @@
 package dev.wsf.runtime.topic;
 
 import dev.wsf.api.Session;
-import dev.wsf.api.topic.SlowConsumerPolicy;
-import dev.wsf.api.topic.TopicStats;
+import dev.wsf.api.metrics.WebSocketMetrics;
+import dev.wsf.api.SlowConsumerPolicy;
+import dev.wsf.api.TopicStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,13 @@ final class Topic {
     private final String name;
     private final Map<TopicMember, Subscription> members = new ConcurrentHashMap<>();
     private final List<Group> groups = new CopyOnWriteArrayList<>();
-    private final Counters counters = new Counters();
+    private final Counters counters;
     private volatile SlowConsumerPolicy policy = SlowConsumerPolicy.DEFAULT;
     private volatile boolean policySet;
 
-    Topic(String name) {
+    Topic(String name, WebSocketMetrics metrics) {
         this.name = name;
+        this.counters = new Counters(metrics);
     }
 
     String name() {
@@ -155,6 +157,7 @@ final class Topic {
 
     /** What happened to the topic's messages. */
     static final class Counters {
+        private final WebSocketMetrics metrics;
         private final LongAdder published = new LongAdder();
         private final LongAdder delivered = new LongAdder();
         private final LongAdder skipped = new LongAdder();
@@ -164,8 +167,13 @@ final class Topic {
             delivered.increment();
         }
 
+        Counters(WebSocketMetrics metrics) {
+            this.metrics = metrics;
+        }
+
         void skipped() {
             skipped.increment();
+            metrics.topicSkipped();
         }
 
         void closedForSlowness() {

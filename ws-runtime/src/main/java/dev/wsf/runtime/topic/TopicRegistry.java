@@ -1,13 +1,14 @@
 package dev.wsf.runtime.topic;
 
 import dev.wsf.api.Session;
-import dev.wsf.api.topic.SlowConsumerPolicy;
-import dev.wsf.api.topic.SubscriptionStats;
+import dev.wsf.api.SlowConsumerPolicy;
+import dev.wsf.api.SubscriptionStats;
 import dev.wsf.api.extension.Opcode;
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.api.topic.TopicBus;
 import dev.wsf.api.topic.TopicMessage;
-import dev.wsf.api.topic.TopicStats;
-import dev.wsf.api.topic.Topics;
+import dev.wsf.api.TopicStats;
+import dev.wsf.api.Topics;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
@@ -30,16 +31,21 @@ public final class TopicRegistry implements Topics {
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final TopicBus bus; // null on a single node
     private final String nodeId;
+    private final WebSocketMetrics metrics;
 
     /** Topics of a single node. */
     public TopicRegistry() {
-        this(null, "local");
+        this(null, "local", WebSocketMetrics.NONE);
     }
 
-    /** Topics linked to other nodes through {@code bus} (null for none); {@code nodeId} names this node. */
-    public TopicRegistry(TopicBus bus, String nodeId) {
+    /**
+     * Topics linked to other nodes through {@code bus} (null for none); {@code nodeId} names this
+     * node; {@code metrics} hears of publishes and skips.
+     */
+    public TopicRegistry(TopicBus bus, String nodeId, WebSocketMetrics metrics) {
         this.bus = bus;
         this.nodeId = nodeId;
+        this.metrics = metrics;
     }
 
     /** Starts receiving other nodes' messages, if there is a bus. */
@@ -67,7 +73,7 @@ public final class TopicRegistry implements Topics {
         }
         Subscription[] added = new Subscription[1];
         topics.compute(name, (n, t) -> {
-            Topic topic = t != null ? t : new Topic(n);
+            Topic topic = t != null ? t : new Topic(n, metrics);
             added[0] = topic.add(member, policy);
             if (added[0] != null && topic.size() == 1 && bus != null) {
                 bus.subscribe(n); // the first subscriber on this node: receive the topic from the others
@@ -139,7 +145,9 @@ public final class TopicRegistry implements Topics {
             bus.publish(new TopicMessage(topic, frame.opcode() == Opcode.BINARY, frame.payloadBytes(), nodeId));
         }
         Topic t = topics.get(topic);
-        return t == null ? 0 : t.publish(frame);
+        int handed = t == null ? 0 : t.publish(frame);
+        metrics.topicPublished(handed);
+        return handed;
     }
 
     /** A message from another node: for this node's subscribers only, never published again. */
@@ -182,7 +190,7 @@ public final class TopicRegistry implements Topics {
         checkName(topic);
         Objects.requireNonNull(policy, "policy");
         topics.compute(topic, (n, t) -> {
-            Topic existing = t != null ? t : new Topic(n);
+            Topic existing = t != null ? t : new Topic(n, metrics);
             existing.policy(policy);
             return existing;
         });

@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
@@ -22,16 +23,20 @@ final class Acceptor implements Selectable {
     private final ServerSocketChannel server;
     private final SelectorLoop[] loops;
     private final MemoryBudget budget;
+    private final WebSocketMetrics metrics;
     private final TlsSetup tls;
+    private final boolean proxyProtocol;
     private final Function<Transport, Protocol> initialProtocol;
     private SelectionKey key;
     private int next;
     private long pausedUntil;
     private boolean failing;
 
-    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, MemoryBudget budget, TlsSetup tls,
-             Function<Transport, Protocol> initialProtocol) {
+    Acceptor(ServerSocketChannel server, SelectorLoop[] loops, MemoryBudget budget, WebSocketMetrics metrics,
+             TlsSetup tls, boolean proxyProtocol, Function<Transport, Protocol> initialProtocol) {
+        this.metrics = metrics;
         this.tls = tls;
+        this.proxyProtocol = proxyProtocol;
         this.server = server;
         this.loops = loops;
         this.budget = budget;
@@ -88,7 +93,7 @@ final class Acceptor implements Selectable {
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection = new NioConnection(channel, loop, budget, tls);
+            connection = new NioConnection(channel, loop, budget, metrics, tls, proxyProtocol);
             connection.register(initialProtocol.apply(connection));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "setting up an accepted connection failed", e);

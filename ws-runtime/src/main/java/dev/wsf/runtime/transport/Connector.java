@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
@@ -21,6 +22,7 @@ final class Connector implements Selectable {
     private final SelectorLoop loop;
     private final InetSocketAddress address;
     private final MemoryBudget budget;
+    private final WebSocketMetrics metrics;
     private final TlsSetup tls;
     private final Function<Transport, Protocol> initialProtocol;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -28,8 +30,9 @@ final class Connector implements Selectable {
     private SelectionKey key;
     private SelectorLoop.Timer timeout;
 
-    Connector(SelectorLoop loop, InetSocketAddress address, MemoryBudget budget, TlsSetup tls,
+    Connector(SelectorLoop loop, InetSocketAddress address, MemoryBudget budget, WebSocketMetrics metrics, TlsSetup tls,
               Function<Transport, Protocol> initialProtocol) {
+        this.metrics = metrics;
         this.tls = tls;
         this.loop = loop;
         this.address = address;
@@ -71,7 +74,7 @@ final class Connector implements Selectable {
 
     private void finish() throws IOException {
         timeout.cancel();
-        NioConnection connection = new NioConnection(channel, loop, budget, tls);
+        NioConnection connection = new NioConnection(channel, loop, budget, metrics, tls, false);
         try {
             connection.adopt(key, initialProtocol);
         } catch (RuntimeException e) {

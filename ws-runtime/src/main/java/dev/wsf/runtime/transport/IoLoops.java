@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
 import dev.wsf.runtime.io.Transport;
@@ -24,6 +25,7 @@ import java.util.function.Function;
 public final class IoLoops {
     private final SelectorLoop[] loops;
     private final MemoryBudget budget;
+    private final WebSocketMetrics metrics;
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final List<Acceptor> acceptors = new CopyOnWriteArrayList<>();
 
@@ -32,10 +34,13 @@ public final class IoLoops {
      * @param namePrefix thread name prefix, e.g. {@code wsf-io}
      * @param tick       how often connections are asked to check their deadlines
      * @param budget     the memory all connections may hold together
+     * @param metrics    told of bytes, read pauses and TLS failures
      * @param onDeath    told (on the dying loop's thread) if a loop gives up; the owner should stop
      */
-    public IoLoops(int threads, String namePrefix, Duration tick, MemoryBudget budget, Consumer<Throwable> onDeath) {
+    public IoLoops(int threads, String namePrefix, Duration tick, MemoryBudget budget, WebSocketMetrics metrics,
+                   Consumer<Throwable> onDeath) {
         this.budget = budget;
+        this.metrics = metrics;
         loops = new SelectorLoop[threads];
         for (int i = 0; i < threads; i++) {
             loops[i] = new SelectorLoop(namePrefix + "-" + i, tick.toNanos());
@@ -53,12 +58,12 @@ public final class IoLoops {
 
     /**
      * Listens on {@code address}; each accepted connection starts with the protocol that
-     * {@code initialProtocol} makes for it, over TLS if {@code tls} is not null. May be called
-     * more than once, for several listeners.
+     * {@code initialProtocol} makes for it, over TLS if {@code tls} is not null, after a PROXY
+     * protocol header if {@code proxyProtocol}. May be called more than once, for several listeners.
      *
      * @return the bound address (with the real port if 0 was asked for)
      */
-    public InetSocketAddress listen(InetSocketAddress address, int backlog, TlsSetup tls,
+    public InetSocketAddress listen(InetSocketAddress address, int backlog, TlsSetup tls, boolean proxyProtocol,
                                     Function<Transport, Protocol> initialProtocol) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
@@ -69,7 +74,7 @@ public final class IoLoops {
             server.close();
             throw e;
         }
-        Acceptor a = new Acceptor(server, loops, budget, tls, initialProtocol);
+        Acceptor a = new Acceptor(server, loops, budget, metrics, tls, proxyProtocol, initialProtocol);
         CompletableFuture<Void> registered = new CompletableFuture<>();
         loops[0].execute(() -> {
             try {
@@ -98,7 +103,7 @@ public final class IoLoops {
     public CompletableFuture<Void> connect(InetSocketAddress address, Duration timeout, TlsSetup tls,
                                            Function<Transport, Protocol> initialProtocol) {
         SelectorLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-        Connector connector = new Connector(loop, address, budget, tls, initialProtocol);
+        Connector connector = new Connector(loop, address, budget, metrics, tls, initialProtocol);
         loop.execute(() -> connector.start(timeout.toNanos()));
         return connector.result();
     }

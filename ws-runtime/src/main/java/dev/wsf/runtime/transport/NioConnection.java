@@ -1,5 +1,6 @@
 package dev.wsf.runtime.transport;
 
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.runtime.io.MemoryAccount;
 import dev.wsf.runtime.io.MemoryBudget;
 import dev.wsf.runtime.io.Protocol;
@@ -27,23 +28,33 @@ final class NioConnection implements Transport, Selectable {
     private final SocketChannel channel;
     private final SelectorLoop loop;
     private final InetSocketAddress localAddress;
-    private final InetSocketAddress remoteAddress;
+    /** The peer's address, or the client's once a PROXY protocol header named it. */
+    private volatile InetSocketAddress remoteAddress;
+    /** Non-null until the PROXY protocol header that must open the connection has been read. */
+    private ProxyHeader proxyHeader;
     private final MemoryAccount memory;
+    private final WebSocketMetrics metrics;
     private final TlsLayer tls; // null for plain connections
     private final SocketOutput output;
     private SelectionKey key;
     private volatile Protocol protocol;
     private volatile boolean open = true;
+    private volatile Runnable closeHook;
     private volatile long lastActivity = System.nanoTime();
     /** The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by itself. */
     private final int[] readPauses = new int[1];
 
     NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget) throws IOException {
-        this(channel, loop, budget, null);
+        this(channel, loop, budget, WebSocketMetrics.NONE, null, false);
     }
 
-    /** @param tls TLS for this connection ({@code wss://}), or null */
-    NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget, TlsSetup tls) throws IOException {
+    /**
+     * @param tls           TLS for this connection ({@code wss://}), or null
+     * @param proxyProtocol whether the connection starts with a PROXY protocol header
+     */
+    NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget, WebSocketMetrics metrics, TlsSetup tls,
+                  boolean proxyProtocol) throws IOException {
+        this.metrics = metrics;
         this.channel = channel;
         this.loop = loop;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
@@ -51,6 +62,7 @@ final class NioConnection implements Transport, Selectable {
         this.memory = budget.open(() -> execute(() -> protocol.onOverload()));
         this.tls = tls == null ? null : new TlsLayer(tls.engine(remoteAddress), channel, loop, tls.tasks(), this);
         this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop, memory);
+        this.proxyHeader = proxyProtocol ? new ProxyHeader(remoteAddress) : null;
     }
 
     /** Registers with the loop's selector; called on the loop thread. */
@@ -89,6 +101,9 @@ final class NioConnection implements Transport, Selectable {
     }
 
     private void read() {
+        if (proxyHeader != null && !readProxyHeader()) {
+            return;
+        }
         if (tls != null) {
             readTls();
             return;
@@ -111,12 +126,59 @@ final class NioConnection implements Transport, Selectable {
                 return;
             }
             lastActivity = System.nanoTime();
+            metrics.bytesRead(n);
             buffer.flip();
             protocol.onRead(buffer);
             if (n < buffer.capacity() || !key.isValid() || (key.interestOps() & SelectionKey.OP_READ) == 0) {
                 return;
             }
         }
+    }
+
+    /**
+     * Reads the PROXY protocol header; what follows it in the same read goes on to TLS or the
+     * protocol. A connection that does not start with one is closed: behind a balancer that
+     * sends them, anything else is someone going round it.
+     *
+     * @return true once the header is read and the rest of this read has been passed on
+     */
+    private boolean readProxyHeader() {
+        ByteBuffer buffer = loop.readBuffer();
+        buffer.clear();
+        int n;
+        try {
+            n = channel.read(buffer);
+        } catch (IOException e) {
+            closeNow(e);
+            return false;
+        }
+        if (n < 0) {
+            closeNow(null);
+            return false;
+        }
+        buffer.flip();
+        InetSocketAddress client;
+        try {
+            client = proxyHeader.feed(buffer);
+        } catch (ProxyHeader.Malformed e) {
+            LoopFaults.debug("closing " + remoteAddress + ": " + e.getMessage(), null);
+            closeNow(e);
+            return false;
+        }
+        if (client == null) {
+            return false;
+        }
+        proxyHeader = null;
+        remoteAddress = client;
+        if (buffer.hasRemaining()) {
+            if (tls != null) {
+                tls.prepend(buffer);
+            } else {
+                lastActivity = System.nanoTime();
+                protocol.onRead(buffer);
+            }
+        }
+        return tls != null; // TLS reads on from the socket; a plain connection waits for the next event
     }
 
     private void readTls() {
@@ -153,6 +215,9 @@ final class NioConnection implements Transport, Selectable {
      * refused, a record corrupted. The peer's doing, or the network's: closed, said at DEBUG.
      */
     void tlsFailed(IOException e) {
+        if (tls != null && !tls.finished()) {
+            metrics.tlsHandshakeFailed();
+        }
         LoopFaults.debug("TLS with " + remoteAddress + " failed: " + e.getMessage(), null);
         closeNow(e);
     }
@@ -233,6 +298,15 @@ final class NioConnection implements Transport, Selectable {
     }
 
     @Override
+    public void writeQueuedNow() {
+        if (loop.inLoop()) {
+            output.writeFromLoop();
+        } else {
+            output.flush(false);
+        }
+    }
+
+    @Override
     public void flushNow() {
         output.flush(true);
     }
@@ -272,8 +346,14 @@ final class NioConnection implements Transport, Selectable {
         output.shutdownAfterFlush();
     }
 
-    void wrote() {
+    void wrote(long bytes) {
         lastActivity = System.nanoTime();
+        metrics.bytesWritten(bytes);
+    }
+
+    /** TLS read this many bytes of records from the socket. */
+    void readRecords(long bytes) {
+        metrics.bytesRead(bytes);
     }
 
     // ---- reading control and closing ----
@@ -283,6 +363,9 @@ final class NioConnection implements Transport, Selectable {
         synchronized (readPauses) {
             if (readPauses[0] == 0) {
                 setReadInterest(false);
+                if (reason == ReadPause.OUTPUT_BACKLOG || reason == ReadPause.INPUT_BACKLOG) {
+                    metrics.readsPaused();
+                }
             }
             readPauses[0] |= reason.bit();
         }
@@ -343,6 +426,14 @@ final class NioConnection implements Transport, Selectable {
         output.closed();
         memory.close();
         loop.removed(this);
+        Runnable hook = closeHook;
+        if (hook != null) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LoopFaults.connectionFailed(this, e);
+            }
+        }
         Protocol p = protocol;
         if (p != null) {
             loop.execute(() -> {
@@ -388,6 +479,11 @@ final class NioConnection implements Transport, Selectable {
     @Override
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        this.closeHook = action;
     }
 
     @Override

@@ -33,6 +33,13 @@ final class SelectorLoop implements Executor {
     /** Four records of the largest size TLS allows (16 KiB + 2 KiB of overhead). */
     private static final int TLS_BUFFER = 4 * (16 * 1024 + 2048);
 
+    static {
+        // Loaded with the loop, not at its first failure: that failure may come when no file
+        // descriptor is left to read a class with (see Warmup), and if the report of it cannot
+        // be loaded either, the loop dies.
+        LoopFaults.class.getName();
+    }
+
     private final Selector selector;
     private final Thread thread;
     private final long tickNanos;

@@ -274,8 +274,9 @@ final class SocketOutput {
         }
         try {
             boolean clear = egress.flush();
-            if (clear && queue.writeTo(egress, egress.prefersCoalescing()) > 0) {
-                connection.wrote();
+            long written = clear ? queue.writeTo(egress, egress.prefersCoalescing()) : 0;
+            if (written > 0) {
+                connection.wrote(written);
             }
             resumeIfDrained();
             if (!clear || !queue.isEmpty()) {

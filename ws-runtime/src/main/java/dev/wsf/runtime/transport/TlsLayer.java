@@ -81,6 +81,9 @@ final class TlsLayer implements Egress {
                 inRemainder = null;
             }
             int n = channel.read(net);
+            if (n > 0) {
+                connection.readRecords(n);
+            }
             net.flip();
             if (net.hasRemaining() && !unwrap(net, deliver)) {
                 return false;
@@ -93,6 +96,11 @@ final class TlsLayer implements Egress {
             }
         }
         return true;
+    }
+
+    /** Bytes read before TLS took over (after a PROXY header): they start the first record. */
+    void prepend(ByteBuffer ciphertext) {
+        inRemainder = ByteBuffer.allocate(ciphertext.remaining()).put(ciphertext).flip();
     }
 
     /** Unwraps what {@code net} holds; keeps an incomplete record for later. False once the peer closed. */

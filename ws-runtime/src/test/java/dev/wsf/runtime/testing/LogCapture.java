@@ -35,6 +35,20 @@ public final class LogCapture extends Handler implements AutoCloseable {
                 .map(LogRecord::getMessage).toList();
     }
 
+    /**
+     * Keeps what this captures off the console until {@link #close()}, for tests that cause
+     * failures on purpose and check the log themselves.
+     */
+    public LogCapture quietly() {
+        logger.setUseParentHandlers(false);
+        return this;
+    }
+
+    /** The records logged at {@code level} or above, in order. */
+    public List<LogRecord> atLeast(Level level) {
+        return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).toList();
+    }
+
     /** The messages logged at exactly {@code level}, in order. */
     public List<String> messages(Level level) {
         return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
@@ -52,5 +66,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        logger.setUseParentHandlers(true);
     }
 }

@@ -86,8 +86,9 @@ class LoopFailureTest {
     }
 
     private InetSocketAddress start(Set<Echo> ticked) throws IOException {
-        loops = new IoLoops(1, "failure-test", Duration.ofMillis(20), new MemoryBudget(1 << 20), cause -> { });
-        return loops.listen(new InetSocketAddress("127.0.0.1", 0), 50, null, t -> new Echo(t, ticked));
+        loops = new IoLoops(1, "failure-test", Duration.ofMillis(20), new MemoryBudget(1 << 20),
+                dev.wsf.api.metrics.WebSocketMetrics.NONE, cause -> { });
+        return loops.listen(new InetSocketAddress("127.0.0.1", 0), 50, null, false, t -> new Echo(t, ticked));
     }
 
     private static String roundTrip(Socket s, String text) throws IOException {

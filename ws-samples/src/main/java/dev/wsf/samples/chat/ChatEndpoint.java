@@ -8,6 +8,7 @@ import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.annotation.OnOpen;
 import dev.wsf.api.annotation.PathParam;
 import dev.wsf.api.annotation.QueryParam;
+import dev.wsf.api.Topics;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -15,12 +16,14 @@ import java.util.Optional;
  * One chat connection: {@code ws://host/chat/ROOM?name=ann}, speaking the {@code chat.v1}
  * subprotocol (JSON {@link ChatPost}s in, {@link ChatEvent}s out). Each session gets its own
  * instance, so the {@code user} field is this connection's; the {@link ChatRooms} are shared.
+ * Each room is a topic: a line goes to it with one publish, encoded once for every member.
  */
 @Endpoint(path = "/chat/{room}", subprotocols = ChatEndpoint.SUBPROTOCOL)
 public class ChatEndpoint {
     /** The message format's name and version: a client that doesn't offer it doesn't speak it. */
     public static final String SUBPROTOCOL = "chat.v1";
     static final int MAX_NAME_LENGTH = 32;
+    static final int MAX_ROOM_LENGTH = 64;
 
     private final ChatRooms rooms;
     private String user;
@@ -31,29 +34,48 @@ public class ChatEndpoint {
     }
 
     @OnOpen
-    public void open(Session session, @PathParam("room") String room, @QueryParam("name") Optional<String> name) {
+    public void open(Session session, Topics topics, @PathParam("room") String room,
+                     @QueryParam("name") Optional<String> name) {
         if (session.subprotocol().isEmpty()) {
             session.close(CloseCode.POLICY_VIOLATION.code(), "offer the subprotocol " + SUBPROTOCOL);
             return;
         }
-        user = name.map(String::strip)
+        if (room.isEmpty() || room.length() > MAX_ROOM_LENGTH) {
+            session.close(CloseCode.POLICY_VIOLATION.code(), "a room name has 1 to " + MAX_ROOM_LENGTH + " characters");
+            return;
+        }
+        String joining = name.map(String::strip)
                 .filter(n -> !n.isEmpty() && n.length() <= MAX_NAME_LENGTH)
                 .orElse("guest-" + session.id());
-        rooms.join(room, user, session);
+        if (!rooms.join(room, joining, session, topics)) {
+            // 1013 (try again later) rather than 1008: the client broke no rule, the room may have
+            // space later. Browsers show the code and reason; the page prints both.
+            session.close(CloseCode.TRY_AGAIN_LATER.code(), "room full (" + rooms.maxMembers() + " members), try later");
+            return;
+        }
+        user = joining;
     }
 
-    /** A chat line is short; anything over 4 KiB closes the session with 1009 (message too big). */
+    /**
+     * A line goes to the room; {@code who} is answered to this session alone. A chat line is
+     * short: anything over 4 KiB closes the session with 1009 (message too big).
+     */
     @OnMessage(maxMessageSize = 4096)
-    public void post(ChatPost post, @PathParam("room") String room) {
-        if (user != null && !post.text().isBlank()) {
-            rooms.say(room, user, post.text());
+    public ChatEvent post(ChatPost post, Topics topics, @PathParam("room") String room) {
+        if (user == null) {
+            return null; // turned away in open(), closing
         }
+        if (post.isWho()) {
+            return ChatEvent.members(user, rooms.members(room));
+        }
+        if (!post.text().isBlank()) {
+            topics.publishObject(room, ChatEvent.message(user, post.text()));
+        }
+        return null;
     }
 
     @OnClose
-    public void close(Session session, @PathParam("room") String room) {
-        if (user != null) {
-            rooms.leave(room, user, session);
-        }
+    public void close(Session session, Topics topics, @PathParam("room") String room) {
+        rooms.leave(room, session, topics);
     }
 }

@@ -1,55 +1,91 @@
 package dev.wsf.samples.chat;
 
 import dev.wsf.api.Session;
+import dev.wsf.api.Topics;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The rooms and who is in them, shared by every session of the server (the endpoint gets it
- * injected). Thread-safe: callbacks of different sessions run concurrently.
- *
- * <p>Broadcasting encodes an event once and queues it on each member's session. Sends never block:
- * a member that reads slowly only grows its own queue, up to the server's
- * {@code maxBufferedOutput}, after which the runtime closes it with 1008.
+ * Who is in which room, shared by every session of the server (the endpoint gets it injected).
+ * Each room is also a topic of the same name: the topic delivers the room's events, this class
+ * keeps the names, the size limit, and the order of joins and leaves. Thread-safe: callbacks of
+ * different sessions run concurrently.
  */
 public final class ChatRooms {
+    /** Members a room takes unless told otherwise ({@code -Dchat.maxMembers=N}). */
+    public static final int DEFAULT_MAX_MEMBERS = 500;
+
     private final ObjectMapper json;
+    private final int maxMembers;
     /** room -> (session -> user name); a room exists while it has members. */
     private final Map<String, Map<Session, String>> rooms = new ConcurrentHashMap<>();
 
-    public ChatRooms(ObjectMapper json) {
-        this.json = json;
-    }
-
-    void join(String room, String user, Session session) {
-        rooms.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(session, user);
-        broadcast(room, ChatEvent.joined(user, members(room)));
-    }
-
-    void leave(String room, String user, Session session) {
-        // Removes the room with its last member, atomically against a concurrent join.
-        rooms.computeIfPresent(room, (r, members) -> {
-            members.remove(session);
-            return members.isEmpty() ? null : members;
-        });
-        broadcast(room, ChatEvent.left(user, members(room)));
-    }
-
-    void say(String room, String user, String text) {
-        broadcast(room, ChatEvent.message(user, text, members(room)));
-    }
-
-    /** The names in a room, sorted; empty if nobody is there. */
-    public List<String> members(String room) {
-        return rooms.getOrDefault(room, Map.of()).values().stream().sorted().toList();
-    }
-
-    private void broadcast(String room, ChatEvent event) {
-        String text = json.writeValueAsString(event);
-        for (Session member : rooms.getOrDefault(room, Map.of()).keySet()) {
-            member.sendText(text); // queued; fails quietly for a member that is closing
+    public ChatRooms(ObjectMapper json, int maxMembers) {
+        if (maxMembers < 1) {
+            throw new IllegalArgumentException("a room takes at least one member: " + maxMembers);
         }
+        this.json = json;
+        this.maxMembers = maxMembers;
+    }
+
+    public int maxMembers() {
+        return maxMembers;
+    }
+
+    /**
+     * Puts {@code session} in {@code room} as {@code user}, unless the room is full.
+     *
+     * <p>Under the room's lock, in this order: the joiner gets the names of those already there,
+     * subscribes, and then everyone, the joiner included, hears that it joined. Every join and
+     * leave of the room takes the same lock, so the joiner learns of each change exactly once:
+     * in the list if it came before, as an event if after. The list is queued on the joiner's
+     * session before it subscribes, so no event can overtake it.
+     *
+     * @return false if the room is full
+     */
+    boolean join(String room, String user, Session session, Topics topics) {
+        boolean[] joined = {false};
+        rooms.compute(room, (name, members) -> {
+            Map<Session, String> m = members != null ? members : new HashMap<>();
+            if (m.size() >= maxMembers) {
+                return members;
+            }
+            session.sendText(json.writeValueAsString(ChatEvent.members(user, sorted(m))));
+            topics.subscribe(session, name);
+            m.put(session, user);
+            topics.publishObject(name, ChatEvent.joined(user));
+            joined[0] = true;
+            return m;
+        });
+        return joined[0];
+    }
+
+    /** Takes {@code session} out of {@code room} and tells the others. Its topic it leaves by itself, closing. */
+    void leave(String room, Session session, Topics topics) {
+        rooms.computeIfPresent(room, (name, members) -> {
+            String user = members.remove(session);
+            if (user != null) {
+                topics.publishObject(name, ChatEvent.left(user));
+            }
+            return members.isEmpty() ? null : members; // gone with its last member
+        });
+    }
+
+    /** The names in a room now, sorted; empty if nobody is there. */
+    public List<String> members(String room) {
+        List<List<String>> names = new ArrayList<>(1);
+        rooms.computeIfPresent(room, (name, members) -> { // read under the room's lock: joins change the map
+            names.add(sorted(members));
+            return members;
+        });
+        return names.isEmpty() ? List.of() : names.get(0);
+    }
+
+    private static List<String> sorted(Map<Session, String> members) {
+        return members.values().stream().sorted().toList();
     }
 }

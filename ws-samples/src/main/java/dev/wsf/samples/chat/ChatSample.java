@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chat rooms: the {@link ChatEndpoint} on {@code /chat/{room}}, and the page that uses it,
- * served over plain HTTP from the same port.
+ * served over plain HTTP from the same port. {@code -Dchat.maxMembers=N} sets the size of a room
+ * (default {@value ChatRooms#DEFAULT_MAX_MEMBERS}).
  */
 public final class ChatSample {
     private ChatSample() {
@@ -31,11 +32,17 @@ public final class ChatSample {
     }
 
     public static WebSocketServer start(ServerConfig config) {
-        // One mapper for both directions: the annotation layer reads ChatPosts with it, the rooms
-        // write ChatEvents with it.
+        return start(config, ChatRooms.DEFAULT_MAX_MEMBERS);
+    }
+
+    /** With rooms of at most {@code maxMembers}; a join to a full room is closed with 1013. */
+    public static WebSocketServer start(ServerConfig config, int maxMembers) {
+        // One mapper for every direction: the annotation layer reads ChatPosts and publishes
+        // ChatEvents with it, the rooms write the member list with it.
         ObjectMapper json = JsonMapper.builder().build();
         var endpoints = AnnotatedEndpoints.builder()
-                .instanceProvider(SimpleInstanceProvider.builder().bind(ChatRooms.class, new ChatRooms(json)).build())
+                .instanceProvider(SimpleInstanceProvider.builder()
+                        .bind(ChatRooms.class, new ChatRooms(json, maxMembers)).build())
                 .json(JsonCodec.of(json))
                 .add(ChatEndpoint.class)
                 .build();
@@ -49,10 +56,11 @@ public final class ChatSample {
 
     public static void main(String[] args) {
         SampleRunner.Listening listening = SampleRunner.listen(settings());
-        WebSocketServer server = start(listening.config());
+        int maxMembers = Integer.getInteger("chat.maxMembers", ChatRooms.DEFAULT_MAX_MEMBERS);
+        WebSocketServer server = start(listening.config(), maxMembers);
         SampleRunner.serveUntilStopped(server, listening, at -> List.of(
                 "Chat: open " + at.http("/") + " in two browser tabs, pick a name each and the same room, and chat.",
                 "The page speaks JSON over " + at.ws("/chat/ROOM?name=NAME") + " with subprotocol "
-                        + ChatEndpoint.SUBPROTOCOL + "."));
+                        + ChatEndpoint.SUBPROTOCOL + "; a room takes " + maxMembers + " members (-Dchat.maxMembers=N)."));
     }
 }

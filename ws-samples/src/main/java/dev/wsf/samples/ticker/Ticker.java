@@ -1,42 +1,45 @@
 package dev.wsf.samples.ticker;
 
 import dev.wsf.api.Session;
+import dev.wsf.api.SlowConsumerPolicy;
+import dev.wsf.api.SubscriptionStats;
+import dev.wsf.api.TopicStats;
+import dev.wsf.api.Topics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * Publishes a {@link TickerUpdate} to every subscriber at a fixed rate, from one thread of its
- * own, and skips subscribers that read too slowly.
+ * Publishes a {@link TickerUpdate} to the topic {@value #TOPIC} at a fixed rate, from one thread
+ * of its own. The topic encodes each update once and queues the same bytes for every subscriber.
  *
  * <h2>Slow consumers</h2>
- * {@link Session#sendText} never blocks: it queues the message and the I/O thread writes it when
- * the peer's socket takes it. {@link Session#bufferedAmount()} is what is still queued. It stays
- * near zero for a peer that keeps up and grows only for one that doesn't read (a stalled tab, a
- * phone on a bad network). Such a subscriber is skipped until it has caught up, and counted:
+ * Publishing never blocks: each subscriber has its own queue, which its I/O thread writes as the
+ * peer's socket takes it. The queue stays near empty for a peer that keeps up and grows only for
+ * one that doesn't read (a stalled tab, a phone on a bad network). The topic's policy,
+ * {@link SlowConsumerPolicy#skip skip} above {@link TickerSettings#maxBuffered()}, skips such a
+ * subscriber until it has caught up, and counts what it missed:
  * <ul>
  * <li>it gets the newest prices when it resumes, not a backlog of stale ones;</li>
  * <li>the server holds at most {@code maxBuffered} plus one update for it, instead of queueing
  *     until {@code maxBufferedOutput} (16 MiB by default) is reached, when the runtime would
  *     close it with 1008;</li>
- * <li>everyone else is unaffected: each session has its own queue, and nothing waits for the
- *     slow one.</li>
+ * <li>everyone else is unaffected: nothing waits for the slow one.</li>
  * </ul>
  */
 public final class Ticker implements AutoCloseable {
+    /** The topic every {@code /ticker} session subscribes to. */
+    public static final String TOPIC = "ticker";
     private static final System.Logger LOG = System.getLogger(Ticker.class.getName());
     private static final String[] NAMES = {"ACME", "GLOBEX", "INITECH", "UMBRELLA", "HOOLI", "STARK", "WAYNE", "TYRELL"};
 
     private final TickerSettings settings;
-    private final ObjectMapper json;
-    private final Map<Session, Subscriber> subscribers = new ConcurrentHashMap<>();
+    private final Topics topics;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "ticker");
         thread.setDaemon(true);
@@ -47,16 +50,18 @@ public final class Ticker implements AutoCloseable {
     private final Random random = new Random(42);
     private final double[] prices;
 
-    /** What the ticker did for one subscriber so far. */
+    /** What the topic did for one subscriber so far, and what is still queued for it. */
     public record SubscriberStats(String sessionId, long sent, long skipped, long bufferedBytes) {
     }
 
-    private record Subscriber(Session session, AtomicLong sent, AtomicLong skipped) {
-    }
-
-    public Ticker(TickerSettings settings, ObjectMapper json) {
+    /**
+     * @param topics the server's topics, able to publish records (the annotation layer's
+     *               {@code AnnotatedEndpoints.topics(server.topics())}, which encodes them as JSON)
+     */
+    public Ticker(TickerSettings settings, Topics topics) {
         this.settings = settings;
-        this.json = json;
+        this.topics = topics;
+        topics.policy(TOPIC, SlowConsumerPolicy.skip(settings.maxBuffered()));
         this.prices = new double[settings.symbols()];
         for (int i = 0; i < prices.length; i++) {
             prices[i] = 50 + random.nextInt(150);
@@ -70,25 +75,24 @@ public final class Ticker implements AutoCloseable {
         return this;
     }
 
-    void subscribe(Session session) {
-        subscribers.put(session, new Subscriber(session, new AtomicLong(), new AtomicLong()));
-    }
-
-    void unsubscribe(Session session) {
-        subscribers.remove(session);
-    }
-
     /** Updates published so far. */
     public long published() {
         return published.get();
     }
 
+    /** The topic's counters: subscribers, updates published, delivered and skipped. */
+    public TopicStats stats() {
+        return topics.stats(TOPIC);
+    }
+
     /** The current subscribers, in no particular order. */
-    public List<SubscriberStats> stats() {
-        return subscribers.values().stream()
-                .map(s -> new SubscriberStats(s.session().id(), s.sent().get(), s.skipped().get(),
-                        s.session().bufferedAmount()))
-                .toList();
+    public List<SubscriberStats> subscribers() {
+        List<SubscriberStats> all = new ArrayList<>();
+        for (Session s : topics.subscribers(TOPIC)) {
+            Optional<SubscriptionStats> stats = topics.stats(s, TOPIC); // empty if it just left
+            stats.ifPresent(st -> all.add(new SubscriberStats(s.id(), st.delivered(), st.skipped(), s.bufferedAmount())));
+        }
+        return all;
     }
 
     @Override
@@ -98,23 +102,11 @@ public final class Ticker implements AutoCloseable {
 
     private void publishQuietly() {
         try {
-            publish();
+            topics.publishObject(TOPIC, new TickerUpdate(published.incrementAndGet(), System.currentTimeMillis(),
+                    nextQuotes()));
         } catch (RuntimeException e) {
             // An exception would silently cancel the periodic task: log it and keep ticking.
             LOG.log(System.Logger.Level.ERROR, "publishing failed", e);
-        }
-    }
-
-    private void publish() {
-        String update = json.writeValueAsString(new TickerUpdate(published.incrementAndGet(),
-                System.currentTimeMillis(), nextQuotes()));
-        for (Subscriber s : subscribers.values()) {
-            if (s.session().bufferedAmount() > settings.maxBuffered()) {
-                s.skipped().incrementAndGet(); // still behind: skip it, it gets a fresh one later
-                continue;
-            }
-            s.session().sendText(update);
-            s.sent().incrementAndGet();
         }
     }
 

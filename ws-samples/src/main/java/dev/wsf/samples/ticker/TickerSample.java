@@ -1,8 +1,8 @@
 package dev.wsf.samples.ticker;
 
 import dev.wsf.annotations.AnnotatedEndpoints;
-import dev.wsf.annotations.instance.SimpleInstanceProvider;
 import dev.wsf.api.config.ServerConfig;
+import dev.wsf.api.TopicStats;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.support.ClasspathPages;
 import dev.wsf.samples.support.SampleRunner;
@@ -14,11 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A live dashboard: the {@link Ticker} pushes prices to every subscriber of {@code /ticker}, and
- * a page served from the same port shows them. Run with {@code -Dstalled=N} to add N clients that
+ * A live dashboard: the {@link Ticker} publishes prices to one topic that every session of
+ * {@code /ticker} subscribes to, and a page served from the same port shows them. Run with {@code -Dstalled=N} to add N clients that
  * stop reading, and watch the status lines: their updates are skipped, everyone else's are not.
  * {@code -Dsymbols=N} and {@code -Dperiod=MS} make the updates bigger and more frequent, so that
  * happens in seconds rather than minutes: the operating system buffers a few megabytes for a
@@ -34,17 +33,14 @@ public final class TickerSample implements AutoCloseable {
     }
 
     public static TickerSample start(ServerConfig config, TickerSettings settings) {
-        Ticker ticker = new Ticker(settings, JsonMapper.builder().build());
-        var endpoints = AnnotatedEndpoints.builder()
-                .instanceProvider(SimpleInstanceProvider.builder().bind(Ticker.class, ticker).build())
-                .add(TickerEndpoint.class)
-                .build();
         WebSocketServer server = WebSocketServer.builder()
                 .config(config)
-                .endpoints(endpoints)
+                .endpoints(AnnotatedEndpoints.define(TickerEndpoint.class))
                 .httpHandler(ClasspathPages.load(TickerSample.class, "index.html", "ticker.js"))
                 .build()
                 .start();
+        // The server's topics, publishing records as JSON.
+        Ticker ticker = new Ticker(settings, AnnotatedEndpoints.topics(server.topics()));
         return new TickerSample(server, ticker.start());
     }
 
@@ -93,12 +89,14 @@ public final class TickerSample implements AutoCloseable {
                         + " few MB for them, then the ticker skips them."));
     }
 
+    /** A status line from the topic's counters and each subscription's. */
     private void report() {
-        String subscribers = ticker.stats().stream()
+        TopicStats topic = ticker.stats();
+        String subscribers = ticker.subscribers().stream()
                 .map(s -> String.format("%s sent %d, skipped %d, %d KiB queued", s.sessionId(), s.sent(), s.skipped(),
                         s.bufferedBytes() / 1024))
                 .collect(Collectors.joining("; "));
-        System.out.println("ticker: update #" + ticker.published() + " | "
-                + (subscribers.isEmpty() ? "no subscribers" : subscribers));
+        System.out.printf("ticker: update #%d, %d subscriber(s), %d delivered, %d skipped | %s%n", topic.published(),
+                topic.subscribers(), topic.delivered(), topic.skipped(), subscribers.isEmpty() ? "-" : subscribers);
     }
 }

@@ -44,28 +44,57 @@ class ChatSampleTest {
     @Test
     void membersOfARoomSeeJoinsMessagesAndLeaves() throws Exception {
         try (JdkClient ann = join("kitchen", "ann")) {
-            assertEquals(new ChatEvent("join", "ann", "ann joined", List.of("ann")), event(ann));
+            assertEquals(ChatEvent.members("ann", List.of()), event(ann), "nobody was there before her");
+            assertEquals(ChatEvent.joined("ann"), event(ann), "her own join, as the others will see theirs");
             try (JdkClient bob = join("kitchen", "bob")) {
-                ChatEvent bobJoined = new ChatEvent("join", "bob", "bob joined", List.of("ann", "bob"));
-                assertEquals(bobJoined, event(ann));
-                assertEquals(bobJoined, event(bob));
+                assertEquals(ChatEvent.members("bob", List.of("ann")), event(bob));
+                // On the wire: the change only, never the member list.
+                assertEquals("{\"type\":\"join\",\"user\":\"bob\",\"text\":\"bob joined\"}", bob.nextText());
+                assertEquals(ChatEvent.joined("bob"), event(ann));
 
                 ann.send("{\"text\":\"hi bob\"}");
-                ChatEvent hi = new ChatEvent("message", "ann", "hi bob", List.of("ann", "bob"));
-                assertEquals(hi, event(bob));
-                assertEquals(hi, event(ann)); // the sender sees its own line too
+                assertEquals("{\"type\":\"message\",\"user\":\"ann\",\"text\":\"hi bob\"}", bob.nextText());
+                assertEquals(ChatEvent.message("ann", "hi bob"), event(ann)); // the sender sees its own line too
 
                 bob.socket.sendClose(1000, "bye").join();
             }
-            assertEquals(new ChatEvent("leave", "bob", "bob left", List.of("ann")), event(ann));
+            assertEquals(ChatEvent.left("bob"), event(ann));
+        }
+    }
+
+    @Test
+    void whoAnswersTheAskerAloneWithTheRoomAsItIsNow() throws Exception {
+        try (JdkClient ann = joined("study", "ann"); JdkClient bob = joined("study", "bob")) {
+            assertEquals(ChatEvent.joined("bob"), event(ann));
+            bob.send("{\"command\":\"who\"}");
+            assertEquals(ChatEvent.members("bob", List.of("ann", "bob")), event(bob));
+            ann.send("{\"text\":\"next\"}");
+            assertEquals(ChatEvent.message("ann", "next"), event(ann), "ann got no list: only the asker does");
+        }
+    }
+
+    @Test
+    void aFullRoomTurnsTheNextJoinerAwayWith1013() throws Exception {
+        WebSocketServer small = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build(), 2);
+        try (JdkClient ann = joined(small, "booth", "ann"); JdkClient bob = joined(small, "booth", "bob")) {
+            assertEquals(ChatEvent.joined("bob"), event(ann));
+            try (JdkClient cy = JdkClient.connect(url(small, "booth", "cy"), ChatEndpoint.SUBPROTOCOL).skipPings()) {
+                assertEquals(new JdkClient.Closed(1013, "room full (2 members), try later"), cy.nextClose());
+            }
+            joined(small, "hall", "dee").close(); // another room has space
+            bob.socket.sendClose(1000, "bye").join();
+            assertEquals(ChatEvent.left("bob"), event(ann), "ann never heard of cy");
+            try (JdkClient cy = joined(small, "booth", "cy")) {
+                assertEquals(ChatEvent.joined("cy"), event(ann), "a place came free");
+            }
+        } finally {
+            small.stop();
         }
     }
 
     @Test
     void roomsAreSeparate() throws Exception {
-        try (JdkClient ann = join("attic", "ann"); JdkClient carol = join("cellar", "carol")) {
-            event(ann);
-            event(carol);
+        try (JdkClient ann = joined("attic", "ann"); JdkClient carol = joined("cellar", "carol")) {
             ann.send("{\"text\":\"anyone?\"}");
             assertEquals("anyone?", event(ann).text());
             carol.send("{\"text\":\"down here\"}");
@@ -82,17 +111,19 @@ class ChatSampleTest {
 
     @Test
     void aMessageThatIsNotAPostClosesWith1007() throws Exception {
-        try (JdkClient client = join("hall", "dan")) {
-            event(client);
-            client.send("{\"txt\":\"typo\"}");
-            assertEquals(1007, client.nextClose().code());
+        List<String> notPosts = List.of("{\"txt\":\"typo\"}", "{\"command\":\"kick\"}",
+                "{\"text\":\"hi\",\"command\":\"who\"}");
+        for (String notAPost : notPosts) {
+            try (JdkClient client = joined("hall-" + notPosts.indexOf(notAPost), "dan")) {
+                client.send(notAPost);
+                assertEquals(1007, client.nextClose().code(), notAPost);
+            }
         }
     }
 
     @Test
     void aPostOver4KiBClosesWith1009() throws Exception {
-        try (JdkClient client = join("hall", "liz")) {
-            event(client);
+        try (JdkClient client = joined("hall-1009", "liz")) {
             client.send("{\"text\":\"" + "x".repeat(4096) + "\"}");
             assertEquals(1009, client.nextClose().code());
         }
@@ -100,8 +131,7 @@ class ChatSampleTest {
 
     @Test
     void theServerSendsHeartbeatPings() throws Exception {
-        try (JdkClient client = join("porch", "pat")) {
-            event(client);
+        try (JdkClient client = joined("porch", "pat")) {
             Object next = client.events.poll(5, TimeUnit.SECONDS);
             assertInstanceOf(JdkClient.Ping.class, next); // the JDK client answers it by itself
             assertFalse(client.socket.isOutputClosed(), "still open after the ping");
@@ -146,9 +176,10 @@ class ChatSampleTest {
                     .header("Origin", base);
             try (JdkClient ann = JdkClient.connect(URI.create("wss://localhost:" + secure.port() + "/chat/vault?name=ann"),
                     builder).skipPings()) {
-                assertEquals(new ChatEvent("join", "ann", "ann joined", List.of("ann")), event(ann));
+                assertEquals(ChatEvent.members("ann", List.of()), event(ann));
+                assertEquals(ChatEvent.joined("ann"), event(ann));
                 ann.send("{\"text\":\"sealed\"}");
-                assertEquals(new ChatEvent("message", "ann", "sealed", List.of("ann")), event(ann));
+                assertEquals(ChatEvent.message("ann", "sealed"), event(ann));
             }
         } finally {
             secure.stop();
@@ -156,9 +187,25 @@ class ChatSampleTest {
     }
 
     private static JdkClient join(String room, String name) {
+        return join(server, room, name);
+    }
+
+    private static JdkClient join(WebSocketServer at, String room, String name) {
         // This server pings every 200 ms: the events the tests wait for come between pings.
-        JdkClient client = JdkClient.connect(url(room, name), ChatEndpoint.SUBPROTOCOL).skipPings();
+        JdkClient client = JdkClient.connect(url(at, room, name), ChatEndpoint.SUBPROTOCOL).skipPings();
         assertEquals(ChatEndpoint.SUBPROTOCOL, client.socket.getSubprotocol());
+        return client;
+    }
+
+    /** Joined, past the member list and its own join. */
+    private static JdkClient joined(String room, String name) throws InterruptedException {
+        return joined(server, room, name);
+    }
+
+    private static JdkClient joined(WebSocketServer at, String room, String name) throws InterruptedException {
+        JdkClient client = join(at, room, name);
+        assertEquals("members", event(client).type());
+        assertEquals(ChatEvent.joined(name), event(client));
         return client;
     }
 
@@ -167,6 +214,10 @@ class ChatSampleTest {
     }
 
     private static String url(String room, String name) {
-        return "ws://127.0.0.1:" + server.port() + "/chat/" + room + "?name=" + name;
+        return url(server, room, name);
+    }
+
+    private static String url(WebSocketServer at, String room, String name) {
+        return "ws://127.0.0.1:" + at.port() + "/chat/" + room + "?name=" + name;
     }
 }

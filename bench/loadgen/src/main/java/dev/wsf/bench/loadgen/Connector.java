@@ -8,43 +8,78 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 /**
- * Opens upgraded connections one at a time, before any load starts (so setup speed never shows
- * up in a result). Returns them non-blocking and registered with no selector.
+ * Opens connections one at a time, before any load starts (so setup speed never shows up in a
+ * result): TCP connect, then the TLS handshake if the options ask for TLS, then the WebSocket
+ * upgrade unless the run is raw. Returns them non-blocking and registered with no selector.
  */
 final class Connector implements AutoCloseable {
 
     private static final long TIMEOUT_NANOS = 10_000_000_000L;
 
     private final Options options;
+    private final Tls tls;
+    private final int tlsRecords;
     private final Selector selector;
     private final ByteBuffer response = ByteBuffer.allocate(16 * 1024);
 
-    Connector(Options options) throws IOException {
+    /**
+     * @param tlsRecords with TLS, how many records one write may encrypt before it writes them
+     */
+    Connector(Options options, int tlsRecords) throws IOException {
         this.options = options;
+        this.tls = Tls.of(options);
+        this.tlsRecords = tlsRecords;
         this.selector = Selector.open();
     }
 
-    SocketChannel open() throws IOException {
+    Link open() throws IOException {
         SocketChannel ch = SocketChannel.open();
         try {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             ch.socket().connect(options.address(), 5_000);
             ch.configureBlocking(false);
-            upgrade(ch, Handshake.create(options));
-            return ch;
+            Link link = Link.plain(ch);
+            if (tls != null) {
+                TlsLink t = new TlsLink(ch, tls.newEngine(), tlsRecords);
+                handshake(t);
+                link = t;
+            }
+            if (!options.raw()) {
+                upgrade(link, Handshake.create(options));
+            }
+            return link;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
     }
 
-    private void upgrade(SocketChannel ch, Handshake handshake) throws IOException {
+    private void handshake(TlsLink link) throws IOException {
+        SelectionKey key = link.channel().register(selector, 0);
+        long deadline = System.nanoTime() + TIMEOUT_NANOS;
+        try {
+            int ops;
+            while ((ops = link.handshake()) != 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("no TLS handshake within 10 s");
+                }
+                key.interestOps(ops);
+                selector.select(100);
+                selector.selectedKeys().clear();
+            }
+        } finally {
+            key.cancel();
+            selector.selectNow();   // completes the deregistration, so another selector may take it
+        }
+    }
+
+    private void upgrade(Link link, Handshake handshake) throws IOException {
         ByteBuffer request = handshake.request();
-        while (request.hasRemaining()) {
-            ch.write(request);
+        while (request.hasRemaining() || !link.flush()) {
+            link.write(request);
         }
         response.clear();
-        SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
+        SelectionKey key = link.channel().register(selector, SelectionKey.OP_READ);
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
         try {
             while (true) {
@@ -53,13 +88,13 @@ final class Connector implements AutoCloseable {
                 }
                 selector.select(100);
                 selector.selectedKeys().clear();
-                if (ch.read(response) < 0) {
+                if (link.read(response) < 0) {
                     throw new IOException("server closed the connection during the handshake");
                 }
                 response.flip();
                 int head = handshake.check(response);
                 if (head >= 0) {
-                    if (response.remaining() != head) {
+                    if (response.remaining() != head || link.hasBufferedInput()) {
                         throw new IOException("unexpected bytes after the handshake response");
                     }
                     return;
@@ -68,7 +103,7 @@ final class Connector implements AutoCloseable {
             }
         } finally {
             key.cancel();
-            selector.selectNow();   // completes the deregistration, so another selector may take it
+            selector.selectNow();
         }
     }
 

@@ -19,7 +19,10 @@ import java.util.Locale;
  *       pinned to core 0 and the client to core 1, cpu1_busy well below 1.0 means the client had
  *       headroom. It includes the softirq time of loopback TCP, which is charged to no process;</li>
  *   <li>{@code other_cpu}: user + system time of every other process on the machine. Anything
- *       clearly above 0 means a neighbour competed for the cores and the run is suspect.</li>
+ *       clearly above 0 means a neighbour competed for the cores and the run is suspect;</li>
+ *   <li>{@code steal_cpu}: time the hypervisor ran another guest while this VM wanted a core
+ *       (the {@code steal} column of {@code /proc/stat}, all cores together). Also a
+ *       disturbance, and one no process inside the VM shows.</li>
  * </ul>
  * Assumes the usual 100 Hz {@code USER_HZ} for the {@code /proc} tick counts.
  */
@@ -27,7 +30,7 @@ final class CpuMeter {
 
     private static final double NANOS_PER_TICK = 1e9 / 100;
 
-    /** Per core: {idle + iowait, total, user + nice + system} in ticks. */
+    /** Per core: {idle + iowait, total, user + nice + system, steal} in ticks. */
     record Sample(long wallNanos, long clientNanos, long serverTicks, List<long[]> cores) {
     }
 
@@ -51,17 +54,22 @@ final class CpuMeter {
             s.append(String.format(Locale.ROOT, " server_cpu=%.2f", server));
         }
         double processTicks = 0;
+        double stealTicks = 0;
         for (int i = 0; i < Math.min(a.cores.size(), b.cores.size()); i++) {
             long[] x = a.cores.get(i);
             long[] y = b.cores.get(i);
             double total = y[1] - x[1];
             double busy = (y[1] - y[0]) - (x[1] - x[0]);
             processTicks += y[2] - x[2];
+            stealTicks += y[3] - x[3];
             s.append(String.format(Locale.ROOT, " cpu%d_busy=%.2f", i, total > 0 ? busy / total : 0.0));
         }
         if (serverPid > 0 && !a.cores.isEmpty()) {
             double other = processTicks * NANOS_PER_TICK / wall - client - server;
             s.append(String.format(Locale.ROOT, " other_cpu=%.2f", Math.max(0, other)));
+        }
+        if (!a.cores.isEmpty()) {
+            s.append(String.format(Locale.ROOT, " steal_cpu=%.2f", stealTicks * NANOS_PER_TICK / wall));
         }
         return s.toString();
     }
@@ -100,7 +108,8 @@ final class CpuMeter {
                     }
                     long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
                     long processes = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]);
-                    cores.add(new long[] {idle, total, processes});
+                    long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+                    cores.add(new long[] {idle, total, processes, steal});
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * arrive, so nothing is copied or allocated per message. Pings and pongs are skipped; a close
  * frame fails the run. Confined to the thread that reads the connection.
  */
-final class EchoReader {
+final class EchoReader implements Echoes {
 
     private final int opcode;
     private final int expectedLength;
@@ -37,13 +37,8 @@ final class EchoReader {
         this.expected = expectedPayload.duplicate();
     }
 
-    /**
-     * Consumes all of {@code in} (position to limit) and returns how many complete, correct
-     * echoes it finished.
-     *
-     * @throws IOException if the server sent something that is not the expected echo
-     */
-    int consume(ByteBuffer in) throws IOException {
+    @Override
+    public int consume(ByteBuffer in) throws IOException {
         int done = 0;
         while (in.hasRemaining()) {
             if (!inFrame) {

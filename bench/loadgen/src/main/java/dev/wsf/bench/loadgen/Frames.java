@@ -41,6 +41,11 @@ final class Frames {
         return p;
     }
 
+    /** What the client sends per message: one frame, or the bare payload in raw mode. */
+    static byte[] message(Options options, byte[] payload) {
+        return options.raw() ? payload.clone() : clientFrame(options.opcode(), payload);
+    }
+
     /** One client frame: FIN + opcode, masked payload. */
     static byte[] clientFrame(int opcode, byte[] payload) {
         ByteBuffer b = ByteBuffer.allocate(14 + payload.length);

@@ -24,10 +24,10 @@ final class Handshake {
     private final ByteBuffer request;
     private final String expectedAccept;
 
-    private Handshake(String key, String host, int port, String path) {
+    private Handshake(String key, String host, int port, String path, boolean tls) {
         String head = "GET " + path + " HTTP/1.1\r\n"
                 + "Host: " + host + ":" + port + "\r\n"
-                + "Origin: http://" + host + ":" + port + "\r\n"
+                + "Origin: " + (tls ? "https" : "http") + "://" + host + ":" + port + "\r\n"
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + key + "\r\n"
@@ -40,7 +40,8 @@ final class Handshake {
     static Handshake create(Options o) {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
-        return new Handshake(Base64.getEncoder().encodeToString(nonce), o.host(), o.port(), o.path());
+        return new Handshake(Base64.getEncoder().encodeToString(nonce), o.host(), o.port(), o.path(),
+                o.tlsStore() != null);
     }
 
     /** The request, positioned for writing to the channel (write until it has no remaining). */

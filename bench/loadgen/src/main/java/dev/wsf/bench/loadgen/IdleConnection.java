@@ -6,21 +6,32 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
- * One connection of the idle run: connect, upgrade, then sit quietly. Once open it only watches
- * for the server closing it (or, wrongly, sending something).
+ * One connection of the idle run: connect, the TLS handshake if any, the upgrade unless raw,
+ * then sit quietly. Once open it only watches for the server closing it (or, wrongly, sending
+ * something), and keeps no buffer.
  */
 final class IdleConnection {
 
-    enum State { CONNECTING, UPGRADING, OPEN }
+    enum State { CONNECTING, TLS_HANDSHAKE, UPGRADING, OPEN }
 
     private final SocketChannel channel;
     private final Handshake handshake;
+    private final TlsLink tls;
+    private final boolean raw;
+    private Link link;
     private ByteBuffer response = ByteBuffer.allocate(1024);
     private State state = State.CONNECTING;
 
-    IdleConnection(SocketChannel channel, Handshake handshake) {
+    /**
+     * @param handshake the upgrade to make, or null for a raw connection
+     * @param tls the TLS side of the channel, or null for plain TCP
+     */
+    IdleConnection(SocketChannel channel, Handshake handshake, TlsLink tls) {
         this.channel = channel;
         this.handshake = handshake;
+        this.tls = tls;
+        this.raw = handshake == null;
+        this.link = tls != null ? tls : Link.plain(channel);
     }
 
     SocketChannel channel() {
@@ -31,32 +42,73 @@ final class IdleConnection {
         return state;
     }
 
-    /** Finishes the TCP connect and sends the upgrade request (small enough for one write). */
-    void onConnectable(SelectionKey key) throws IOException {
+    /**
+     * Finishes the TCP connect and starts what follows.
+     *
+     * @return true when this made the connection open (raw connections open right away)
+     */
+    boolean onConnectable(SelectionKey key) throws IOException {
         if (!channel.finishConnect()) {
-            return;
+            return false;
+        }
+        if (tls != null) {
+            state = State.TLS_HANDSHAKE;
+            return continueHandshake(key);
+        }
+        return afterTransport(key);
+    }
+
+    /**
+     * Handles readiness after the connect: handshake steps, the upgrade response, or (once open)
+     * the server doing something it should not.
+     *
+     * @return true when this call made the connection open
+     */
+    boolean onReady(SelectionKey key, ByteBuffer scratch) throws IOException {
+        switch (state) {
+            case TLS_HANDSHAKE -> {
+                return continueHandshake(key);
+            }
+            case UPGRADING -> {
+                return key.isReadable() && readUpgrade();
+            }
+            case OPEN -> {
+                scratch.clear();
+                int n = channel.read(scratch);
+                throw new IOException(n < 0 ? "server closed an idle connection" : "server sent data on an idle connection");
+            }
+            default -> throw new IllegalStateException(state.name());
+        }
+    }
+
+    private boolean continueHandshake(SelectionKey key) throws IOException {
+        int ops = tls.handshake();
+        if (ops != 0) {
+            key.interestOps(ops);
+            return false;
+        }
+        return afterTransport(key);
+    }
+
+    /** TCP (and TLS) are up: a raw connection is open, a WebSocket one sends its upgrade. */
+    private boolean afterTransport(SelectionKey key) throws IOException {
+        if (raw) {
+            open();
+            key.interestOps(SelectionKey.OP_READ);
+            return true;
         }
         ByteBuffer request = handshake.request();
-        channel.write(request);
-        if (request.hasRemaining()) {
+        link.write(request);
+        if (request.hasRemaining() || !link.flush()) {
             throw new IOException("upgrade request did not fit in one write");
         }
         state = State.UPGRADING;
         key.interestOps(SelectionKey.OP_READ);
+        return false;
     }
 
-    /**
-     * Reads the handshake response while upgrading; once open, any read means trouble.
-     *
-     * @return true when this read completed the upgrade
-     */
-    boolean onReadable(ByteBuffer scratch) throws IOException {
-        if (state == State.OPEN) {
-            scratch.clear();
-            int n = channel.read(scratch);
-            throw new IOException(n < 0 ? "server closed an idle connection" : "server sent data on an idle connection");
-        }
-        if (channel.read(response) < 0) {
+    private boolean readUpgrade() throws IOException {
+        if (link.read(response) < 0) {
             throw new IOException("server closed the connection during the handshake");
         }
         response.flip();
@@ -65,11 +117,19 @@ final class IdleConnection {
             response.position(response.limit()).limit(response.capacity());
             return false;
         }
-        if (response.remaining() != head) {
+        if (response.remaining() != head || link.hasBufferedInput()) {
             throw new IOException("unexpected bytes after the handshake response");
         }
-        response = null;   // an idle connection keeps no buffer
-        state = State.OPEN;
+        open();
         return true;
+    }
+
+    private void open() {
+        response = null;   // an idle connection keeps no buffer
+        if (tls != null) {
+            tls.release();
+        }
+        link = null;
+        state = State.OPEN;
     }
 }

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Opens many upgraded connections and holds them idle, so the caller can read the server's
- * memory. At most {@code pending} handshakes are in progress at once, which keeps the server's
+ * Opens many upgraded connections (over TLS if asked, or raw TCP connections) and holds them
+ * idle, so the caller can read the server's memory. At most {@code pending} handshakes are in progress at once, which keeps the server's
  * accept queue from overflowing (a dropped SYN costs a 1 s retransmit, not memory).
  *
  * <p>Prints {@code HELD <n>} once all are open, then waits for a line or end-of-file on stdin
@@ -28,6 +28,7 @@ final class IdleRun {
     private final List<IdleConnection> connections = new ArrayList<>();
     private final ByteBuffer scratch = ByteBuffer.allocate(1024);
     private final Consumer<SelectionKey> onReady = this::onReady;
+    private final Tls tls;
     private volatile boolean released;
     private int pending;
     private int held;
@@ -35,8 +36,9 @@ final class IdleRun {
     private int dropped;
     private IOException lastError;
 
-    IdleRun(Options options) {
+    IdleRun(Options options) throws IOException {
         this.options = options;
+        this.tls = Tls.of(options);
     }
 
     String run() throws IOException {
@@ -52,7 +54,8 @@ final class IdleRun {
             while (!released && System.nanoTime() < deadline) {
                 selector.select(onReady, 200);
             }
-            return String.format(Locale.ROOT, "mode=idle held=%d failed=%d dropped=%d open_seconds=%.2f",
+            return String.format(Locale.ROOT, "mode=idle protocol=%s tls=%s held=%d failed=%d dropped=%d open_seconds=%.2f",
+                    options.raw() ? "raw" : "websocket", tls != null ? "TLSv1.3/" + options.tlsCipher() : "none",
                     held, failed, dropped, openSeconds);
         } finally {
             connections.forEach(c -> Connector.abort(c.channel()));
@@ -86,7 +89,8 @@ final class IdleRun {
             ch = SocketChannel.open();
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            IdleConnection c = new IdleConnection(ch, Handshake.create(options));
+            IdleConnection c = new IdleConnection(ch, options.raw() ? null : Handshake.create(options),
+                    tls != null ? new TlsLink(ch, tls.newEngine(), 1) : null);
             ch.connect(options.address());
             ch.register(selector, SelectionKey.OP_CONNECT, c);
             connections.add(c);
@@ -104,9 +108,8 @@ final class IdleRun {
         IdleConnection c = (IdleConnection) key.attachment();
         boolean wasOpen = c.state() == IdleConnection.State.OPEN;
         try {
-            if (key.isConnectable()) {
-                c.onConnectable(key);
-            } else if (key.isReadable() && c.onReadable(scratch)) {
+            boolean opened = key.isConnectable() ? c.onConnectable(key) : c.onReady(key, scratch);
+            if (opened) {
                 pending--;
                 held++;
             }

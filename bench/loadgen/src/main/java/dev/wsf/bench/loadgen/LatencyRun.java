@@ -2,7 +2,6 @@ package dev.wsf.bench.loadgen;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -30,17 +29,17 @@ final class LatencyRun {
 
     String run() throws IOException {
         byte[] payload = Frames.payload(options.opcode(), options.size());
-        ByteBuffer frame = Frames.direct(Frames.clientFrame(options.opcode(), payload));
+        ByteBuffer frame = Frames.direct(Frames.message(options, payload));
         ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
-        EchoReader reader = new EchoReader(options.opcode(), Frames.direct(payload));
+        Echoes reader = Echoes.forOptions(options, Frames.direct(payload));
         long[] samples = new long[options.count()];
 
-        SocketChannel ch;
-        try (Connector connector = new Connector(options)) {
+        Link ch;
+        try (Connector connector = new Connector(options, 1)) {
             ch = connector.open();
         }
         try {
-            ch.configureBlocking(!options.spin());
+            ch.channel().configureBlocking(!options.spin());
             for (int i = 0; i < options.warmupCount(); i++) {
                 roundTrip(ch, frame, in, reader);
             }
@@ -51,21 +50,22 @@ final class LatencyRun {
             CpuMeter.Sample to = cpu.sample();
             Arrays.sort(samples);
             return String.format(Locale.ROOT,
-                    "mode=latency spin=%b size=%d samples=%d p50_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f mean_us=%.1f %s",
-                    options.spin(), options.size(), samples.length, micros(percentile(samples, 0.50)),
+                    "mode=latency protocol=%s tls=%s spin=%b size=%d samples=%d p50_us=%.1f p99_us=%.1f p999_us=%.1f"
+                            + " max_us=%.1f mean_us=%.1f %s",
+                    options.raw() ? "raw" : "websocket", Tls.describe(ch), options.spin(), options.size(), samples.length, micros(percentile(samples, 0.50)),
                     micros(percentile(samples, 0.99)), micros(percentile(samples, 0.999)),
                     micros(samples[samples.length - 1]), micros(mean(samples)), cpu.between(from, to));
         } finally {
-            Connector.abort(ch);
+            Connector.abort(ch.channel());
         }
     }
 
     /** Sends one frame and waits until its echo has been fully checked; returns nanoseconds. */
-    private static long roundTrip(SocketChannel ch, ByteBuffer frame, ByteBuffer in, EchoReader reader)
+    private static long roundTrip(Link ch, ByteBuffer frame, ByteBuffer in, Echoes reader)
             throws IOException {
         long start = System.nanoTime();
         frame.clear();
-        while (frame.hasRemaining()) {
+        while (frame.hasRemaining() || !ch.flush()) {
             ch.write(frame);
         }
         int echoed = 0;

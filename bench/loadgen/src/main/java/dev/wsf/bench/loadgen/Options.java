@@ -12,6 +12,9 @@ import java.net.InetSocketAddress;
  * latency            1            1       32 B     --warmup-count 20000, --count 100000, --spin true
  * idle               10000        -       -        --pending 256 handshakes at once, --hold 600 s max
  * </pre>
+ *
+ * <p>Any mode can run over TLS ({@code --tls STORE.p12}) or as raw TCP ({@code --raw true}: no
+ * HTTP upgrade and no frames, messages of the same payload size echoed by a plain TCP server).
  */
 record Options(
         Mode mode,
@@ -28,7 +31,11 @@ record Options(
         int pending,
         double holdSeconds,
         long serverPid,
-        boolean spin) {
+        boolean spin,
+        boolean raw,
+        String tlsStore,
+        String tlsPassword,
+        String tlsCipher) {
 
     static final String USAGE = """
             usage: java -jar loadgen.jar MODE --port N [options]
@@ -40,6 +47,11 @@ record Options(
               --spin true|false                   (latency: busy-poll the socket instead of blocking)
               --pending N  --hold S               (idle: concurrent handshakes; max hold time)
               --server-pid PID                    (also report the server's CPU use)
+              --raw true                          (raw TCP: no upgrade, no framing; each message is
+                                                   --size payload bytes, echoed as a byte stream)
+              --tls STORE.p12  --tls-password PW  (connect over TLS 1.3, trusting the certificates
+                                                   in STORE)
+              --tls-cipher SUITE                  (the one suite offered; TLS_AES_128_GCM_SHA256)
             idle prints "HELD <n>" once every connection is open, then holds them until a line
             or end-of-file on stdin (or --hold seconds), and closes them.""";
 
@@ -80,6 +92,10 @@ record Options(
         double hold = 600;
         long serverPid = 0;
         boolean spin = true;
+        boolean raw = false;
+        String tlsStore = null;
+        String tlsPassword = "";
+        String tlsCipher = "TLS_AES_128_GCM_SHA256";
 
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
@@ -102,6 +118,10 @@ record Options(
                 case "--hold" -> hold = Double.parseDouble(v);
                 case "--server-pid" -> serverPid = Long.parseLong(v);
                 case "--spin" -> spin = Boolean.parseBoolean(v);
+                case "--raw" -> raw = Boolean.parseBoolean(v);
+                case "--tls" -> tlsStore = v;
+                case "--tls-password" -> tlsPassword = v;
+                case "--tls-cipher" -> tlsCipher = v;
                 default -> throw new IllegalArgumentException("unknown option: " + name);
             }
         }
@@ -111,7 +131,14 @@ record Options(
         if (connections < 1 || window < 1 || size < 0 || count < 1 || pending < 1) {
             throw new IllegalArgumentException("counts must be positive");
         }
+        if (raw && size < 1 && mode != Mode.IDLE) {
+            throw new IllegalArgumentException("--raw needs a --size of at least 1 byte");
+        }
+        if (raw && tlsStore != null) {
+            throw new IllegalArgumentException("--raw and --tls do not go together");
+        }
         return new Options(mode, host, port, path, connections, window, size,
-                warmup, duration, warmupCount, count, pending, hold, serverPid, spin);
+                warmup, duration, warmupCount, count, pending, hold, serverPid, spin,
+                raw, tlsStore, tlsPassword, tlsCipher);
     }
 }

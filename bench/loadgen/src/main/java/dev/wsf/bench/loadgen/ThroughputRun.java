@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 /**
  * Pipelined echo load from one selector thread: C connections, each with W messages in flight.
  * Only echoes received between the end of the warmup and the end of the run are counted.
+ * {@code msgs_per_s} and {@code mb_per_s} count payload bytes, in every protocol: the WebSocket
+ * headers, TLS records and TCP/IP headers around them are not counted.
  */
 final class ThroughputRun {
 
@@ -25,6 +27,7 @@ final class ThroughputRun {
     /** Read calls that returned data; echoes per read shows how well the server batches writes. */
     private long reads;
     private IOException failure;
+    private String tls = "none";
 
     ThroughputRun(Options options) {
         this.options = options;
@@ -33,23 +36,26 @@ final class ThroughputRun {
 
     String run() throws IOException {
         byte[] payload = Frames.payload(options.opcode(), options.size());
-        byte[] frame = Frames.clientFrame(options.opcode(), payload);
-        ByteBuffer template = Frames.repeated(frame, options.window() + 1);
+        byte[] message = Frames.message(options, payload);
+        ByteBuffer template = Frames.repeated(message, options.window() + 1);
         ByteBuffer expected = Frames.direct(payload);
+        // Over TLS, one write may encrypt the whole window (16 KiB of data per record).
+        int records = (message.length * options.window() + 16 * 1024 - 1) / (16 * 1024) + 1;
 
-        try (Selector selector = Selector.open(); Connector connector = new Connector(options)) {
+        try (Selector selector = Selector.open(); Connector connector = new Connector(options, records)) {
             for (int i = 0; i < options.connections(); i++) {
-                PipelinedConnection c = new PipelinedConnection(connector.open(), template, frame.length,
-                        options.window(), new EchoReader(options.opcode(), expected));
-                c.attach(c.channel().register(selector, SelectionKey.OP_READ, c));
+                PipelinedConnection c = new PipelinedConnection(connector.open(), template, message.length,
+                        options.window(), Echoes.forOptions(options, expected));
+                c.attach(c.link().channel().register(selector, SelectionKey.OP_READ, c));
                 connections.add(c);
             }
+            tls = connections.isEmpty() ? "none" : Tls.describe(connections.get(0).link());
             for (PipelinedConnection c : connections) {
                 c.flush();
             }
             return measure(selector);
         } finally {
-            connections.forEach(c -> Connector.abort(c.channel()));
+            connections.forEach(c -> Connector.abort(c.link().channel()));
         }
     }
 
@@ -81,9 +87,10 @@ final class ThroughputRun {
         double seconds = (to.wallNanos() - from.wallNanos()) / 1e9;
         double perSecond = messages / seconds;
         return String.format(Locale.ROOT,
-                "mode=%s connections=%d window=%d size=%d seconds=%.2f messages=%d msgs_per_s=%.0f mb_per_s=%.2f"
-                        + " echoes_per_read=%.2f %s",
-                options.mode().cliName, options.connections(), options.window(), options.size(), seconds,
+                "mode=%s protocol=%s tls=%s connections=%d window=%d size=%d seconds=%.2f messages=%d"
+                        + " msgs_per_s=%.0f mb_per_s=%.2f echoes_per_read=%.2f %s",
+                options.mode().cliName, options.raw() ? "raw" : "websocket", tls, options.connections(),
+                options.window(), options.size(), seconds,
                 messages, perSecond, perSecond * options.size() / 1e6, perRead, cpu.between(from, to));
     }
 

@@ -5,6 +5,7 @@ import dev.wsf.api.CloseException;
 import dev.wsf.api.ProtocolViolationException;
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
+import dev.wsf.api.extension.ExtensionContext;
 import dev.wsf.api.extension.Frame;
 import dev.wsf.api.extension.FrameSink;
 import java.nio.ByteBuffer;
@@ -29,7 +30,11 @@ final class PerMessageDeflate implements Extension {
     // Outbound thread only: whether a compressed message has frames still to come.
     private boolean outMessage;
 
-    PerMessageDeflate(DeflateAgreement agreement, DeflateSettings settings, long maxMessageSize) {
+    private final ExtensionContext.CompressionObserver observer;
+
+    PerMessageDeflate(DeflateAgreement agreement, DeflateSettings settings, ExtensionContext context) {
+        this.observer = context.compression();
+        long maxMessageSize = context.maxMessageSize();
         this.config = agreement.response();
         this.compressionThreshold = settings.compressionThreshold();
         this.deflater = new MessageDeflater(settings.compressionLevel(), agreement.localNoContextTakeover(),
@@ -101,13 +106,17 @@ final class PerMessageDeflate implements Extension {
                 return;
             }
             outMessage = !frame.fin();
-            next.accept(frame.with(frame.rsv() | Frame.RSV1, deflater.compress(payload, frame.fin())));
+            ByteBuffer compressed = deflater.compress(payload, frame.fin());
+            observer.compressed(payload.remaining(), compressed.remaining());
+            next.accept(frame.with(frame.rsv() | Frame.RSV1, compressed));
         } else {
             if (!outMessage) {
                 throw new IllegalStateException("continuation frame without a message to continue");
             }
             outMessage = !frame.fin();
-            next.accept(frame.with(frame.rsv() & ~Frame.RSV1, deflater.compress(payload, frame.fin())));
+            ByteBuffer compressed = deflater.compress(payload, frame.fin());
+            observer.compressed(payload.remaining(), compressed.remaining());
+            next.accept(frame.with(frame.rsv() & ~Frame.RSV1, compressed));
         }
     }
 

@@ -68,7 +68,7 @@ public final class PerMessageDeflateFactory implements ExtensionFactory {
     @Override
     public Optional<Extension> acceptOffer(ExtensionConfig offer, ExtensionContext context) {
         return ServerNegotiation.accept(settings, offer)
-                .map(agreement -> new PerMessageDeflate(agreement, settings, context.maxMessageSize()));
+                .map(agreement -> new PerMessageDeflate(agreement, settings, context));
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class PerMessageDeflateFactory implements ExtensionFactory {
 
     @Override
     public Extension acceptResponse(ExtensionConfig response, ExtensionContext context) {
-        return new PerMessageDeflate(client.accept(response), settings, context.maxMessageSize());
+        return new PerMessageDeflate(client.accept(response), settings, context);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.wsf.api.topic;
+package dev.wsf.api;
 
 /**
  * The counters of one topic on this server.

@@ -1,6 +1,5 @@
-package dev.wsf.api.topic;
+package dev.wsf.api;
 
-import dev.wsf.api.Session;
 import java.nio.ByteBuffer;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.wsf.api.topic;
+package dev.wsf.api;
 
 /**
  * What a topic does with a subscriber whose backlog (bytes queued for it and not yet written)

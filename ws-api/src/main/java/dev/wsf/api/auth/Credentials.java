@@ -1,0 +1,70 @@
+package dev.wsf.api.auth;
+
+import dev.wsf.api.HandshakeRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a credential from the places a client can put one on a WebSocket upgrade. Browsers cannot
+ * set headers on a WebSocket, so besides {@code Authorization} (other clients) there are cookies,
+ * query parameters (which end up in access logs: prefer short-lived tokens there), and the
+ * subprotocol trick: the page offers {@code new WebSocket(url, ["chat.v1", "token.<value>"])},
+ * the server reads the token from the offer and chooses only a real subprotocol, never echoing
+ * the token back (an endpoint whose subprotocols do not include it never selects it).
+ */
+public final class Credentials {
+    private Credentials() {
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header. */
+    public static Optional<String> bearer(HandshakeRequest request) {
+        for (String value : request.headers("Authorization")) {
+            int space = value.indexOf(' ');
+            if (space > 0 && value.substring(0, space).equalsIgnoreCase("Bearer")) {
+                String token = value.substring(space + 1).trim();
+                if (!token.isEmpty()) {
+                    return Optional.of(token);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value of cookie {@code name} (RFC 6265 syntax), from every {@code Cookie} header. */
+    public static Optional<String> cookie(HandshakeRequest request, String name) {
+        for (String header : request.headers("Cookie")) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+                    String value = pair.substring(eq + 1).trim();
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    return Optional.of(value);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first value of query parameter {@code name}. */
+    public static Optional<String> queryParameter(HandshakeRequest request, String name) {
+        List<String> values = request.queryParameters().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * The rest of the first offered subprotocol that starts with {@code prefix} (e.g.
+     * {@code "token."}), matched without regard to case.
+     */
+    public static Optional<String> subprotocolToken(HandshakeRequest request, String prefix) {
+        String lower = prefix.toLowerCase(Locale.ROOT);
+        for (String offered : request.subprotocols()) {
+            if (offered.toLowerCase(Locale.ROOT).startsWith(lower) && offered.length() > prefix.length()) {
+                return Optional.of(offered.substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Authentication at the opening handshake: an asynchronous {@link dev.wsf.api.auth.Authenticator},
+ * its {@link dev.wsf.api.auth.AuthResult}, and {@link dev.wsf.api.auth.Credentials} to read a
+ * credential from a request.
+ */
+package dev.wsf.api.auth;

@@ -1,0 +1,99 @@
+package dev.wsf.api.metrics;
+
+/**
+ * What a server (or client) tells whoever counts: connections, handshakes, sessions, messages,
+ * bytes, compression, back-pressure, slow consumers, topics, heartbeats and TLS. Give one to
+ * {@code ServerConfig.Builder#metrics}; {@code wsf-micrometer} binds it to Micrometer.
+ *
+ * <h2>Contract</h2>
+ * Every method has an empty default, so a listener implements what it wants. Methods are called
+ * on I/O threads and workers, concurrently, on the hot path of every message: they must be fast,
+ * must not block, must not throw, and should not allocate. Tags are bounded: {@code endpoint} is
+ * the endpoint's path template ({@code /chat/{room}}), never the request path, or
+ * {@link #UNMATCHED} for requests that matched no endpoint. Nothing names a session or a topic.
+ */
+public interface WebSocketMetrics {
+    /** A listener that counts nothing. */
+    WebSocketMetrics NONE = new WebSocketMetrics() {
+    };
+
+    /** The endpoint tag of handshakes that matched no endpoint (404, 400 and the like). */
+    String UNMATCHED = "unmatched";
+
+    /** Why a connection was refused at accept. */
+    enum Refusal { MAX_CONNECTIONS, MAX_PER_ADDRESS, MAX_HANDSHAKES }
+
+    /** Which side ended a session. */
+    enum Closer { LOCAL, PEER, NEITHER }
+
+    /** A TCP connection was accepted (or, for a client, established). */
+    default void connectionOpened() {
+    }
+
+    default void connectionClosed() {
+    }
+
+    /** A connection was turned away with 503 at accept. */
+    default void connectionRefused(Refusal reason) {
+    }
+
+    /**
+     * A handshake ended: 101 for an upgrade, or the refusal's status (400, 401, 403, 404, 408,
+     * 426, 503...), {@code durationNanos} after the connection was accepted.
+     */
+    default void handshake(String endpoint, int status, long durationNanos) {
+    }
+
+    default void sessionOpened(String endpoint) {
+    }
+
+    /**
+     * A session ended with {@code closeCode} (1006 if without a close handshake), after
+     * {@code durationNanos}; {@code closer} is the side that closed first.
+     */
+    default void sessionClosed(String endpoint, int closeCode, Closer closer, long durationNanos) {
+    }
+
+    /** A whole message (or the last part of one) arrived; {@code bytes} as the application saw them. */
+    default void messageReceived(String endpoint, boolean binary, long bytes) {
+    }
+
+    /** A message was queued by the application (each part of a fragmented one counts its bytes). */
+    default void messageSent(String endpoint, boolean binary, long bytes) {
+    }
+
+    /** permessage-deflate compressed a message of {@code originalBytes} into {@code compressedBytes}. */
+    default void compressed(String endpoint, long originalBytes, long compressedBytes) {
+    }
+
+    /** Bytes read from or written to sockets (TLS records included). */
+    default void bytesRead(long bytes) {
+    }
+
+    default void bytesWritten(long bytes) {
+    }
+
+    /** A connection stopped reading for back-pressure: its peer reads slowly, or a worker is behind. */
+    default void readsPaused() {
+    }
+
+    /** A session was closed for reading too slowly (1008), or to shed memory (1013). */
+    default void slowConsumerClosed(String endpoint) {
+    }
+
+    /** A message was published to a topic and handed to {@code subscribers} local subscribers. */
+    default void topicPublished(int subscribers) {
+    }
+
+    /** A slow subscriber missed a topic message (skip or keep-newest policy). */
+    default void topicSkipped() {
+    }
+
+    /** A peer did not answer the heartbeat in time and was dropped. */
+    default void heartbeatTimeout(String endpoint) {
+    }
+
+    /** A TLS handshake failed (untrusted certificate, protocol mismatch, not TLS at all...). */
+    default void tlsHandshakeFailed() {
+    }
+}

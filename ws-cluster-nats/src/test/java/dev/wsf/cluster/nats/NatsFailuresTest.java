@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.topic.BusStats;
-import dev.wsf.api.topic.SlowConsumerPolicy;
+import dev.wsf.api.SlowConsumerPolicy;
 import dev.wsf.runtime.WebSocketClient;
 import dev.wsf.testkit.Eventually;
 import java.time.Duration;

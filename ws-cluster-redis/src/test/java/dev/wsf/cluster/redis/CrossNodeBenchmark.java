@@ -5,7 +5,7 @@ import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointHandler;
-import dev.wsf.api.topic.SlowConsumerPolicy;
+import dev.wsf.api.SlowConsumerPolicy;
 import dev.wsf.api.topic.TopicBus;
 import dev.wsf.api.config.ClientConfig;
 import dev.wsf.api.config.ConnectOptions;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module boundaries, checked on the compiled classes of all modules (this module is the one
  * with everything on its classpath): ws-api depends on nothing, ws-runtime and ws-annotations
- * only on ws-api and never on each other; inside the runtime, sockets stay in the transport and
+ * only on ws-api and never on each other, the cluster buses only on ws-api and their broker's client; inside the runtime, sockets stay in the transport and
  * the frame codec stays independent.
  */
 class ArchitectureTest {
@@ -43,6 +43,18 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.wsf.annotations..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.annotations..", "dev.wsf.api..", "java..",
                         "io.github.classgraph..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta.inject..")
+                .check(ALL);
+    }
+
+    @Test
+    void clusterBusesDependOnTheApiAndTheirBrokersClientOnly() {
+        classes().that().resideInAPackage("dev.wsf.cluster.redis..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.cluster.redis..", "dev.wsf.api..", "java..",
+                        "io.lettuce..", "io.netty..") // Lettuce's scheduler is Netty's
+                .check(ALL);
+        classes().that().resideInAPackage("dev.wsf.cluster.nats..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.cluster.nats..", "dev.wsf.api..", "java..",
+                        "io.nats..")
                 .check(ALL);
     }
 

@@ -1,14 +1,23 @@
 // Headless Chromium client peer for wsf's interop tests, driven by playwright-core.
 //
-//   node chromium.mjs BASE_URL SCENARIO [--timeout SECONDS] [--page-port PORT]
+//   node chromium.mjs BASE_URL SCENARIO [--timeout SECONDS] [--page-port PORT] [--ca PEM]
 //
 // Serves a page from its own HTTP server on 127.0.0.1 (port 0 = ephemeral unless --page-port),
 // opens it in Debian's /usr/bin/chromium, and runs the scenario with the browser's WebSocket API
 // (chromium-page.js). The server under test sees Origin http://127.0.0.1:PAGE_PORT; the first
 // stdout line names it. Prints one JSON object per line; exit 0 only if every step passed, 3 if
 // the only scenario asked for is one a browser cannot express.
+//
+// wss:// with --ca: Chromium on Linux takes the trust anchors a user added from the NSS database
+// in $HOME/.pki/nssdb. The driver makes a fresh HOME with a database that trusts the CA
+// certificates of the PEM file for TLS servers (certutil, Debian's libnss3-tools), launches
+// Chromium with it, and deletes it at the end. Chromium then verifies the server as it verifies
+// any site, chain, validity and name included; no certificate error is ignored.
 
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -24,10 +33,30 @@ const PAGE_SCRIPT = readFileSync(new URL('./chromium-page.js', import.meta.url))
 const PW_VERSION = createRequire(import.meta.url)('playwright-core/package.json').version;
 
 const { base, names, options } = parseClientArgs(
-  'node chromium.mjs BASE_URL SCENARIO [--timeout SECONDS] [--page-port PORT]',
-  { timeout: 90, 'page-port': 0 });
+  'node chromium.mjs BASE_URL SCENARIO [--timeout SECONDS] [--page-port PORT] [--ca PEM]',
+  { timeout: 90, 'page-port': 0, ca: null });
 const steps = new Steps();
 let browser = null;
+let home = null; // the HOME with the NSS database, when --ca is given
+
+/**
+ * A fresh HOME whose NSS database trusts each certificate of `pemFile` as a CA for TLS servers
+ * (trust "C,,": a trusted CA for SSL, nothing for mail or code signing).
+ */
+function homeTrusting(pemFile) {
+  const dir = mkdtempSync(join(tmpdir(), 'wsf-chromium-home-'));
+  const db = 'sql:' + join(dir, '.pki', 'nssdb');
+  mkdirSync(join(dir, '.pki', 'nssdb'), { recursive: true });
+  execFileSync('certutil', ['-N', '-d', db, '--empty-password']);
+  const pems = readFileSync(pemFile, 'utf8').match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
+  if (pems.length === 0) throw new Error('no certificate in ' + pemFile);
+  pems.forEach((pem, i) => {
+    const file = join(dir, `ca-${i}.pem`);
+    writeFileSync(file, pem + '\n');
+    execFileSync('certutil', ['-A', '-d', db, '-n', `wsf interop CA ${i}`, '-t', 'C,,', '-i', file]);
+  });
+  return dir;
+}
 
 let stopping = false;
 async function stop(error) {
@@ -35,6 +64,7 @@ async function stop(error) {
   stopping = true;
   steps.finish(error);
   await withTimeout(browser?.close() ?? Promise.resolve(), 5000, 'closing Chromium').catch(() => {});
+  if (home) rmSync(home, { recursive: true, force: true });
   process.exit();
 }
 setTimeout(() => stop(`timed out after ${options.timeout}s`), options.timeout * 1000).unref();
@@ -54,7 +84,9 @@ await new Promise((resolve) => pageServer.listen(options['page-port'], '127.0.0.
 const origin = `http://127.0.0.1:${pageServer.address().port}`;
 
 try {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  if (options.ca) home = homeTrusting(options.ca);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000,
+    ...(home ? { env: { ...process.env, HOME: home } } : {}) });
   emit({ peer: 'chromium', version: browser.version(), playwright: PW_VERSION, role: 'client',
     url: base, origin, scenarios: names });
   const page = await browser.newPage();

@@ -1,15 +1,18 @@
 // Node `ws` client peer for wsf's interop tests.
 //
-//   node client.mjs BASE_URL SCENARIO [--timeout SECONDS]
+//   node client.mjs BASE_URL SCENARIO [--timeout SECONDS] [--ca PEM]
 //   node client.mjs BASE_URL subscribe [--count N] [--deflate 0|1] [--server-max-window-bits BITS]
-//                                      [--timeout SECONDS]
+//                                      [--timeout SECONDS] [--ca PEM]
 //
-// BASE_URL is like ws://127.0.0.1:PORT; the server must implement the /echo and /close/{code}
-// contract of interop/README.md. Prints one JSON object per line; exit 0 only if every step passed.
+// BASE_URL is like ws://127.0.0.1:PORT, or wss://localhost:PORT for TLS; the server must implement
+// the /echo and /close/{code} contract of interop/README.md. Over wss:// the server's certificate
+// is verified, name included, against the CA certificates in the --ca PEM file (else Node's
+// bundled CAs). Prints one JSON object per line; exit 0 only if every step passed.
 // `subscribe` (not part of `all`) connects to BASE_URL/subscribe, receives N messages the server
 // publishes and prints each (size and SHA-256), then closes.
 
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import WebSocket from 'ws';
 import { emit, largeText, parseClientArgs, Steps, withTimeout } from './common.mjs';
@@ -25,6 +28,23 @@ const describe = (msg) => typeof msg === 'string'
   ? { type: 'text', bytes: Buffer.byteLength(msg) }
   : { type: 'binary', bytes: msg.length };
 
+const { base, names, options } = parseClientArgs(
+  'node client.mjs BASE_URL SCENARIO [--timeout SECONDS] [--ca PEM] [--count N] [--deflate 0|1]'
+    + ' [--server-max-window-bits BITS]',
+  { timeout: 60, ca: null, count: 1, deflate: 1, 'server-max-window-bits': 0 }, ['subscribe']);
+// For wss:// URLs: ws hands these to tls.connect, which verifies the chain and the host name
+// (rejectUnauthorized defaults to true) and sends the host name as SNI.
+const tlsOptions = options.ca ? { ca: readFileSync(options.ca) } : {};
+let tlsReported = false;
+
+/** Prints once what the first TLS handshake settled (an informational line). */
+function reportTls(socket) {
+  if (tlsReported || typeof socket?.getProtocol !== 'function') return;
+  tlsReported = true;
+  emit({ info: 'tls', protocol: socket.getProtocol(), cipher: socket.getCipher()?.standardName ?? null,
+    serverName: socket.servername || null });
+}
+
 /**
  * One connection: wraps ws's events in promises. Resolves once open, rejects on handshake failure.
  * `deflate` is ws's perMessageDeflate option: false, true, or an object of offer parameters.
@@ -34,6 +54,7 @@ function open(url, { protocols = [], deflate = false } = {}) {
     // ws offers permessage-deflate by default; only the deflate scenario wants it.
     const conn = { ws: null, offered: null, response: null, messages: [], waiting: null, pongs: [] };
     const ws = conn.ws = new WebSocket(url, protocols, {
+      ...tlsOptions,
       perMessageDeflate: deflate, handshakeTimeout: OP_TIMEOUT_MS, maxPayload: 64 * 1024 * 1024,
       finishRequest: (req) => { // ws's hook for the handshake request; noted for the report
         conn.offered = req.getHeader('sec-websocket-extensions') ?? null;
@@ -51,7 +72,7 @@ function open(url, { protocols = [], deflate = false } = {}) {
       done({ code, reason: reason.toString() });
       takeWaiter()?.reject(new Error(`closed with ${code} while waiting for a message`));
     }));
-    ws.on('upgrade', (res) => { conn.response = res; }); // emitted before ws checks the response
+    ws.on('upgrade', (res) => { conn.response = res; reportTls(res.socket); }); // before ws checks it
     ws.on('message', (data, isBinary) => {
       const msg = isBinary ? data : data.toString('utf8');
       const waiting = takeWaiter();
@@ -248,9 +269,6 @@ const scenarios = {
   },
 };
 
-const { base, names, options } = parseClientArgs(
-  'node client.mjs BASE_URL SCENARIO [--timeout SECONDS] [--count N] [--deflate 0|1] [--server-max-window-bits BITS]',
-  { timeout: 60, count: 1, deflate: 1, 'server-max-window-bits': 0 }, ['subscribe']);
 const steps = new Steps();
 setTimeout(() => {
   steps.finish(`timed out after ${options.timeout}s`);

@@ -9,8 +9,9 @@ export function emit(obj) {
 }
 
 /**
- * Parses `BASE_URL SCENARIO [--name value]...` (numeric values); exits 2 with usage on anything
- * else. `extra` names scenarios this peer has beyond SCENARIOS, which `all` does not run.
+ * Parses `BASE_URL SCENARIO [--name value]...`; exits 2 with usage on anything else. An option
+ * whose default is a number takes numbers; one whose default is null takes a string (a file).
+ * `extra` names scenarios this peer has beyond SCENARIOS, which `all` does not run.
  */
 export function parseClientArgs(usage, optionDefaults, extra = []) {
   const argv = process.argv.slice(2);
@@ -19,8 +20,9 @@ export function parseClientArgs(usage, optionDefaults, extra = []) {
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].startsWith('--') ? argv[i].slice(2) : null;
     if (name === null) positional.push(argv[i]);
-    else if (name in options && i + 1 < argv.length) options[name] = Number(argv[++i]);
-    else fail(usage);
+    else if (name in options && i + 1 < argv.length) {
+      options[name] = typeof optionDefaults[name] === 'number' ? Number(argv[++i]) : argv[++i];
+    } else fail(usage);
   }
   const [url, scenario] = positional;
   if (positional.length !== 2 || !/^wss?:\/\//.test(url)

@@ -1,27 +1,35 @@
 // Node `ws` server peer for wsf's interop tests.
 //
-//   node server.mjs [--max-lifetime SECONDS] [--ignore-stdin] [--verbose]
+//   node server.mjs [--max-lifetime SECONDS] [--ignore-stdin] [--verbose] [--cert PEM --key PEM]
 //
 // Serves the /echo and /close/{code} contract of interop/README.md on 127.0.0.1 with an ephemeral
-// port, printed as the first stdout line: {"listening":PORT}. Exits when stdin reaches end-of-file
+// port, printed as the first stdout line: {"listening":PORT}. With --cert (the certificate chain,
+// leaf first) and --key (its private key, PEM) it serves wss:// (https.createServer) instead. Exits when stdin reaches end-of-file
 // (the test that started it keeps the pipe open while it needs the server) or after
 // --max-lifetime seconds. --verbose logs one JSON line per connection on stderr.
 
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { WebSocketServer } from 'ws';
 
 const SUBPROTOCOLS = ['chat.v1', 'chat.v2'];
-const usage = 'usage: node server.mjs [--max-lifetime SECONDS] [--ignore-stdin] [--verbose]';
+const usage = 'usage: node server.mjs [--max-lifetime SECONDS] [--ignore-stdin] [--verbose] [--cert PEM --key PEM]';
 
 const args = process.argv.slice(2);
-const options = { maxLifetime: 600, ignoreStdin: false, verbose: false };
+const options = { maxLifetime: 600, ignoreStdin: false, verbose: false, cert: null, key: null };
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--max-lifetime' && i + 1 < args.length) options.maxLifetime = Number(args[++i]);
   else if (args[i] === '--ignore-stdin') options.ignoreStdin = true;
   else if (args[i] === '--verbose') options.verbose = true;
+  else if (args[i] === '--cert' && i + 1 < args.length) options.cert = args[++i];
+  else if (args[i] === '--key' && i + 1 < args.length) options.key = args[++i];
   else { process.stderr.write(usage + '\n'); process.exit(2); }
 }
-if (!(options.maxLifetime > 0)) { process.stderr.write(usage + '\n'); process.exit(2); }
+if (!(options.maxLifetime > 0) || (options.cert === null) !== (options.key === null)) {
+  process.stderr.write(usage + '\n');
+  process.exit(2);
+}
 
 const log = (event) => { if (options.verbose) process.stderr.write(JSON.stringify(event) + '\n'); };
 
@@ -43,7 +51,8 @@ const wss = new WebSocketServer({
 });
 
 wss.on('connection', (ws, req, path) => {
-  log({ event: 'open', path, subprotocol: ws.protocol || null, extensions: ws.extensions || null });
+  const tls = req.socket.encrypted ? { tls: req.socket.getProtocol(), serverName: req.socket.servername || null } : {};
+  log({ event: 'open', path, subprotocol: ws.protocol || null, extensions: ws.extensions || null, ...tls });
   ws.on('close', (code, reason) => log({ event: 'closed', path, code, reason: reason.toString() }));
   ws.on('error', (err) => log({ event: 'error', path, error: err.message }));
   if (path === '/echo') {
@@ -54,9 +63,12 @@ wss.on('connection', (ws, req, path) => {
   }
 });
 
-const server = createServer((req, res) => {
+const notWebSocket = (req, res) => {
   res.writeHead(426, { 'Content-Type': 'text/plain' }).end('WebSocket only\n');
-});
+};
+const server = options.cert
+  ? createTlsServer({ cert: readFileSync(options.cert), key: readFileSync(options.key) }, notWebSocket)
+  : createServer(notWebSocket);
 server.on('upgrade', (req, socket, head) => {
   const path = new URL(req.url, 'http://127.0.0.1').pathname;
   if (path !== '/echo' && closeCode(path) === null) {

@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Python `websockets` client peer for wsf's interop tests.
 
-Usage: /usr/bin/python3 ws_client.py BASE_URL SCENARIO [--timeout SECONDS]
+Usage: /usr/bin/python3 ws_client.py BASE_URL SCENARIO [--timeout SECONDS] [--ca PEM]
        /usr/bin/python3 ws_client.py BASE_URL subscribe [--count N] [--deflate 0|1]
                                      [--server-max-window-bits BITS] [--timeout SECONDS]
 
-BASE_URL is like ws://127.0.0.1:PORT; the server must implement the /echo and
-/close/{code} contract of interop/README.md. SCENARIO is one of SCENARIOS or
+BASE_URL is like ws://127.0.0.1:PORT, or wss://localhost:PORT for TLS; the
+server must implement the /echo and /close/{code} contract of interop/README.md.
+Over wss:// the server's certificate is verified, name included, against the
+CA certificates in the PEM file given with --ca (else the system's). SCENARIO is one of SCENARIOS or
 "all". Prints one JSON object per line on stdout and exits 0 only when every
 step passed (see the README for the full output contract).
 
@@ -21,9 +23,11 @@ API, which is the only one 10.4 has.
 
 import argparse
 import asyncio
+import contextlib
 import hashlib
 import json
 import os
+import ssl
 import sys
 import threading
 
@@ -85,11 +89,33 @@ def large_text():
         i += 1
 
 
-def connect(url, **kwargs):
+# For wss:// URLs: a context that verifies the server (CERT_REQUIRED and the host name, as
+# create_default_context does), trusting the --ca file; set by main().
+tls_context = None
+tls_reported = False
+
+
+@contextlib.asynccontextmanager
+async def connect(url, **kwargs):
     kwargs.setdefault("compression", None)  # only the deflate scenario offers it
-    return websockets.connect(url, open_timeout=OP_TIMEOUT, close_timeout=5,
-                              ping_interval=None, max_size=64 * 1024 * 1024,
-                              **kwargs)
+    if url.startswith("wss://"):
+        kwargs["ssl"] = tls_context
+    async with websockets.connect(url, open_timeout=OP_TIMEOUT, close_timeout=5,
+                                  ping_interval=None, max_size=64 * 1024 * 1024,
+                                  **kwargs) as ws:
+        report_tls(ws)
+        yield ws
+
+
+def report_tls(ws):
+    """Prints once what the first TLS handshake settled (an informational line)."""
+    global tls_reported
+    tls = ws.transport.get_extra_info("ssl_object")
+    if tls is None or tls_reported:
+        return
+    tls_reported = True
+    emit({"info": "tls", "protocol": tls.version(), "cipher": tls.cipher()[0],
+          "serverName": tls.server_hostname})
 
 
 async def recv(ws):
@@ -235,15 +261,18 @@ async def run(base, names, steps, options):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("url", help="base URL, e.g. ws://127.0.0.1:8080")
+    parser.add_argument("url", help="base URL, e.g. ws://127.0.0.1:8080 or wss://localhost:8443")
     parser.add_argument("scenario", choices=SCENARIOS + ["all", "subscribe"])
     parser.add_argument("--timeout", type=float, default=60, help="overall limit in seconds")
+    parser.add_argument("--ca", help="PEM file of the CA certificates to trust for wss:// URLs")
     parser.add_argument("--count", type=int, default=1, help="subscribe: messages to receive")
     parser.add_argument("--deflate", type=int, choices=[0, 1], default=1,
                         help="subscribe: offer permessage-deflate (1, the default) or not (0)")
     parser.add_argument("--server-max-window-bits", type=int, choices=range(8, 16), default=None,
                         help="subscribe: ask the server to compress with a smaller window")
     args = parser.parse_args()
+    global tls_context
+    tls_context = ssl.create_default_context(cafile=args.ca)
     names = SCENARIOS if args.scenario == "all" else [args.scenario]
     base = args.url.rstrip("/")
     steps = Steps()

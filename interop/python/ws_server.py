@@ -2,9 +2,12 @@
 """Python `websockets` server peer for wsf's interop tests.
 
 Usage: /usr/bin/python3 ws_server.py [--max-lifetime SECONDS] [--ignore-stdin] [--verbose]
+                                     [--cert PEM --key PEM]
 
 Serves the /echo and /close/{code} contract of interop/README.md on 127.0.0.1
 with an ephemeral port, printed as the first stdout line: {"listening": PORT}.
+With --cert (the certificate chain, leaf first) and --key (its private key,
+PEM), it serves wss:// instead of ws://.
 Exits when stdin reaches end-of-file (the test that started it keeps the pipe
 open for as long as it needs the server) or after --max-lifetime seconds.
 --verbose logs one JSON line per connection on stderr.
@@ -15,6 +18,7 @@ import asyncio
 import json
 import os
 import re
+import ssl
 import sys
 import threading
 from http import HTTPStatus
@@ -56,8 +60,10 @@ def first_supported(client_subprotocols, server_subprotocols):
 
 async def handler(ws):
     path = ws.path.split("?", 1)[0]
+    tls = ws.transport.get_extra_info("ssl_object")
     log(event="open", path=path, subprotocol=ws.subprotocol,
-        extensions=ws.response_headers.get("Sec-WebSocket-Extensions"))
+        extensions=ws.response_headers.get("Sec-WebSocket-Extensions"),
+        **({"tls": tls.version()} if tls else {}))
     if path == "/echo":
         try:
             async for message in ws:  # websockets hands over fragmented messages whole
@@ -69,11 +75,11 @@ async def handler(ws):
     log(event="closed", path=path, code=ws.close_code, reason=ws.close_reason)
 
 
-async def serve(max_lifetime, stop):
+async def serve(max_lifetime, stop, tls):
     async with websockets.serve(handler, "127.0.0.1", 0, subprotocols=SUBPROTOCOLS,
                                 select_subprotocol=first_supported, process_request=route,
                                 compression="deflate", max_size=64 * 1024 * 1024,
-                                ping_interval=None) as server:
+                                ping_interval=None, ssl=tls) as server:
         port = server.sockets[0].getsockname()[1]
         print(json.dumps({"listening": port}, separators=(",", ":")), flush=True)
         try:
@@ -90,8 +96,16 @@ def main():
     parser.add_argument("--ignore-stdin", action="store_true",
                         help="don't exit on end of stdin (for runs by hand)")
     parser.add_argument("--verbose", action="store_true", help="log connections on stderr")
+    parser.add_argument("--cert", help="PEM certificate chain: serve wss:// (needs --key)")
+    parser.add_argument("--key", help="PEM private key of --cert")
     args = parser.parse_args()
     verbose = args.verbose
+    if (args.cert is None) != (args.key is None):
+        parser.error("--cert and --key go together")
+    tls = None
+    if args.cert:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(args.cert, args.key)
 
     async def start():
         loop = asyncio.get_running_loop()
@@ -102,7 +116,7 @@ def main():
                     pass
                 loop.call_soon_threadsafe(lambda: stop.done() or stop.set_result(None))
             threading.Thread(target=wait_for_eof, daemon=True).start()
-        await serve(args.max_lifetime, stop)
+        await serve(args.max_lifetime, stop, tls)
 
     asyncio.run(start())
     # Skip interpreter shutdown: it would wait on the stdin reader thread's lock and abort.

@@ -285,7 +285,7 @@ class BadSignaturesTest {
     void unknownParameterOnOpen() {
         assertProblem(ForgotPathParam.class, "@OnOpen " + PREFIX + "ForgotPathParam#open(Session, String)",
                 "parameter 2 (String) is not something @OnOpen can supply",
-                "Fix: declare only Session, Topics, HandshakeRequest, @PathParam and @QueryParam parameters");
+                "Fix: declare only Session, Topics, HandshakeRequest, Principal, @PathParam and @QueryParam parameters");
     }
 
     @Endpoint(path = "/a")

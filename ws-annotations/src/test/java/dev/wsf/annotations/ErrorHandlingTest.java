@@ -66,9 +66,8 @@ class ErrorHandlingTest {
     void textThatDoesNotDecodeClosesWith1007() {
         Connection c = Connection.open(Unhandled.class);
         c.handler().onText(c.session(), "{not json");
-        CloseReason reason = c.session().closedWith().orElseThrow();
-        assertEquals(1007, reason.code());
-        assertTrue(reason.reason().startsWith("text is not a JSON " + Order.class.getName()), reason.reason());
+        // the rule broken, not the type or the parser's words: see JsonMessagesTest
+        assertEquals(Optional.of(new CloseReason(1007, "malformed JSON")), c.session().closedWith());
     }
 
     @Test

@@ -2,11 +2,13 @@ package dev.wsf.bench;
 
 import dev.wsf.api.Role;
 import dev.wsf.api.Session;
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.api.extension.Opcode;
 import dev.wsf.runtime.extension.NegotiatedExtensions;
+import dev.wsf.runtime.observe.Observers;
 import dev.wsf.runtime.session.SessionCounters;
 import dev.wsf.runtime.session.SessionSettings;
 import dev.wsf.runtime.topic.TopicRegistry;
@@ -61,7 +63,7 @@ public class SessionBenchmark {
         input = ByteBuffer.allocate(pristine.length);
         SessionSettings settings = new SessionSettings(Role.SERVER, Dispatch.IO_THREAD, Delivery.WHOLE, Delivery.WHOLE,
                 1 << 20, 1 << 20, 1 << 20, 1 << 24, 0, 0, 0, 0, Runnable::run, new SessionCounters(),
-                new TopicRegistry());
+                new TopicRegistry(), Observers.of(WebSocketMetrics.NONE), "/echo"); // as a server without a listener
         EndpointHandler echo = new EndpointHandler() {
             @Override
             public void onText(Session s, String message) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * The JDK's own WebSocket client, a peer we did not write, with every event it sees recorded in
@@ -42,6 +43,19 @@ public final class JdkClient implements AutoCloseable {
     }
 
     public static JdkClient connect(URI uri, WebSocket.Builder builder) {
+        return new JdkClient(uri, builder);
+    }
+
+    /**
+     * Connects with an {@link HttpClient} whose TLS uses {@code tls} (for {@code wss://}: a
+     * context that trusts the server's CA), offering {@code subprotocols}, most preferred first.
+     * The JDK checks the server's certificate and its name as for any HTTPS request.
+     */
+    public static JdkClient connect(URI uri, SSLContext tls, String... subprotocols) {
+        WebSocket.Builder builder = HttpClient.newBuilder().sslContext(tls).build().newWebSocketBuilder();
+        if (subprotocols.length > 0) {
+            builder.subprotocols(subprotocols[0], Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
         return new JdkClient(uri, builder);
     }
 

@@ -173,11 +173,14 @@ final class AnnotatedEndpointHandler implements EndpointHandler {
             throw fatal;
         }
         if (t instanceof DecodeException decoding) {
+            logUndecodable(session, callback, decoding);
             if (endpoint.error() != null) {
                 callOnError(session, decoding);
             }
             close(session, decoding.closeCode(), decoding.getMessage());
         } else if (t instanceof CloseException close) {
+            LOG.log(Level.DEBUG, () -> "session " + session.id() + " of " + endpoint.name() + ": " + callback
+                    + " closes it with " + close.closeCode() + " (" + close.getMessage() + ")");
             close(session, close.closeCode(), close.getMessage());
         } else if (endpoint.error() != null) {
             callOnError(session, t);
@@ -186,6 +189,21 @@ final class AnnotatedEndpointHandler implements EndpointHandler {
                     + " and " + endpoint.name() + " has no @OnError method; closing the session with 1011", t);
             close(session, CloseCode.INTERNAL_ERROR.code(), "");
         }
+    }
+
+    /**
+     * A message the peer got wrong is logged at DEBUG, with what the peer is not told (the type,
+     * the parser's words); a type the server cannot decode at all (1011) is a server fault: WARNING.
+     */
+    private void logUndecodable(Session session, CallbackInvoker callback, DecodeException e) {
+        if (e.closeCode() == CloseCode.INTERNAL_ERROR.code()) {
+            LOG.log(Level.WARNING, () -> "session " + session.id() + " of " + endpoint.name() + ": " + callback
+                    + " cannot decode its message type; closing the session with 1011", e);
+            return;
+        }
+        LOG.log(Level.DEBUG, () -> "session " + session.id() + " of " + endpoint.name() + ": closing with "
+                + e.closeCode() + " (" + e.getMessage() + "), a message " + callback + " cannot decode"
+                + (e.getCause() != null ? ": " + e.getCause() : ""));
     }
 
     private void callOnError(Session session, Throwable error) {
@@ -207,6 +225,8 @@ final class AnnotatedEndpointHandler implements EndpointHandler {
     }
 
     private void unsupported(Session session, String kind) {
+        LOG.log(Level.DEBUG, () -> "session " + session.id() + " of " + endpoint.name() + ": closing with 1003, a "
+                + kind + " message arrived and the endpoint has no @OnMessage method for " + kind);
         close(session, CloseCode.UNSUPPORTED_DATA.code(), "this endpoint accepts no " + kind + " messages");
     }
 

@@ -89,6 +89,7 @@ final class ConnectionValues {
     private static Object value(Slot slot, HandshakeRequest request) {
         return switch (slot.kind()) {
             case HANDSHAKE_REQUEST -> request;
+            case PRINCIPAL -> request.principal().orElse(null);
             case PATH_PARAM -> pathValue(slot, request);
             case QUERY_PARAM -> queryValue(slot, request);
             default -> throw new IllegalStateException("not a per-connection value: " + slot);

@@ -11,12 +11,14 @@ import dev.wsf.annotations.model.MessageType;
 import dev.wsf.annotations.model.Problems;
 import dev.wsf.annotations.spi.InstanceProvider;
 import dev.wsf.api.Role;
+import dev.wsf.api.auth.Authenticator;
 import dev.wsf.api.codec.Decoder;
 import dev.wsf.api.codec.Encoder;
 import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointFactory;
 import java.lang.invoke.MethodHandle;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -70,6 +72,7 @@ public final class EndpointBinder {
         Class<?> type = model.type();
         int before = problems.size();
         Codecs codecs = codecs(model, problems);
+        Authenticator authenticator = model.authenticator() == null ? null : authenticator(model, problems);
         ConnectionValues values = ConnectionValues.of(model.allCallbacks());
         ReplySender replies = new ReplySender(codecs);
         CallbackInvoker[] lifecycle = new CallbackInvoker[CallbackKind.values().length];
@@ -94,11 +97,12 @@ public final class EndpointBinder {
                 messages[MessageType.BINARY.ordinal()], binaryKind,
                 messages[MessageType.PONG.ordinal()],
                 replies, values, endpointInstances, streamExecutor, streamBufferSize);
-        return Optional.of(definition(model, binding, textKind, binaryKind));
+        return Optional.of(definition(model, binding, textKind, binaryKind, authenticator));
     }
 
     private static EndpointDefinition definition(EndpointModel model, EndpointBinding binding,
-                                                 MessageKind textKind, MessageKind binaryKind) {
+                                                 MessageKind textKind, MessageKind binaryKind,
+                                                 Authenticator authenticator) {
         EndpointFactory factory = request -> {
             Object[] values = binding.values().resolve(request); // may refuse: no instance wasted
             return new AnnotatedEndpointHandler(binding, binding.instances().instance(), values);
@@ -119,6 +123,9 @@ public final class EndpointBinder {
             builder.maxBinaryMessageSize(binaryLimit);
         }
         binding.values().validator().ifPresent(builder::handshakeInterceptor);
+        if (authenticator != null) {
+            builder.authenticator(authenticator);
+        }
         return builder.build();
     }
 
@@ -148,8 +155,28 @@ public final class EndpointBinder {
         return codecs.build();
     }
 
+    /** The endpoint's own authenticator, built once by the instance provider, or null if it cannot be (recorded). */
+    private Authenticator authenticator(EndpointModel model, Problems problems) {
+        Class<?> type = model.authenticator();
+        List<String> cannot = instances.problems(type);
+        for (String problem : cannot) {
+            providerProblem(model.type(), "the instance provider cannot build authenticator " + type.getName() + ": ",
+                    problem, problems);
+        }
+        if (!cannot.isEmpty()) {
+            return null;
+        }
+        try {
+            return (Authenticator) instances.get(type);
+        } catch (RuntimeException e) {
+            problems.onClass(model.type(), "creating authenticator " + type.getName() + " failed: " + e,
+                    "make its constructor succeed, or check the instance provider's bindings");
+            return null;
+        }
+    }
+
     private Object codecInstance(Class<?> endpoint, CodecModel codec, String role, Problems problems) {
-        java.util.List<String> cannot = instances.problems(codec.codecClass());
+        List<String> cannot = instances.problems(codec.codecClass());
         for (String problem : cannot) {
             providerProblem(endpoint, "the instance provider cannot build " + role + " "
                     + codec.codecClass().getName() + ": ", problem, problems);

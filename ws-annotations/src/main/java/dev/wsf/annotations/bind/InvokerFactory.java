@@ -59,7 +59,7 @@ final class InvokerFactory {
                     h = MethodHandles.filterArguments(h, position, TOPICS_OF.bindTo(encoder));
                     reorder[position] = SESSION;
                 }
-                case HANDSHAKE_REQUEST, PATH_PARAM, QUERY_PARAM -> {
+                case HANDSHAKE_REQUEST, PRINCIPAL, PATH_PARAM, QUERY_PARAM -> {
                     h = MethodHandles.filterArguments(h, position, connectionValue(values.indexOf(p), p.type()));
                     reorder[position] = VALUES;
                 }

@@ -59,17 +59,21 @@ final class Payloads {
         return bytes;
     }
 
-    /** Any decoder failure becomes a {@link DecodeException}, which closes the session with 1007. */
-    private static DecodeException failure(Class<?> type, RuntimeException e) {
+    /**
+     * Any decoder failure becomes a {@link DecodeException}, which closes the session with 1007.
+     * Another exception's text is no close reason (it may name classes or quote the parser), so it
+     * only travels as the cause, to the log and {@code @OnError}.
+     */
+    private static DecodeException failure(RuntimeException e) {
         if (e instanceof DecodeException d) {
             return d;
         }
-        return new DecodeException("cannot decode a " + type.getSimpleName() + ": " + e, e);
+        return new DecodeException("the message could not be decoded", e);
     }
 
     private static Object checked(Object value, Class<?> type) {
         if (value == null && type.isPrimitive()) {
-            throw new DecodeException("cannot decode a " + type + " from null");
+            throw new DecodeException("null where a " + type + " is required");
         }
         return value;
     }
@@ -81,7 +85,7 @@ final class Payloads {
             try {
                 value = decoder.decode((String) text);
             } catch (RuntimeException e) {
-                throw failure(type, e);
+                throw failure(e);
             }
             return checked(value, type);
         }
@@ -94,7 +98,7 @@ final class Payloads {
             try {
                 value = decoder.decode((ByteBuffer) bytes);
             } catch (RuntimeException e) {
-                throw failure(type, e);
+                throw failure(e);
             }
             return checked(value, type);
         }

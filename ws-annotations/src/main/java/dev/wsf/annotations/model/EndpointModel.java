@@ -27,12 +27,14 @@ import java.util.Optional;
  * @param messageCallbacks     the {@code @OnMessage} methods by the type of message they take
  * @param encoders             the encoder classes listed on the endpoint
  * @param decoders             the decoder classes listed on the endpoint
+ * @param authenticator        the server endpoint's own {@code Authenticator} class, or null for
+ *                             none (the server's applies)
  */
 public record EndpointModel(Class<?> type, Role role, PathTemplate path, List<String> subprotocols, Dispatch dispatch,
                             long maxTextMessageSize, long maxBinaryMessageSize, boolean singleton,
                             Map<CallbackKind, CallbackModel> callbacks,
                             Map<MessageType, CallbackModel> messageCallbacks,
-                            List<CodecModel> encoders, List<CodecModel> decoders) {
+                            List<CodecModel> encoders, List<CodecModel> decoders, Class<?> authenticator) {
 
     public EndpointModel {
         subprotocols = List.copyOf(subprotocols);

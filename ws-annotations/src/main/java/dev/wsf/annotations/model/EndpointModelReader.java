@@ -67,6 +67,9 @@ public final class EndpointModelReader {
             checkShape(type, problems);
         }
         PathTemplate path = role == Role.SERVER ? parsePath(type, endpoint.path(), problems) : null;
+        if (endpoint.authenticator() != null) {
+            checkAuthenticator(type, endpoint.authenticator(), problems);
+        }
         List<CodecModel> encoders = CodecModelReader.encoders(type, endpoint.encoders(), problems);
         List<CodecModel> decoders = CodecModelReader.decoders(type, endpoint.decoders(), problems);
         Map<Class<?>, MessageType> decodedTypes = new HashMap<>();
@@ -99,7 +102,8 @@ public final class EndpointModelReader {
         }
         return Optional.of(new EndpointModel(type, role, path, endpoint.subprotocols(),
                 endpoint.dispatch(), limit(endpoint.maxTextMessageSize()), limit(endpoint.maxBinaryMessageSize()),
-                instantiated && singletonScope.test(type), lifecycle, messages, encoders, decoders));
+                instantiated && singletonScope.test(type), lifecycle, messages, encoders, decoders,
+                endpoint.authenticator()));
     }
 
     /** Says which annotation is missing, and what to do when the class carries the other one. */
@@ -131,6 +135,21 @@ public final class EndpointModelReader {
             problems.onClass(type, "the class is anonymous or local", "make it a top-level or static nested class");
         } else if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
             problems.onClass(type, "the class is an inner class, which needs an enclosing instance",
+                    "declare it static");
+        }
+    }
+
+    /**
+     * What can be told from the authenticator class alone; whether the instance provider can build
+     * it (an interface may be bound to an implementation) is checked when the endpoint is bound.
+     */
+    private static void checkAuthenticator(Class<?> type, Class<?> authenticator, Problems problems) {
+        String named = "authenticator " + authenticator.getName();
+        if (authenticator.isAnonymousClass() || authenticator.isLocalClass()) {
+            problems.onClass(type, named + " is anonymous or local, so nothing can build it",
+                    "make it a top-level or static nested class");
+        } else if (authenticator.isMemberClass() && !Modifier.isStatic(authenticator.getModifiers())) {
+            problems.onClass(type, named + " is an inner class, which needs an enclosing instance",
                     "declare it static");
         }
     }

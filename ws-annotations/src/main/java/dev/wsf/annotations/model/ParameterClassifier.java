@@ -17,6 +17,7 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,17 @@ final class ParameterClassifier {
                 models.add(new ParameterModel(i, ParameterKind.TOPICS, type, generic, null));
             } else if (type == HandshakeRequest.class) {
                 models.add(new ParameterModel(i, ParameterKind.HANDSHAKE_REQUEST, type, generic, null));
+            } else if (type == Principal.class && role == Role.CLIENT) {
+                problem(kind, method, i, "is a Principal, but a client endpoint has none: the server authenticates "
+                        + "its clients, not the other way round", "remove the parameter");
+            } else if (type == Principal.class) {
+                models.add(new ParameterModel(i, ParameterKind.PRINCIPAL, type, generic, null));
+            } else if (type == Optional.class && typeArgumentIs(generic, Principal.class)) {
+                problem(kind, method, i, "is an Optional<Principal>, but the principal is passed as it is",
+                        "declare java.security.Principal, which is null when no authenticator established one");
+            } else if (Principal.class.isAssignableFrom(type)) {
+                problem(kind, method, i, "is narrower than Principal, but the principal is whatever the "
+                        + "authenticator returned", "declare the parameter as java.security.Principal and cast it");
             } else if (type == CloseReason.class && kind == CallbackKind.CLOSE) {
                 models.add(new ParameterModel(i, ParameterKind.CLOSE_REASON, type, generic, null));
             } else if (Throwable.class.isAssignableFrom(type) && kind == CallbackKind.ERROR) {
@@ -290,7 +302,8 @@ final class ParameterClassifier {
     }
 
     private String allowedFor(CallbackKind kind) {
-        String common = role == Role.SERVER ? "Session, Topics, HandshakeRequest, @PathParam and @QueryParam parameters"
+        String common = role == Role.SERVER
+                ? "Session, Topics, HandshakeRequest, Principal, @PathParam and @QueryParam parameters"
                 : "Session, Topics and HandshakeRequest parameters";
         return switch (kind) {
             case OPEN -> common;

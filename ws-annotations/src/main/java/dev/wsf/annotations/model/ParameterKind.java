@@ -8,6 +8,8 @@ public enum ParameterKind {
     TOPICS,
     /** The {@link dev.wsf.api.HandshakeRequest} that opened the session. */
     HANDSHAKE_REQUEST,
+    /** The session's {@link java.security.Principal}, or null if no authenticator established one. */
+    PRINCIPAL,
     /** A {@link dev.wsf.api.annotation.PathParam} value, converted once per session. */
     PATH_PARAM,
     /** A {@link dev.wsf.api.annotation.QueryParam} value, converted once per session. */
@@ -23,6 +25,6 @@ public enum ParameterKind {
 
     /** Whether the value is fixed for the whole session (computed once when it opens). */
     public boolean perConnection() {
-        return this == HANDSHAKE_REQUEST || this == PATH_PARAM || this == QUERY_PARAM;
+        return this == HANDSHAKE_REQUEST || this == PRINCIPAL || this == PATH_PARAM || this == QUERY_PARAM;
     }
 }

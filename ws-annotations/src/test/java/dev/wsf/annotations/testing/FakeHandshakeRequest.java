@@ -4,6 +4,7 @@ import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.extension.ExtensionConfig;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ public final class FakeHandshakeRequest implements HandshakeRequest {
     private final String path;
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
     private final Map<String, List<String>> queryParameters = new LinkedHashMap<>();
+    private final Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private Principal principal;
 
     private FakeHandshakeRequest(String path) {
         this.path = path;
@@ -31,6 +34,22 @@ public final class FakeHandshakeRequest implements HandshakeRequest {
     public FakeHandshakeRequest queryParameter(String name, String... values) {
         queryParameters.put(name, List.of(values));
         return this;
+    }
+
+    public FakeHandshakeRequest header(String name, String value) {
+        headers.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+        return this;
+    }
+
+    /** The request as an authenticator accepted it, as {@code principal}. */
+    public FakeHandshakeRequest principal(Principal principal) {
+        this.principal = principal;
+        return this;
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
     }
 
     @Override
@@ -60,17 +79,17 @@ public final class FakeHandshakeRequest implements HandshakeRequest {
 
     @Override
     public Optional<String> header(String name) {
-        return Optional.empty();
+        return headers(name).stream().findFirst();
     }
 
     @Override
     public List<String> headers(String name) {
-        return List.of();
+        return List.copyOf(headers.getOrDefault(name, List.of()));
     }
 
     @Override
     public Map<String, List<String>> headers() {
-        return Map.of();
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.wsf.api.annotation;
 
+import dev.wsf.api.auth.Authenticator;
 import dev.wsf.api.codec.Decoder;
 import dev.wsf.api.codec.Encoder;
 import dev.wsf.api.endpoint.Dispatch;
@@ -28,6 +29,31 @@ import java.lang.annotation.Target;
  * instead; it must then be thread-safe, because callbacks of different sessions run concurrently.
  * Instances come from the instance provider in use, which honours {@code @jakarta.inject.Inject}
  * constructors and fields.
+ *
+ * <h2>Authentication</h2>
+ * With {@link #authenticator()}, or else the server's authenticator, every opening handshake is
+ * checked before the session exists; a refused client gets the authenticator's HTTP status (401,
+ * 403...) and never reaches the class. Callbacks may then declare a
+ * {@link java.security.Principal} parameter: who the client is.
+ *
+ * <pre>{@code
+ * @Endpoint(path = "/account", authenticator = TokenAuthenticator.class)
+ * public class AccountEndpoint {
+ *     @OnMessage public Balance balance(Principal user, BalanceQuery query) { ... }
+ * }
+ *
+ * public class TokenAuthenticator implements Authenticator {
+ *     @Inject TokenService tokens;   // built by the instance provider, so it can be injected
+ *
+ *     public CompletionStage<AuthResult> authenticate(HandshakeRequest request) {
+ *         return Credentials.bearer(request)
+ *                 .map(token -> tokens.verify(token).thenApply(user -> user
+ *                         .map(u -> AuthResult.accept(u.principal()))
+ *                         .orElse(AuthResult.unauthorized("invalid token"))))
+ *                 .orElse(CompletableFuture.completedFuture(AuthResult.unauthorized("no token")));
+ *     }
+ * }
+ * }</pre>
  *
  * <h2>Validation</h2>
  * Everything is checked when the endpoint is deployed: a bad signature, a {@link PathParam} that
@@ -86,4 +112,15 @@ public @interface Endpoint {
      * overrides it for the binary handler.
      */
     long maxBinaryMessageSize() default -1;
+
+    /**
+     * Who may connect to this endpoint: an {@link Authenticator} asked at each opening handshake,
+     * instead of the server's ({@code ServerConfig.Builder#authenticator}). The class is built
+     * once, when the endpoint is deployed, by the instance provider in use, so it may have
+     * {@code @Inject} constructors and fields (a token service, say); one instance serves every
+     * handshake of the endpoint, concurrently, so it must be thread-safe. A class the provider
+     * cannot build fails deployment. Default: {@code Authenticator.class}, meaning none of its
+     * own: the server's applies, if it has one.
+     */
+    Class<? extends Authenticator> authenticator() default Authenticator.class;
 }

@@ -13,8 +13,9 @@ import java.lang.annotation.Target;
  *
  * <p>The method must be public and not static, and must declare one {@link Throwable} parameter;
  * it may also declare, in any order: {@link dev.wsf.api.Session}, {@link dev.wsf.api.Topics},
- * {@link dev.wsf.api.HandshakeRequest}, and on a server endpoint {@link PathParam} and
- * {@link QueryParam} parameters.
+ * {@link dev.wsf.api.HandshakeRequest}, and on a server endpoint {@link java.security.Principal}
+ * (null without an authenticator; see {@link OnMessage}), {@link PathParam} and {@link QueryParam}
+ * parameters.
  * A non-void return value is sent to the peer as {@link OnMessage} describes, e.g. an error
  * reply. At most one method of a class may carry this annotation.
  *

@@ -21,6 +21,11 @@ import java.lang.annotation.Target;
  *     encoded as this endpoint's replies are (its encoders, else JSON);</li>
  * <li>{@link dev.wsf.api.HandshakeRequest}: the upgrade request that opened the session (the one
  *     the server received, or the one the client sent);</li>
+ * <li>{@link java.security.Principal}: who the client is, as the authenticator established it
+ *     ({@link dev.wsf.api.Session#principal()}); {@code null} when neither the endpoint
+ *     ({@link Endpoint#authenticator()}) nor the server has an authenticator, never {@code null}
+ *     when one has (a refused client never gets a session). Declared exactly as {@code Principal}
+ *     (cast it to the type your authenticator returns); server endpoints only;</li>
  * <li>{@link PathParam} and {@link QueryParam} parameters, converted once per session; server
  *     endpoints only, since a client endpoint has no path template and reads no request;</li>
  * <li>{@code boolean} (or {@code Boolean}): {@code last}, true on the final part of a message;

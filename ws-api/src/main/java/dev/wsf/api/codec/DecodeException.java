@@ -6,6 +6,12 @@ import dev.wsf.api.CloseException;
 /**
  * A message could not be decoded into the type a callback declared. The session closes with
  * {@link #closeCode()}: 1007 (invalid payload data) unless the decoder chose another.
+ *
+ * <p>The message is the close reason the peer receives, so it should name the rule the message
+ * broke ({@code "quantity must be positive"}, {@code "malformed JSON"}), never a class name, a
+ * stack trace or a parser's own text: put those in the cause, which goes to the server's log (at
+ * DEBUG, with the session id) and to the endpoint's {@code @OnError} method. A reason longer than
+ * a close frame holds is cut.
  */
 public class DecodeException extends CloseException {
     private static final long serialVersionUID = 1L;

@@ -37,6 +37,18 @@ public final class ConnectionLimits {
         this.proxyProtocol = b.proxyProtocol;
     }
 
+    /** A builder that starts from these limits. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.maxConnections = maxConnections;
+        b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        b.maxHandshakes = maxHandshakes;
+        b.retryAfter = retryAfter;
+        b.trustedProxies = trustedProxies;
+        b.proxyProtocol = proxyProtocol;
+        return b;
+    }
+
     /** No limits, no trusted proxies. */
     public static ConnectionLimits unlimited() {
         return UNLIMITED;
@@ -56,7 +68,10 @@ public final class ConnectionLimits {
         return maxConnectionsPerAddress;
     }
 
-    /** Connections whose opening handshake is still under way. */
+    /**
+     * Connections whose opening handshake is still under way; a plain HTTP connection kept open
+     * between requests counts too, until it upgrades or closes.
+     */
     public int maxHandshakes() {
         return maxHandshakes;
     }

@@ -4,6 +4,7 @@ import dev.wsf.api.auth.Authenticator;
 import dev.wsf.api.topic.TopicBus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -102,6 +103,40 @@ public final class ServerConfig extends WebSocketConfig {
         return builder().build();
     }
 
+    /**
+     * A builder with the settings found in the process's environment: {@code WSF_PORT},
+     * {@code WSF_TLS_CERT} and the rest of the variables the README's table lists (each is the
+     * setting's name in upper case, dots and dashes as underscores, after {@code WSF_}). Settings
+     * absent keep their defaults; settings that only code can make (an authenticator, a topic
+     * bus, a worker executor) are added to the builder as usual.
+     *
+     * <pre>{@code
+     * ServerConfig config = ServerConfig.fromEnvironment()          // WSF_PORT=8443 WSF_TLS_CERT=...
+     *         .authenticator(tokens)
+     *         .build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException naming the variable, for a value that does not parse or is
+     *                                  out of range, TLS settings that do not go together, or a
+     *                                  variable one or two letters away from a setting's name
+     *                                  ({@code WSF_PROT}); other {@code WSF_} variables are ignored
+     */
+    public static Builder fromEnvironment() {
+        return builder().applyEnvironment(System.getenv());
+    }
+
+    /**
+     * A builder with the settings found in {@code properties} (a {@link java.util.Properties}, or
+     * any map of strings) under {@code prefix}: with prefix {@code "wsf."}, {@code wsf.port},
+     * {@code wsf.tls.cert} and the rest of the README's table. For example, from system properties:
+     * {@code ServerConfig.fromProperties(System.getProperties(), "wsf.")}.
+     *
+     * @throws IllegalArgumentException as {@link #fromEnvironment()} does, naming the property
+     */
+    public static Builder fromProperties(Map<?, ?> properties, String prefix) {
+        return builder().applyProperties(properties, prefix);
+    }
+
     public String host() {
         return host;
     }
@@ -196,6 +231,30 @@ public final class ServerConfig extends WebSocketConfig {
         public Builder accessLog(boolean on) {
             this.accessLog = on;
             return this;
+        }
+
+        /**
+         * Applies the settings found in {@code environment} ({@code WSF_PORT}...), as
+         * {@link ServerConfig#fromEnvironment()} describes, over what this builder holds.
+         */
+        public Builder applyEnvironment(Map<String, String> environment) {
+            ServerSettings.apply(this, environment, ServerSettings.ENVIRONMENT_PREFIX, true);
+            return this;
+        }
+
+        /**
+         * Applies the settings found in {@code properties} under {@code prefix}, as
+         * {@link ServerConfig#fromProperties} describes, over what this builder holds: e.g. system
+         * properties over the environment,
+         * {@code ServerConfig.fromEnvironment().applyProperties(System.getProperties(), "wsf.")}.
+         */
+        public Builder applyProperties(Map<?, ?> properties, String prefix) {
+            ServerSettings.apply(this, properties, Objects.requireNonNull(prefix, "prefix"), false);
+            return this;
+        }
+
+        ConnectionLimits currentLimits() {
+            return limits;
         }
 
         /** Default: {@link ConnectionLimits#unlimited()}. */

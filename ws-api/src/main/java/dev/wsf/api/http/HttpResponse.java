@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A complete HTTP response for an {@link HttpHandler}; the connection closes after it.
+ * A complete HTTP response for an {@link HttpHandler}. The server adds {@code Content-Length}
+ * (none on a 204 or 304, which have no body) and, when the connection is to close after it,
+ * {@code Connection: close}.
  *
  * @param status      the status code
- * @param contentType the Content-Type header value
- * @param body        the body bytes
+ * @param contentType the Content-Type header value; empty for none (a 304, say)
+ * @param body        the body bytes; the server only reads them
  * @param headers     further headers (Content-Length and Connection are set by the server)
  */
 public record HttpResponse(int status, String contentType, byte[] body, Map<String, String> headers) {

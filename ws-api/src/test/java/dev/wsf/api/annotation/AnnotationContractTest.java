@@ -28,6 +28,7 @@ class AnnotationContractTest {
         assertEquals(0, e.decoders().length);
         assertEquals(-1, e.maxTextMessageSize(), "the server's limit");
         assertEquals(-1, e.maxBinaryMessageSize(), "the server's limit");
+        assertEquals(dev.wsf.api.auth.Authenticator.class, e.authenticator(), "none of its own: the server's");
     }
 
     @ClientEndpoint
@@ -46,9 +47,10 @@ class AnnotationContractTest {
     }
 
     @Test
-    void clientEndpointHasEveryEndpointAttributeButThePath() {
+    void clientEndpointHasEveryEndpointAttributeButThePathAndTheAuthenticator() {
         Set<String> server = attributes(Endpoint.class);
         assertTrue(server.remove("path:String"));
+        assertTrue(server.remove("authenticator:Class"), "a client is not asked who it is by itself");
         assertEquals(server, attributes(ClientEndpoint.class));
     }
 

@@ -114,6 +114,14 @@ public final class HttpHeadReader {
         return phase == FIRST_WORD ? null : new String(buf, 0, firstWordLength, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Whether any byte of a head has arrived (empty lines before the start line do not count):
+     * what tells a connection idle between two requests from one with a request under way.
+     */
+    public boolean started() {
+        return length > 0;
+    }
+
     /** Advances the start-line phase over {@code c}, the byte about to be stored, or fails. */
     private void check(int c) throws HttpException {
         if (phase == FIRST_WORD) {

@@ -5,21 +5,28 @@ import java.net.URISyntaxException;
 import java.util.List;
 
 /**
- * A parsed HTTP/1.1 request head.
+ * A parsed HTTP/1.x request head.
  *
  * @param method   the request method, e.g. {@code GET}
  * @param target   the request target as sent
  * @param path     the target's path, still percent-encoded
  * @param rawQuery the target's query, still percent-encoded, or null if there is none
  * @param headers  the header fields
+ * @param version  the HTTP version, {@code HTTP/1.0} or {@code HTTP/1.1} (a later 1.x is taken as 1.1)
  */
-public record HttpRequestHead(String method, String target, String path, String rawQuery, Headers headers) {
+public record HttpRequestHead(String method, String target, String path, String rawQuery, Headers headers,
+                              String version) {
+
+    /** Whether this is an HTTP/1.0 request: no upgrade, and no persistent connection unless asked. */
+    public boolean isHttp10() {
+        return version.equals("HTTP/1.0");
+    }
 
     /**
      * Parses a head collected by {@link HttpHeadReader}.
      *
-     * @throws HttpException 400 for anything that is not an HTTP/1.1 (or later 1.x) request line
-     *                       with a path, or for malformed header fields
+     * @throws HttpException 400 for anything that is not an HTTP/1.x request line with a path, or
+     *                       for malformed header fields; 505 for another well-formed version
      */
     public static HttpRequestHead parse(byte[] head) throws HttpException {
         List<String> lines = HeadLines.split(head);
@@ -29,10 +36,10 @@ public record HttpRequestHead(String method, String target, String path, String 
                     + HeadLines.printable(lines.isEmpty() ? "" : lines.get(0)));
         }
         String version = parts[2];
-        if (!version.matches("HTTP/1\\.[1-9]")) {
+        if (!version.matches("HTTP/1\\.[0-9]")) {
             // 505 only for a well-formed version we do not speak; anything else is malformed
             throw new HttpException(version.matches("HTTP/[0-9]\\.[0-9]") ? 505 : 400,
-                    "a WebSocket upgrade needs HTTP/1.1, not " + HeadLines.printable(version));
+                    "this server speaks HTTP/1.1, not " + HeadLines.printable(version));
         }
         String target = parts[1];
         String path;
@@ -55,7 +62,8 @@ public record HttpRequestHead(String method, String target, String path, String 
                 throw new HttpException(400, "request target has a character that must be percent-encoded");
             }
         }
-        return new HttpRequestHead(parts[0], target, path, query, HeadLines.fields(lines));
+        return new HttpRequestHead(parts[0], target, path, query, HeadLines.fields(lines),
+                version.equals("HTTP/1.0") ? version : "HTTP/1.1");
     }
 
     private static URI absoluteForm(String target) throws HttpException {

@@ -6,30 +6,53 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders HTTP/1.1 responses: the 101 of an upgrade, and the final responses that close the
- * connection. A final response to a HEAD request is its head alone: it announces the length of
- * the body a GET would have had, but must not carry it (RFC 9110 section 9.3.2).
+ * Renders HTTP/1.1 responses: the 101 of an upgrade, and final responses, after which the
+ * connection either closes or stays open for the next request. A final response to a HEAD
+ * request is its head alone: it announces the length of the body a GET would have had, but must
+ * not carry it (RFC 9110 section 9.3.2); a 204 or 304 has neither body nor length.
  */
 public final class HttpResponses {
     private HttpResponses() {
     }
 
+    /** What a final response says about its connection. */
+    public enum Persistence {
+        /** {@code Connection: close}: the server closes once it is written. */
+        CLOSE,
+        /** No {@code Connection} field: an HTTP/1.1 connection stays open for the next request. */
+        PERSISTENT,
+        /** {@code Connection: keep-alive}: an HTTP/1.0 client asked to keep the connection open. */
+        KEEP_ALIVE
+    }
+
     /** A complete response whose body is plain text (none if {@code toHead}), followed by closing the connection. */
     public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders, boolean toHead) {
+        return error(status, message, extraHeaders, toHead, Persistence.CLOSE);
+    }
+
+    /** A complete response whose body is plain text (none if {@code toHead}). */
+    public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders, boolean toHead,
+                                   Persistence persistence) {
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = statusLine(status);
         extraHeaders.forEach((name, value) -> header(sb, name, value));
         header(sb, "Content-Type", "text/plain; charset=utf-8");
-        return finish(sb, body, toHead);
+        return finish(sb, status, body, toHead, persistence);
     }
 
     /** A complete response with the given body (none if {@code toHead}) and headers, followed by closing the connection. */
     public static ByteBuffer response(int status, Headers headers, byte[] body, boolean toHead) {
+        return response(status, headers, body, toHead, Persistence.CLOSE);
+    }
+
+    /** A complete response with the given body (none if {@code toHead}) and headers. */
+    public static ByteBuffer response(int status, Headers headers, byte[] body, boolean toHead,
+                                      Persistence persistence) {
         StringBuilder sb = statusLine(status);
         for (int i = 0; i < headers.size(); i++) {
             header(sb, headers.name(i), headers.value(i));
         }
-        return finish(sb, body, toHead);
+        return finish(sb, status, body, toHead, persistence);
     }
 
     /** The 101 answer accepting an upgrade; {@code headers} carry Sec-WebSocket-Accept and the rest. */
@@ -86,6 +109,8 @@ public final class HttpResponses {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
+            case 412 -> "Precondition Failed";
+            case 413 -> "Content Too Large";
             case 414 -> "URI Too Long";
             case 426 -> "Upgrade Required";
             case 429 -> "Too Many Requests";
@@ -102,12 +127,22 @@ public final class HttpResponses {
                 .append(reasonPhrase(status)).append("\r\n");
     }
 
-    private static ByteBuffer finish(StringBuilder sb, byte[] body, boolean toHead) {
-        header(sb, "Content-Length", Integer.toString(body.length));
-        header(sb, "Connection", "close");
+    private static ByteBuffer finish(StringBuilder sb, int status, byte[] body, boolean toHead,
+                                     Persistence persistence) {
+        // RFC 9110 sections 8.6 and 15.4.5: a 204 has no length, and a 304's would have to be that
+        // of the 200 it stands for, which is not known here, so neither says one; neither has a body
+        boolean bodiless = status == 204 || status == 304;
+        if (!bodiless) {
+            header(sb, "Content-Length", Integer.toString(body.length));
+        }
+        switch (persistence) {
+            case CLOSE -> header(sb, "Connection", "close");
+            case KEEP_ALIVE -> header(sb, "Connection", "keep-alive");
+            case PERSISTENT -> { }
+        }
         sb.append("\r\n");
         byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
-        if (toHead) {
+        if (toHead || bodiless) {
             return ByteBuffer.wrap(head);
         }
         return ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();

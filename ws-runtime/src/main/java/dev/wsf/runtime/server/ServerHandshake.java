@@ -4,7 +4,6 @@ import dev.wsf.api.HandshakeRejectedException;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.ExtensionContext;
-import dev.wsf.api.http.HttpResponse;
 import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.http.AcceptKey;
 import dev.wsf.runtime.http.Headers;
@@ -40,10 +39,13 @@ import java.util.Optional;
  *   <li>426 with {@code Sec-WebSocket-Version: 13}: another protocol version;</li>
  *   <li>whatever status a {@link dev.wsf.api.endpoint.HandshakeInterceptor} refused with.</li>
  * </ul>
- * Plain GET/HEAD requests without an upgrade go to the server's {@link dev.wsf.api.http.HttpHandler}.
+ * Requests without an upgrade are answered by {@link PlainHttp} (the server's
+ * {@link dev.wsf.api.http.HttpHandler}); on a persistent connection the handshake then waits for
+ * the next request, which may be an upgrade, until the handshake timeout passes without one.
+ * Every refusal is logged at DEBUG with the request and the reason.
  */
 final class ServerHandshake implements Protocol {
-    private static final System.Logger LOG = System.getLogger(ServerHandshake.class.getName());
+    static final System.Logger LOG = System.getLogger(ServerHandshake.class.getName());
 
     /** Where the handshake is: reading the request, waiting for the authenticator, or answered. */
     private enum Phase { READING, AUTHENTICATING, ANSWERED }
@@ -51,8 +53,12 @@ final class ServerHandshake implements Protocol {
     private final ServerContext context;
     private final Transport transport;
     private final ConnectionGate.Admission admission;
-    private final HttpHeadReader reader;
-    private final long acceptedNanos = System.nanoTime();
+    private final PlainHttp plain;
+    private HttpHeadReader reader;
+    /** The request being answered, once its head is parsed: for the log. */
+    private HttpRequestHead current;
+    /** When the connection was accepted, or the previous request on it answered. */
+    private long startNanos = System.nanoTime();
     private long deadline;
     private Phase phase = Phase.READING;
     /** For metrics and the access log: what was asked, once known. */
@@ -69,22 +75,29 @@ final class ServerHandshake implements Protocol {
         this.context = context;
         this.transport = transport;
         this.admission = admission;
+        this.plain = new PlainHttp(context.httpHandler());
         this.reader = new HttpHeadReader(HttpHeadReader.StartLine.REQUEST, context.config().maxHandshakeSize());
         this.deadline = System.nanoTime() + context.config().handshakeTimeout().toNanos();
     }
 
+    /**
+     * Reads requests while the phase stays READING: after a plain HTTP answer on a persistent
+     * connection it does, and a request pipelined behind the first is read from the same input.
+     * Lingering after a refusal or paused for the authenticator, input is discarded.
+     */
     @Override
     public void onRead(ByteBuffer data) {
-        if (phase != Phase.READING) {
-            return; // lingering after a refusal, or paused for the authenticator: discard
-        }
-        try {
-            byte[] head = reader.read(data);
-            if (head != null) {
-                handle(HttpRequestHead.parse(head), data);
+        while (phase == Phase.READING) {
+            try {
+                byte[] head = reader.read(data);
+                if (head == null) {
+                    return;
+                }
+                current = HttpRequestHead.parse(head);
+                handle(current, data);
+            } catch (HttpException e) {
+                refuse(e.status(), e.getMessage(), e.headers());
             }
-        } catch (HttpException e) {
-            refuse(e.status(), e.getMessage(), e.headers());
         }
     }
 
@@ -97,6 +110,9 @@ final class ServerHandshake implements Protocol {
         if (!h.hasToken("Upgrade", "websocket")) {
             servePlainHttp(head, route);
             return;
+        }
+        if (head.isHttp10()) {
+            throw new HttpException(505, "a WebSocket upgrade needs HTTP/1.1, not HTTP/1.0");
         }
         if (!head.method().equals("GET")) {
             throw new HttpException(405, "a WebSocket upgrade must use GET", Map.of("Allow", "GET"));
@@ -235,7 +251,7 @@ final class ServerHandshake implements Protocol {
         admission.handshakeDone();
         transport.enqueue(HttpResponses.switchingProtocols(response), null, null);
         String sessionId = context.nextSessionId();
-        long took = System.nanoTime() - acceptedNanos;
+        long took = System.nanoTime() - startNanos;
         metrics.handshake(tag, 101, took);
         context.accessLog().log(request.remoteAddress(), method, path, 101, subprotocol.orElse(null),
                 chain.configs().stream().map(ExtensionConfig::name).toList(), took, sessionId);
@@ -253,42 +269,29 @@ final class ServerHandshake implements Protocol {
         }
     }
 
+    /** Answers a request without an upgrade; on a persistent connection, waits for the next one. */
     private void servePlainHttp(HttpRequestHead head, Optional<EndpointRouter.Route> route) throws HttpException {
-        boolean readOnly = head.method().equals("GET") || head.method().equals("HEAD");
-        if (readOnly && context.httpHandler().isPresent()) {
-            UpgradeRequest request = new UpgradeRequest(head, Map.of(), transport.remoteAddress(), List.of(), transport.tls());
-            Optional<HttpResponse> answer;
-            try {
-                answer = context.httpHandler().get().handle(request);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "the HTTP handler failed on " + request, e);
-                throw new HttpException(500, "internal error");
-            }
-            if (answer.isPresent()) {
-                send(answer.get(), request);
-                return;
-            }
+        UpgradeRequest request = new UpgradeRequest(head, Map.of(), clientAddress(head.headers()), List.of(),
+                transport.tls());
+        PlainHttp.Answer answer = plain.answer(head, route, request);
+        if (answer.refusal() != null) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + describe() + " with " + answer.refusal());
+            recordRefusal(answer.status());
         }
-        if (route.isPresent()) {
-            if (!head.method().equals("GET")) {
-                throw new HttpException(405, "a WebSocket upgrade must use GET", Map.of("Allow", "GET"));
-            }
-            throw new HttpException(400, head.path() + " is a WebSocket endpoint: the request needs 'Upgrade: websocket'");
+        if (!answer.keepAlive()) {
+            finish(answer.bytes());
+            return;
         }
-        throw new HttpException(404, "nothing at " + head.path());
-    }
-
-    private void send(HttpResponse answer, UpgradeRequest request) throws HttpException {
-        Headers headers = new Headers();
-        headers.add("Content-Type", answer.contentType());
-        answer.headers().forEach(headers::add);
-        Optional<String> invalid = HttpResponses.invalidField(headers);
-        if (invalid.isPresent()) { // an application fault: refuse before anything is written
-            LOG.log(System.Logger.Level.WARNING, "the HTTP handler " + context.httpHandler().orElseThrow() + " answered "
-                    + request + " with " + invalid.get() + "; answering 500");
-            throw new HttpException(500, "internal error");
-        }
-        finish(HttpResponses.response(answer.status(), headers, answer.body(), request.method().equals("HEAD")));
+        transport.enqueue(answer.bytes(), null, null);
+        transport.flush();
+        // ready for the next request on this connection, which is measured and logged on its own
+        reader = new HttpHeadReader(HttpHeadReader.StartLine.REQUEST, context.config().maxHandshakeSize());
+        current = null;
+        startNanos = System.nanoTime();
+        deadline = startNanos + context.config().handshakeTimeout().toNanos();
+        endpointTag = WebSocketMetrics.UNMATCHED;
+        method = "-";
+        path = "-";
     }
 
     private static List<ExtensionConfig> parseExtensions(Headers h) throws HttpException {
@@ -304,12 +307,26 @@ final class ServerHandshake implements Protocol {
     }
 
     private void refuse(int status, String message, Map<String, String> headers) {
-        LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + transport.remoteAddress() + " with " + status + ": " + message);
-        long took = System.nanoTime() - acceptedNanos;
-        context.metrics().handshake(endpointTag, status, took);
-        context.accessLog().log(transport.remoteAddress(), method, path, status, null, List.of(), took, null);
+        LOG.log(System.Logger.Level.DEBUG, () -> "refusing " + describe() + " with " + status + ": " + message);
+        recordRefusal(status);
         // the method is known as soon as the request line's first space arrived, even if what follows failed
         finish(HttpResponses.error(status, message, headers, "HEAD".equals(reader.firstWord())));
+    }
+
+    /** Counts a refusal in the metrics and writes its access-log line. */
+    private void recordRefusal(int status) {
+        long took = System.nanoTime() - startNanos;
+        context.metrics().handshake(endpointTag, status, took);
+        context.accessLog().log(transport.remoteAddress(), method, path, status, null, List.of(), took, null);
+    }
+
+    /**
+     * The peer, and the request's method and path once they are known: no header values and no
+     * query, which may hold credentials.
+     */
+    private String describe() {
+        HttpRequestHead head = current;
+        return transport.remoteAddress() + (head == null ? "" : " (" + UpgradeRequest.describe(head) + ")");
     }
 
     /** Sends a final response, then half-closes and lingers so the client reads it before the reset. */
@@ -341,6 +358,10 @@ final class ServerHandshake implements Protocol {
             case READING -> {
                 if (transport.tlsHandshaking()) {
                     transport.close(); // a TLS handshake that never finished has no channel for a 408
+                } else if (!reader.started() && plain.answered() > 0) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "closing " + transport.remoteAddress()
+                            + ": idle after " + plain.answered() + " HTTP request(s)");
+                    transport.close(); // a persistent connection idle between requests: no request to answer
                 } else {
                     refuse(408, "the upgrade request did not arrive within "
                             + context.config().handshakeTimeout().toMillis() + " ms", Map.of());

@@ -109,8 +109,14 @@ final class UpgradeRequest implements HandshakeRequest {
         return remoteAddress;
     }
 
+    /** The method and path, for logs; a query is shown as {@code ?...}, since it may carry a token. */
     @Override
     public String toString() {
-        return head.method() + " " + head.target();
+        return describe(head);
+    }
+
+    /** {@code GET /chat?...}: what a log line may show of a request. */
+    static String describe(HttpRequestHead head) {
+        return head.method() + " " + head.path() + (head.rawQuery() == null ? "" : "?...");
     }
 }

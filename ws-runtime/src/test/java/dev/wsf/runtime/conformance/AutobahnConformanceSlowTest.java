@@ -6,25 +6,33 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The heavy Autobahn categories: 9 (large messages, many round trips; timings go to the report)
  * and 12/13 (permessage-deflate, 1000 messages per case). Tagged {@code conformance-slow}, which
- * the default build leaves out and {@code -Pinterop} (CI) runs.
+ * the default build leaves out and {@code -Pinterop} (CI) runs. {@link AutobahnConformanceSlowTlsTest}
+ * runs them over TLS.
  */
 @Tag("conformance-slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AutobahnConformanceSlowTest {
-    private static EchoServer server;
+    private EchoServer server;
+
+    /** Whether the cases run over TLS ({@code wss://}) instead of plain TCP. */
+    boolean tls() {
+        return false;
+    }
 
     @BeforeAll
-    static void startServer() {
-        server = EchoServer.start();
+    void startServer() {
+        server = EchoServer.start(EchoServer.DISPATCH, tls());
     }
 
     @AfterAll
-    static void stopServer() {
+    void stopServer() {
         server.close();
         ConformanceReport.write();
     }
@@ -59,8 +67,8 @@ class AutobahnConformanceSlowTest {
         check(c);
     }
 
-    private static void check(FuzzCase c) {
-        Fuzzer f = Fuzzer.run(c, server.address());
+    private void check(FuzzCase c) {
+        Fuzzer f = server.run(c);
         ConformanceReport.add(f);
         assertTrue(f.passed(), f::summary);
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * pongs), 3 (reserved bits), 4 (opcodes), 5 (fragmentation), 6 (UTF-8), 7 (closing) and 10
  * (auto-fragmentation). One test per case, named by its Autobahn id; a case passes when it is OK
  * (or INFORMATIONAL where Autobahn only informs). NON-STRICT fails the test: we aim to be strict.
- * See {@link AutobahnConformanceSlowTest} for 9, 12 and 13, and {@code target/conformance/report.md}
- * for the verdicts.
+ * See {@link AutobahnConformanceSlowTest} for 9, 12 and 13, {@code target/conformance/report.md}
+ * for the verdicts, and {@link AutobahnConformanceTlsTest} for the same cases over TLS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AutobahnConformanceTest {
@@ -27,14 +27,19 @@ class AutobahnConformanceTest {
         return EchoServer.DISPATCH;
     }
 
-    /** Whether verdicts go into target/conformance/report.md. */
+    /** Whether the cases run over TLS ({@code wss://}) instead of plain TCP. */
+    boolean tls() {
+        return false;
+    }
+
+    /** Whether verdicts go into target/conformance/report.md (report-tls.md over TLS). */
     boolean reports() {
         return true;
     }
 
     @BeforeAll
     void startServer() {
-        server = EchoServer.start(dispatch());
+        server = EchoServer.start(dispatch(), tls());
     }
 
     @AfterAll
@@ -130,7 +135,7 @@ class AutobahnConformanceTest {
     }
 
     void check(FuzzCase c) {
-        Fuzzer f = Fuzzer.run(c, server.address());
+        Fuzzer f = server.run(c);
         if (reports()) {
             ConformanceReport.add(f);
         }

@@ -32,6 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.DataFormatException;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A WebSocket client that runs one Autobahn case against a server over a real socket, and judges
@@ -46,6 +50,14 @@ import java.util.zip.DataFormatException;
  * who closed first ({@code closedByMe}), whether it had to fail or drop the connection
  * ({@code failedByMe}, {@code droppedByMe}), whether the close was clean, and the server's close
  * code.
+ *
+ * <p>Over TLS ({@code wss://}) the same octets go through an {@link SSLSocket} that verifies the
+ * server as a browser would: a context trusting only the test CA, endpoint identification HTTPS
+ * and SNI for the name {@value #TLS_HOST}, while the TCP connection goes to the address given.
+ * Nothing the verdicts rest on changes: they come from WebSocket frames and from the end of the
+ * server's stream, and the end of a TLS stream (the server's close_notify, or TCP's end without
+ * it) is seen the way a plain socket's end is, as the reader's end of input or an exception.
+ * The fuzzer never half-closes; closing the socket sends our close_notify and then ends TCP.
  *
  * <p>Threads: everything a case does, and every octet the server sent, is handled on one reactor
  * thread, as in Autobahn's single-threaded reactor; a second thread only reads the socket.
@@ -68,9 +80,13 @@ final class Fuzzer {
     private static final Set<Integer> ALLOWED_CLOSE_CODES = Set.of(1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010,
             1011, 1012, 1013, 1014);
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    /** The name a TLS run verifies the server's certificate for, and sends as SNI. */
+    static final String TLS_HOST = "localhost";
 
     final FuzzCase fuzzCase;
     private final FuzzCase.Script script;
+    /** The client context for {@code wss://}, trusting the server's CA; null for plain TCP. */
+    private final SSLContext tls;
 
     // ---- the case's view (Autobahn's Case) ----
     final List<Event> received = new ArrayList<>();
@@ -102,6 +118,8 @@ final class Fuzzer {
     int autoFragmentSize;
     ClientDeflate deflate;
     String responseHead = "";
+    /** Over TLS: the protocol and cipher suite the handshake settled, e.g. "TLSv1.3 TLS_AES_128_GCM_SHA256". */
+    String tlsParameters;
     long startNanos;
     long endNanos;
 
@@ -130,8 +148,9 @@ final class Fuzzer {
     private int partMask;
     private long partOffset;
 
-    private Fuzzer(FuzzCase fuzzCase) {
+    private Fuzzer(FuzzCase fuzzCase, SSLContext tls) {
         this.fuzzCase = fuzzCase;
+        this.tls = tls;
         this.script = fuzzCase.script.get();
         this.reactor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fuzzer-" + fuzzCase.id);
@@ -142,9 +161,22 @@ final class Fuzzer {
 
     /** Runs {@code c} against the server at {@code server} and returns the finished run, verdicts set. */
     static Fuzzer run(FuzzCase c, InetSocketAddress server) {
-        Fuzzer f = new Fuzzer(c);
+        return run(c, server, null);
+    }
+
+    /**
+     * Runs {@code c} over TLS when {@code tls} is given: the handshake verifies the server's
+     * certificate against {@code tls}'s trust and the name {@value #TLS_HOST}.
+     */
+    static Fuzzer run(FuzzCase c, InetSocketAddress server, SSLContext tls) {
+        Fuzzer f = new Fuzzer(c, tls);
         f.execute(server);
         return f;
+    }
+
+    /** Whether this run went over TLS. */
+    boolean overTls() {
+        return tls != null;
     }
 
     // ======================================================================================
@@ -318,14 +350,18 @@ final class Fuzzer {
         socket.setTcpNoDelay(true);
         socket.connect(server, 5000);
         socket.setSoTimeout(10_000);
+        if (tls != null) {
+            socket = startTls(socket, server.getPort());
+        }
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
+        String host = tls == null ? server.getHostString() : TLS_HOST;
         StringBuilder req = new StringBuilder()
                 .append("GET / HTTP/1.1\r\n")
-                .append("Host: ").append(server.getHostString()).append(':').append(server.getPort()).append("\r\n")
+                .append("Host: ").append(host).append(':').append(server.getPort()).append("\r\n")
                 .append("Upgrade: websocket\r\n")
                 .append("Connection: Upgrade\r\n")
                 .append("Sec-WebSocket-Key: ").append(key).append("\r\n")
@@ -372,6 +408,18 @@ final class Fuzzer {
         }
         deflate = ClientDeflate.fromResponse(extensions);
         socket.setSoTimeout(0);
+    }
+
+    /** Layers TLS over the connected {@code tcp}, verifying the server's certificate, and shakes hands. */
+    private Socket startTls(Socket tcp, int port) throws IOException {
+        SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(tcp, TLS_HOST, port, true);
+        SSLParameters parameters = ssl.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        parameters.setServerNames(List.of(new SNIHostName(TLS_HOST)));
+        ssl.setSSLParameters(parameters);
+        ssl.startHandshake();
+        tlsParameters = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite();
+        return ssl;
     }
 
     private static String acceptFor(String key) {

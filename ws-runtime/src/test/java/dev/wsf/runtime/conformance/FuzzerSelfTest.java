@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsf.testkit.tls.CertificateAuthority;
+import dev.wsf.testkit.tls.CertificateSpec;
+import dev.wsf.testkit.tls.TestCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +37,20 @@ class FuzzerSelfTest {
             .flatMap(c -> Catalog.category(c).stream())
             .collect(Collectors.toMap(c -> c.id, Function.identity()));
 
+    private static final CertificateAuthority CA = TestCertificates.newAuthority();
+    private static final SSLContext SERVER_TLS = TestCertificates.withKey(CA.issue());
+
     private static Fuzzer run(String caseId, BadPeer.Mistakes mistakes) throws IOException {
-        try (BadPeer peer = new BadPeer(mistakes)) {
+        try (BadPeer peer = new BadPeer(mistakes, null)) {
             return Fuzzer.run(CASES.get(caseId), peer.address());
+        }
+    }
+
+    /** Over TLS: the peer presents {@code server}'s certificate, the fuzzer trusts what {@code client} trusts. */
+    private static Fuzzer runTls(String caseId, BadPeer.Mistakes mistakes, SSLContext server, SSLContext client)
+            throws IOException {
+        try (BadPeer peer = new BadPeer(mistakes, server)) {
+            return Fuzzer.run(CASES.get(caseId), peer.address(), client);
         }
     }
 
@@ -100,10 +115,55 @@ class FuzzerSelfTest {
         assertTrue(f.failedByMe, "the case's own timer (or the oversized pong) made the fuzzer fail it");
     }
 
+    @Test
+    void overTlsAPeerThatEchoesAndClosesProperlyPasses() throws IOException {
+        for (String id : List.of("1.1.1", "1.2.6", "2.1", "2.10", "6.2.3", "7.1.1", "7.3.4")) {
+            Fuzzer f = runTls(id, BadPeer.Mistakes.NONE, SERVER_TLS, CA.trustingOnly());
+            assertTrue(f.passed(), f::summary);
+            assertEquals(Outcome.OK, f.behavior, f::summary);
+            assertTrue(f.overTls());
+            assertTrue(f.tlsParameters.startsWith("TLS"), f.tlsParameters);
+        }
+    }
+
+    @Test
+    void overTlsTheSameMistakesGetTheSameVerdicts() throws IOException {
+        // The end of a TLS stream (close_notify, then TCP's end) must read as the end of a plain one.
+        Fuzzer open = runTls("2.1", BadPeer.Mistakes.KEEPS_TCP_OPEN, SERVER_TLS, CA.trustingOnly());
+        assertEquals(Outcome.UNCLEAN, open.behaviorClose, open::summary);
+        assertTrue(open.droppedByMe);
+        Fuzzer timer = runTls("7.3.3", BadPeer.Mistakes.KEEPS_TCP_OPEN, SERVER_TLS, CA.trustingOnly());
+        assertEquals(Outcome.FAILED_BY_CLIENT, timer.behaviorClose, timer::summary);
+        Fuzzer code = runTls("7.3.3", BadPeer.Mistakes.CLOSES_WITH_1001, SERVER_TLS, CA.trustingOnly());
+        assertEquals(Outcome.WRONG_CODE, code.behaviorClose, code::summary);
+        Fuzzer pongs = runTls("2.2", BadPeer.Mistakes.NO_PONGS, SERVER_TLS, CA.trustingOnly());
+        assertEquals(Outcome.FAILED, pongs.behavior, pongs::summary);
+        assertEquals(Outcome.OK, pongs.behaviorClose, pongs::summary);
+    }
+
+    @Test
+    void overTlsAServerTheFuzzerDoesNotTrustFailsTheOpeningHandshake() throws IOException {
+        SSLContext otherCa = TestCertificates.newAuthority().trustingOnly();
+        Fuzzer f = runTls("1.1.1", BadPeer.Mistakes.NONE, SERVER_TLS, otherCa);
+        assertFalse(f.passed());
+        assertTrue(f.result.startsWith("opening handshake failed"), f::summary);
+    }
+
+    @Test
+    void overTlsACertificateForAnotherNameFailsTheOpeningHandshake() throws IOException {
+        // Trusted, and valid for 127.0.0.1 where TCP goes, but not for the name the fuzzer checks.
+        CertificateSpec otherName = CertificateSpec.localhost().withDnsNames("example.com");
+        SSLContext elsewhere = TestCertificates.withKey(CA.issue(otherName));
+        Fuzzer f = runTls("1.1.1", BadPeer.Mistakes.NONE, elsewhere, CA.trustingOnly());
+        assertFalse(f.passed());
+        assertTrue(f.result.startsWith("opening handshake failed"), f::summary);
+    }
+
     /**
      * A minimal, deliberately sloppy WebSocket server: it completes the handshake, echoes every
      * data frame as it came (without any validation), answers pings and close frames, and closes
-     * TCP after the close handshake, each unless told to make a particular mistake.
+     * TCP after the close handshake, each unless told to make a particular mistake. Over TLS when
+     * given a server context (closing its socket then sends close_notify before TCP's end).
      */
     static final class BadPeer implements AutoCloseable {
         enum Mistakes { NONE, NO_PONGS, KEEPS_TCP_OPEN, CLOSES_WITH_1001 }
@@ -112,9 +172,10 @@ class FuzzerSelfTest {
         private final Mistakes mistakes;
         private final Thread acceptor;
 
-        BadPeer(Mistakes mistakes) throws IOException {
+        BadPeer(Mistakes mistakes, SSLContext tls) throws IOException {
             this.mistakes = mistakes;
-            this.listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+            this.listener = tls == null ? new ServerSocket(0, 4, InetAddress.getLoopbackAddress())
+                    : tls.getServerSocketFactory().createServerSocket(0, 4, InetAddress.getLoopbackAddress());
             this.acceptor = new Thread(this::serve, "bad-peer");
             acceptor.setDaemon(true);
             acceptor.start();

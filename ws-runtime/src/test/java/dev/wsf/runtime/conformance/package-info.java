@@ -6,15 +6,27 @@
  * <h2>Running</h2>
  * <ul>
  *   <li>{@code mvn -B -pl ws-runtime -am test}: categories 1-7 and 10 ({@code AutobahnConformanceTest},
- *   about 15 s) and the fuzzer's self-tests.</li>
+ *   about 10 s; again with IO_THREAD dispatch, and again over TLS in {@code AutobahnConformanceTlsTest},
+ *   about 14 s) and the fuzzer's self-tests.</li>
  *   <li>{@code mvn -B -pl ws-runtime -am test -Pinterop}: also 9, 12 and 13
  *   ({@code AutobahnConformanceSlowTest}, tag {@code conformance-slow}: about 1 minute for 9,
- *   about 16 minutes for 12 and 13 on two cores). {@code -Dwsf.conformance.deflateMessages=N}
+ *   about 16 minutes for 12 and 13 on two cores), and the same over TLS
+ *   ({@code AutobahnConformanceSlowTlsTest}). {@code -Dwsf.conformance.deflateMessages=N}
  *   sends N instead of 1000 messages per compression case for a quick look.</li>
  *   <li>One case: {@code -Dtest='AutobahnConformanceTest#utf8'} runs a category; the test names
  *   are the case ids.</li>
  * </ul>
- * The verdicts of everything run in the JVM go to {@code ws-runtime/target/conformance/report.md}.
+ * The verdicts of everything run in the JVM go to {@code ws-runtime/target/conformance/report.md}
+ * (plain TCP) and {@code report-tls.md} (TLS, with the cases whose verdict differs from the plain
+ * run's).
+ *
+ * <h2>Over TLS</h2>
+ * The server listens for {@code wss://} only, with a certificate from a test CA made for the run;
+ * the fuzzer connects to 127.0.0.1 through an {@code SSLSocket} that trusts that CA alone, checks
+ * the name {@code localhost} (endpoint identification HTTPS) and sends it as SNI. The cases and the
+ * verdict rules are the same; the fuzzer never half-closes, and it sees the end of a TLS stream
+ * (close_notify, or TCP's end without one) as it sees the end of a TCP stream, which
+ * {@code FuzzerSelfTest} checks against a sloppy peer over TLS.
  *
  * <h2>How faithful it is</h2>
  * Each case sends the octets Autobahn's case sends, in the same pieces (frame-wise and octet-wise

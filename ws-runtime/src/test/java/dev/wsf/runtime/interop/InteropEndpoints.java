@@ -6,6 +6,7 @@ import dev.wsf.api.HandshakeRejectedException;
 import dev.wsf.api.Session;
 import dev.wsf.api.config.OriginPolicy;
 import dev.wsf.api.config.ServerConfig;
+import dev.wsf.api.config.TlsConfig;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.runtime.WebSocketServer;
@@ -15,12 +16,22 @@ import java.util.List;
 /**
  * Our side of the interop contract (interop/README.md): {@code /echo} and {@code /close/{code}},
  * subprotocols chat.v1 and chat.v2, messages up to 8 MiB, browsers from any 127.0.0.1 page.
+ * With a {@link TlsConfig}, a second listener serves the same endpoints over {@code wss://}.
  */
 final class InteropEndpoints {
     private InteropEndpoints() {
     }
 
     static WebSocketServer start() {
+        return start(null);
+    }
+
+    /**
+     * Starts the server on 127.0.0.1: {@code ws://} on the first of its
+     * {@link WebSocketServer#localAddresses()}, and {@code wss://} with {@code tls} on the second
+     * when {@code tls} is not null.
+     */
+    static WebSocketServer start(TlsConfig tls) {
         EndpointDefinition echo = EndpointDefinition.builder("/echo", request -> new EndpointHandler() {
             @Override
             public void onText(Session s, String message) {
@@ -43,10 +54,12 @@ final class InteropEndpoints {
                 throw new HandshakeRejectedException(404, "no such close code: " + code);
             }
         }).build();
-        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0)
+        ServerConfig.Builder config = ServerConfig.builder().host("127.0.0.1").port(0)
                 .maxFrameSize(8 << 20).maxMessageSize(8 << 20)
-                .originPolicy(OriginPolicy.matching(origin -> origin.startsWith("http://127.0.0.1:")))
-                .build();
-        return WebSocketServer.builder().config(config).endpoints(List.of(echo, close)).build().start();
+                .originPolicy(OriginPolicy.matching(origin -> origin.startsWith("http://127.0.0.1:")));
+        if (tls != null) {
+            config.listener(ServerConfig.Listener.tls("127.0.0.1", 0, tls));
+        }
+        return WebSocketServer.builder().config(config.build()).endpoints(List.of(echo, close)).build().start();
     }
 }

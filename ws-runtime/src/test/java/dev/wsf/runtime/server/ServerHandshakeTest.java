@@ -343,14 +343,15 @@ class ServerHandshakeTest {
     void refusalsOfHeadRequestsHaveHeadersButNoBody() {
         // RFC 9110 section 9.3.2: whatever the status, a response to HEAD ends with its head
         assertHeadOnly(405, harness().send(UpgradeRequestBuilder.to("/echo").requestLine("HEAD /echo HTTP/1.1").bytes()));
+        // a plain request refused is answered on a connection that stays open for the next one
         assertHeadOnly(405, harness().send(UpgradeRequestBuilder.to("/echo").without("Upgrade")
-                .requestLine("HEAD /echo HTTP/1.1").bytes()));
-        assertHeadOnly(404, harness().send(ascii("HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\n")));
+                .requestLine("HEAD /echo HTTP/1.1").bytes()), false);
+        assertHeadOnly(404, harness().send(ascii("HEAD /nope HTTP/1.1\r\nHost: x\r\n\r\n")), false);
         assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1\r\nBad Name: x\r\n\r\n")));
         assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1\r\nX: a\u0000b\r\n\r\n")));
         assertHeadOnly(400, harness().send(ascii("HEAD /echo HTTP/1.1 extra\r\n\r\n")));
         assertHeadOnly(400, harness().sendByteByByte(ascii("HEAD /echo HTTP/1.1\rX")));
-        assertHeadOnly(505, harness().send(ascii("HEAD /echo HTTP/1.0\r\n\r\n")));
+        assertHeadOnly(505, harness().send(ascii("HEAD /echo HTTP/2.0\r\n\r\n")));
         ServerConfig.Builder small = ServerConfig.builder().maxHandshakeSize(512);
         assertHeadOnly(414, harness(small, ECHO).send(ascii("HEAD /" + "a".repeat(600) + " HTTP/1.1\r\n\r\n")));
         assertHeadOnly(431, harness(small, ECHO).send(ascii("HEAD / HTTP/1.1\r\nX: " + "a".repeat(600) + "\r\n\r\n")));
@@ -384,11 +385,17 @@ class ServerHandshakeTest {
     }
 
     private static void assertHeadOnly(int status, ServerHarness h) {
+        assertHeadOnly(status, h, true);
+    }
+
+    private static void assertHeadOnly(int status, ServerHarness h, boolean closes) {
         String head = h.responseHead();
         assertTrue(head.startsWith("HTTP/1.1 " + status + " "), head);
         assertTrue(head.contains("Content-Type: text/plain"), head);
         assertEquals("", h.rest(), "a response to HEAD has no body; head was " + head);
-        assertTrue(h.transport.outputShutdown, "the connection ends after a refusal");
+        assertEquals(closes, h.transport.outputShutdown, closes ? "the connection ends after this refusal"
+                : "the connection stays open after this refusal");
+        assertEquals(closes, head.contains("Connection: close\r\n"), head);
     }
 
     private static byte[] ascii(String s) {

@@ -8,16 +8,25 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Collects what one class logs while open. The runtime logs through System.Logger, which goes to
- * java.util.logging when no other backend is installed, as in these tests.
+ * Collects what one class logs while open; DEBUG (FINE) too after {@link #debug()}. The runtime
+ * logs through System.Logger, which goes to java.util.logging when no other backend is installed,
+ * as in these tests.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Logger logger; // held: java.util.logging keeps loggers only weakly
+    private final Level previous;
 
     private LogCapture(Logger logger) {
         this.logger = logger;
+        this.previous = logger.getLevel();
         logger.addHandler(this);
+    }
+
+    /** Collects DEBUG and TRACE messages too (FINE and below), until closed. */
+    public LogCapture debug() {
+        logger.setLevel(Level.ALL);
+        return this;
     }
 
     public static LogCapture of(Class<?> source) {
@@ -67,5 +76,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
     public void close() {
         logger.removeHandler(this);
         logger.setUseParentHandlers(true);
+        logger.setLevel(previous);
     }
 }

@@ -56,6 +56,15 @@ public final class RawClient implements AutoCloseable {
         return out.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** Reads exactly {@code n} bytes, e.g. a body of known length. */
+    public byte[] readExactly(int n) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length < n) {
+            throw new IOException("end of stream after " + bytes.length + " of " + n + " bytes");
+        }
+        return bytes;
+    }
+
     /** Reads until the server closes the connection, then renders the frames it sent. */
     public List<String> readFramesUntilClosed() throws IOException {
         return FrameRecorder.parse(readUntilClosed());

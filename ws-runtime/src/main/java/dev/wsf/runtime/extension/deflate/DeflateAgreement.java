@@ -13,4 +13,9 @@ import dev.wsf.api.extension.ExtensionConfig;
  */
 record DeflateAgreement(ExtensionConfig response, boolean localNoContextTakeover, int localMaxWindowBits,
                         boolean remoteNoContextTakeover) {
+
+    /** Whether either direction keeps zlib state from one message to the next. */
+    boolean keepsContext() {
+        return !localNoContextTakeover || !remoteNoContextTakeover;
+    }
 }

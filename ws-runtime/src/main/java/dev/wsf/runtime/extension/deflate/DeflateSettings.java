@@ -23,6 +23,15 @@ import java.util.zip.Deflater;
  *   the peer. See also {@link #offerClientMaxWindowBits()}.</li>
  * </ul>
  * Whatever the settings, a server accepts every legal offer: what a client asks for is granted.
+ *
+ * <h2>Memory</h2>
+ * With context takeover a connection keeps its zlib streams from its first compressed message
+ * to its end: some 256 KiB of native memory to compress and 40 KiB to inflate, whatever the level
+ * (the JDK fixes zlib's window and memory level). Without it, streams are borrowed from a small
+ * shared pool only while a message passes, and an idle connection holds none. {@link #lean()}
+ * asks for that both ways; {@link #maxContextTakeoverSessions()} gives it to the sessions beyond a
+ * server-wide count. Lean messages compress worse: every message starts from an empty window, so
+ * what repeats across messages (JSON field names, say) is not found.
  */
 public final class DeflateSettings {
     /**
@@ -33,10 +42,18 @@ public final class DeflateSettings {
      */
     public static final int DEFAULT_COMPRESSION_THRESHOLD = 64;
 
+    /**
+     * The default {@link #maxContextTakeoverSessions()}: at some 300 KiB of native zlib state
+     * each, about 300 MiB at most, outside the heap and its memory budget. Without a cap, peers
+     * that each send one compressed message could make a server hold any amount.
+     */
+    public static final int DEFAULT_MAX_CONTEXT_TAKEOVER_SESSIONS = 1024;
+
     static final int MIN_WINDOW_BITS = 8;
     static final int MAX_WINDOW_BITS = 15;
 
     private static final DeflateSettings DEFAULTS = builder().build();
+    private static final DeflateSettings LEAN = builder().serverNoContextTakeover(true).clientNoContextTakeover(true).build();
 
     private final int compressionLevel;
     private final int compressionThreshold;
@@ -45,6 +62,7 @@ public final class DeflateSettings {
     private final int serverMaxWindowBits;
     private final int clientMaxWindowBits;
     private final boolean offerClientMaxWindowBits;
+    private final int maxContextTakeoverSessions;
 
     private DeflateSettings(Builder b) {
         this.compressionLevel = b.compressionLevel;
@@ -54,6 +72,7 @@ public final class DeflateSettings {
         this.serverMaxWindowBits = b.serverMaxWindowBits;
         this.clientMaxWindowBits = b.clientMaxWindowBits;
         this.offerClientMaxWindowBits = b.offerClientMaxWindowBits;
+        this.maxContextTakeoverSessions = b.maxContextTakeoverSessions;
     }
 
     /**
@@ -63,6 +82,17 @@ public final class DeflateSettings {
      */
     public static DeflateSettings defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * The defaults, but with no context takeover either way: a server answers
+     * {@code server_no_context_takeover} and {@code client_no_context_takeover} to every offer
+     * (RFC 7692 section 7.1.1 lets it add both unasked); a client requests both. An idle connection
+     * then holds no zlib state, at the cost of compression ratio on messages that resemble each
+     * other.
+     */
+    public static DeflateSettings lean() {
+        return LEAN;
     }
 
     public static Builder builder() {
@@ -78,7 +108,8 @@ public final class DeflateSettings {
                 .clientNoContextTakeover(clientNoContextTakeover)
                 .serverMaxWindowBits(serverMaxWindowBits)
                 .clientMaxWindowBits(clientMaxWindowBits)
-                .offerClientMaxWindowBits(offerClientMaxWindowBits);
+                .offerClientMaxWindowBits(offerClientMaxWindowBits)
+                .maxContextTakeoverSessions(maxContextTakeoverSessions);
     }
 
     /** The {@link Deflater} level: -1 (zlib's default, 6) or 0 to 9. */
@@ -121,6 +152,16 @@ public final class DeflateSettings {
         return offerClientMaxWindowBits;
     }
 
+    /**
+     * Server side: how many sessions of one factory may keep compression context at once. Sessions
+     * accepted beyond it are answered as with {@link #lean()}, whatever the defaults say, until
+     * earlier ones close. Default {@value #DEFAULT_MAX_CONTEXT_TAKEOVER_SESSIONS};
+     * {@link Integer#MAX_VALUE} means no cap.
+     */
+    public int maxContextTakeoverSessions() {
+        return maxContextTakeoverSessions;
+    }
+
     @Override
     public String toString() {
         return "DeflateSettings[level=" + compressionLevel + ", threshold=" + compressionThreshold
@@ -128,7 +169,8 @@ public final class DeflateSettings {
                 + ", clientNoContextTakeover=" + clientNoContextTakeover
                 + ", serverMaxWindowBits=" + serverMaxWindowBits
                 + ", clientMaxWindowBits=" + clientMaxWindowBits
-                + ", offerClientMaxWindowBits=" + offerClientMaxWindowBits + "]";
+                + ", offerClientMaxWindowBits=" + offerClientMaxWindowBits
+                + ", maxContextTakeoverSessions=" + maxContextTakeoverSessions + "]";
     }
 
     /** Builds {@link DeflateSettings}; every setter checks its argument at once. Not thread-safe. */
@@ -140,6 +182,7 @@ public final class DeflateSettings {
         private int serverMaxWindowBits = MAX_WINDOW_BITS;
         private int clientMaxWindowBits = MAX_WINDOW_BITS;
         private boolean offerClientMaxWindowBits = true;
+        private int maxContextTakeoverSessions = DEFAULT_MAX_CONTEXT_TAKEOVER_SESSIONS;
 
         private Builder() {
         }
@@ -186,6 +229,15 @@ public final class DeflateSettings {
 
         public Builder offerClientMaxWindowBits(boolean value) {
             this.offerClientMaxWindowBits = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if negative; 0 makes every session lean */
+        public Builder maxContextTakeoverSessions(int sessions) {
+            if (sessions < 0) {
+                throw new IllegalArgumentException("max context takeover sessions must not be negative: " + sessions);
+            }
+            this.maxContextTakeoverSessions = sessions;
             return this;
         }
 

@@ -19,6 +19,11 @@ import java.util.zip.Deflater;
  * {@link Deflater#FULL_FLUSH}, which makes zlib forget everything before it: no back-reference can
  * then reach further than the segment it is in. The cost is compression ratio, and context
  * takeover is lost in that direction (every frame ends with a full flush).
+ *
+ * <p>The output scratch is the thread's, taken for one call: nothing in it outlives the call.
+ * Without context takeover nothing needs to outlive a message either, so the {@link Deflater} is
+ * borrowed from the {@link ZlibPool} for each message and given back at its end: an idle
+ * connection then holds no zlib state at all.
  */
 final class MessageDeflater implements AutoCloseable {
     private static final int INITIAL_OUTPUT = 8 * 1024;
@@ -31,8 +36,11 @@ final class MessageDeflater implements AutoCloseable {
     /** 0 when the window is not limited, else the longest input segment between full flushes. */
     private final int segmentSize;
 
+    /** Output scratch between calls, one per thread; taken while in use. */
+    private static final ThreadLocal<byte[]> SPARE_OUTPUT = new ThreadLocal<>();
+
     private Deflater deflater; // created on first use: many connections never send a large message
-    private byte[] out;
+    private byte[] out;        // only during a call
     private int outLength;
     private boolean closed;
 
@@ -50,6 +58,9 @@ final class MessageDeflater implements AutoCloseable {
      */
     ByteBuffer compress(ByteBuffer payload, boolean endOfMessage) {
         Deflater d = deflater();
+        byte[] spare = SPARE_OUTPUT.get();
+        SPARE_OUTPUT.set(null);
+        out = spare != null ? spare : new byte[INITIAL_OUTPUT];
         outLength = 0;
         int start = payload.position();
         int limit = payload.limit();
@@ -75,10 +86,20 @@ final class MessageDeflater implements AutoCloseable {
             endMessage(d);
         }
         ByteBuffer result = ByteBuffer.allocate(outLength).put(out, 0, outLength).flip();
-        if (out.length > RETAINED_OUTPUT) {
-            out = new byte[INITIAL_OUTPUT];
+        if (out.length <= RETAINED_OUTPUT) {
+            SPARE_OUTPUT.set(out);
+        }
+        out = null;
+        if (noContextTakeover && endOfMessage) {
+            ZlibPool.returnDeflater(level, d);
+            deflater = null;
         }
         return result;
+    }
+
+    /** Whether a zlib stream is held now: for tests. */
+    boolean holdsStream() {
+        return deflater != null;
     }
 
     /** Releases the native stream. Further use fails. */
@@ -86,7 +107,11 @@ final class MessageDeflater implements AutoCloseable {
     public void close() {
         closed = true;
         if (deflater != null) {
-            deflater.end();
+            if (noContextTakeover) {
+                ZlibPool.returnDeflater(level, deflater); // a message cut short: the stream is reset
+            } else {
+                deflater.end();
+            }
             deflater = null;
         }
     }
@@ -96,8 +121,7 @@ final class MessageDeflater implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("permessage-deflate compressor is closed");
             }
-            deflater = new Deflater(level, true);
-            out = new byte[INITIAL_OUTPUT];
+            deflater = noContextTakeover ? ZlibPool.borrowDeflater(level) : new Deflater(level, true);
         }
         return deflater;
     }

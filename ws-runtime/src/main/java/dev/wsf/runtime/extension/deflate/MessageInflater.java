@@ -22,12 +22,19 @@ import java.util.zip.Inflater;
  * <p>A DEFLATE block with BFINAL set (section 7.2.3.4) ends zlib's stream; the inflater is then
  * restarted for whatever follows. The window from before such a block is lost, so a peer that
  * refers back across it fails with 1007.
+ *
+ * <p>The output buffer is the thread's, taken for one call: everything in it is passed on before
+ * the call returns. When the peer takes no context from one message to the next, the
+ * {@link Inflater} is borrowed from the {@link ZlibPool} for each message and given back at its
+ * end: an idle connection then holds no zlib state at all.
  */
 final class MessageInflater implements AutoCloseable {
     /** The largest payload of a frame passed on. */
     static final int MAX_CHUNK = 64 * 1024;
     private static final int INITIAL_CHUNK = 8 * 1024;
     private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0);
+    /** Output buffers between calls, one per thread; taken while in use, so reentry is safe. */
+    private static final ThreadLocal<ByteBuffer> SPARE_OUTPUT = new ThreadLocal<>();
 
     private final boolean resetPerMessage;
     private final long maxMessageSize;
@@ -35,7 +42,7 @@ final class MessageInflater implements AutoCloseable {
     private final ByteBuffer tail = ByteBuffer.wrap(new byte[] {0, 0, (byte) 0xff, (byte) 0xff});
 
     private Inflater inflater; // created on first use
-    private ByteBuffer out;    // in write mode between calls: position = bytes not yet passed on
+    private ByteBuffer out;    // only during a call, in write mode: position = bytes not yet passed on
     private boolean closed;
 
     // The message being inflated.
@@ -63,6 +70,19 @@ final class MessageInflater implements AutoCloseable {
      */
     void inflate(Frame frame, FrameSink next) {
         Inflater inf = inflater();
+        ByteBuffer spare = SPARE_OUTPUT.get();
+        SPARE_OUTPUT.set(null);
+        out = spare != null ? spare : ByteBuffer.allocate(INITIAL_CHUNK);
+        try {
+            inflate(inf, frame, next);
+        } finally {
+            out.clear();
+            SPARE_OUTPUT.set(out);
+            out = null;
+        }
+    }
+
+    private void inflate(Inflater inf, Frame frame, FrameSink next) {
         if (frame.isFirst()) {
             messageSize = 0;
             nextOpcode = frame.opcode();
@@ -77,8 +97,8 @@ final class MessageInflater implements AutoCloseable {
                 inflateAll(inf, tail, true, next);
             }
         } catch (DataFormatException e) {
-            throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA,
-                    "invalid compressed data: " + e.getMessage(), e);
+            // zlib's own words stay in the cause, for the log; the peer is told the rule
+            throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA, "invalid compressed data", e);
         } finally {
             payload.position(start);
             inf.setInput(NO_INPUT);
@@ -86,11 +106,16 @@ final class MessageInflater implements AutoCloseable {
         if (frame.fin()) {
             emit(next, true);
             if (resetPerMessage) {
-                inf.reset();
+                release();
             }
         } else if (out.position() > 0) {
             emit(next, false);
         }
+    }
+
+    /** Whether a zlib stream is held now: for tests. */
+    boolean holdsStream() {
+        return inflater != null;
     }
 
     /** Releases the native stream. Further use fails. */
@@ -98,8 +123,12 @@ final class MessageInflater implements AutoCloseable {
     public void close() {
         closed = true;
         if (inflater != null) {
-            inflater.end();
-            inflater = null;
+            if (resetPerMessage) {
+                release(); // a message cut short: the stream is reset before it is lent again
+            } else {
+                inflater.end();
+                inflater = null;
+            }
         }
     }
 
@@ -108,10 +137,15 @@ final class MessageInflater implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("permessage-deflate decompressor is closed");
             }
-            inflater = new Inflater(true);
-            out = ByteBuffer.allocate(INITIAL_CHUNK);
+            inflater = resetPerMessage ? ZlibPool.borrowInflater() : new Inflater(true);
         }
         return inflater;
+    }
+
+    /** Gives the inflater back between messages. */
+    private void release() {
+        ZlibPool.returnInflater(inflater);
+        inflater = null;
     }
 
     /** Inflates all of {@code input}; true if a BFINAL block ended exactly at its end. */

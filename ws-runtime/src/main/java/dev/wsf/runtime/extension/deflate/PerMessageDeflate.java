@@ -31,8 +31,13 @@ final class PerMessageDeflate implements Extension {
     private boolean outMessage;
 
     private final ExtensionContext.CompressionObserver observer;
+    /** Run once when closed: gives back the factory's count of sessions holding context. */
+    private final Runnable onClose;
 
-    PerMessageDeflate(DeflateAgreement agreement, DeflateSettings settings, ExtensionContext context) {
+    /** @param onClose run by {@link #close()}; it must tolerate being run more than once */
+    PerMessageDeflate(DeflateAgreement agreement, DeflateSettings settings, ExtensionContext context,
+                      Runnable onClose) {
+        this.onClose = onClose;
         this.observer = context.compression();
         long maxMessageSize = context.maxMessageSize();
         this.config = agreement.response();
@@ -120,13 +125,22 @@ final class PerMessageDeflate implements Extension {
         }
     }
 
-    /** Ends the native zlib streams. */
+    /** Whether a zlib stream is held now, in either direction: for tests. */
+    boolean holdsZlibState() {
+        return deflater.holdsStream() || inflater.holdsStream();
+    }
+
+    /** Ends the native zlib streams, or gives borrowed ones back. */
     @Override
     public void close() {
         try {
             deflater.close();
         } finally {
-            inflater.close();
+            try {
+                inflater.close();
+            } finally {
+                onClose.run();
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import dev.wsf.api.extension.ExtensionFactory;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code permessage-deflate} extension of RFC 7692, on {@link java.util.zip}. Registered for
@@ -38,13 +40,24 @@ import java.util.Optional;
  * with 1009 before more than that is produced. Corrupt data fails it with 1007, RSV1 on a
  * continuation frame with 1002. The zlib streams are created on first use and ended by
  * {@link Extension#close()}.
+ *
+ * <h2>Memory</h2>
+ * A direction with context takeover keeps its zlib stream for the whole connection; one without
+ * borrows a stream per message from a pool shared by all connections. As a server, the factory
+ * counts the sessions it accepted that keep context in either direction; once
+ * {@link DeflateSettings#maxContextTakeoverSessions()} hold it, new sessions are answered as with
+ * {@link DeflateSettings#lean()}. See {@link DeflateSettings} for the costs.
  */
 public final class PerMessageDeflateFactory implements ExtensionFactory {
     /** The extension token. */
     public static final String NAME = DeflateParameters.NAME;
+    private static final System.Logger LOG = System.getLogger(PerMessageDeflateFactory.class.getName());
 
     private final DeflateSettings settings;
+    private final DeflateSettings leanSettings;
     private final ClientNegotiation client;
+    private final AtomicInteger contextSessions = new AtomicInteger();
+    private final AtomicBoolean capReported = new AtomicBoolean();
 
     /** A factory with {@link DeflateSettings#defaults()}. */
     public PerMessageDeflateFactory() {
@@ -53,6 +66,7 @@ public final class PerMessageDeflateFactory implements ExtensionFactory {
 
     public PerMessageDeflateFactory(DeflateSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.leanSettings = settings.toBuilder().serverNoContextTakeover(true).clientNoContextTakeover(true).build();
         this.client = new ClientNegotiation(settings);
     }
 
@@ -65,10 +79,49 @@ public final class PerMessageDeflateFactory implements ExtensionFactory {
         return NAME;
     }
 
+    /** Server side: the sessions accepted and not yet closed that keep context in some direction. */
+    public int contextTakeoverSessions() {
+        return contextSessions.get();
+    }
+
     @Override
     public Optional<Extension> acceptOffer(ExtensionConfig offer, ExtensionContext context) {
-        return ServerNegotiation.accept(settings, offer)
-                .map(agreement -> new PerMessageDeflate(agreement, settings, context));
+        Optional<DeflateAgreement> agreement = ServerNegotiation.accept(settings, offer);
+        if (agreement.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!agreement.get().keepsContext()) {
+            return Optional.of(new PerMessageDeflate(agreement.get(), settings, context, () -> { }));
+        }
+        if (takeContextSlot()) {
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    contextSessions.decrementAndGet();
+                }
+            };
+            return Optional.of(new PerMessageDeflate(agreement.get(), settings, context, release));
+        }
+        if (capReported.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.INFO, settings.maxContextTakeoverSessions() + " sessions keep"
+                    + " permessage-deflate context, the most DeflateSettings.maxContextTakeoverSessions allows;"
+                    + " further sessions get no context takeover until some close (reported once)");
+        }
+        // Over the cap: the lean answer to an offer that was legal is always an agreement.
+        return ServerNegotiation.accept(leanSettings, offer)
+                .map(lean -> new PerMessageDeflate(lean, settings, context, () -> { }));
+    }
+
+    private boolean takeContextSlot() {
+        while (true) {
+            int held = contextSessions.get();
+            if (held >= settings.maxContextTakeoverSessions()) {
+                return false;
+            }
+            if (contextSessions.compareAndSet(held, held + 1)) {
+                return true;
+            }
+        }
     }
 
     @Override
@@ -78,7 +131,7 @@ public final class PerMessageDeflateFactory implements ExtensionFactory {
 
     @Override
     public Extension acceptResponse(ExtensionConfig response, ExtensionContext context) {
-        return new PerMessageDeflate(client.accept(response), settings, context);
+        return new PerMessageDeflate(client.accept(response), settings, context, () -> { });
     }
 
     @Override

@@ -24,18 +24,34 @@ class DeflateSettingsTest {
         assertEquals(15, d.serverMaxWindowBits());
         assertEquals(15, d.clientMaxWindowBits());
         assertTrue(d.offerClientMaxWindowBits());
+        assertEquals(DeflateSettings.DEFAULT_MAX_CONTEXT_TAKEOVER_SESSIONS, d.maxContextTakeoverSessions());
         assertEquals(d, new PerMessageDeflateFactory().settings());
+    }
+
+    @Test
+    void leanIsTheDefaultsWithoutContextTakeoverEitherWay() {
+        DeflateSettings lean = DeflateSettings.lean();
+        assertTrue(lean.serverNoContextTakeover());
+        assertTrue(lean.clientNoContextTakeover());
+        assertEquals(DeflateSettings.defaults().toBuilder().serverNoContextTakeover(true)
+                .clientNoContextTakeover(true).build().toString(), lean.toString());
+    }
+
+    @Test
+    void rejectsANegativeCap() {
+        assertThrows(IllegalArgumentException.class, () -> DeflateSettings.builder().maxContextTakeoverSessions(-1));
+        assertEquals(0, DeflateSettings.builder().maxContextTakeoverSessions(0).build().maxContextTakeoverSessions());
     }
 
     @Test
     void toBuilderKeepsEverySetting() {
         DeflateSettings s = DeflateSettings.builder().compressionLevel(3).compressionThreshold(10)
                 .serverNoContextTakeover(true).clientNoContextTakeover(true).serverMaxWindowBits(9)
-                .clientMaxWindowBits(10).offerClientMaxWindowBits(false).build();
+                .clientMaxWindowBits(10).offerClientMaxWindowBits(false).maxContextTakeoverSessions(7).build();
         assertEquals(s.toString(), s.toBuilder().build().toString());
         assertEquals("DeflateSettings[level=3, threshold=10, serverNoContextTakeover=true,"
                 + " clientNoContextTakeover=true, serverMaxWindowBits=9, clientMaxWindowBits=10,"
-                + " offerClientMaxWindowBits=false]", s.toString());
+                + " offerClientMaxWindowBits=false, maxContextTakeoverSessions=7]", s.toString());
     }
 
     @ParameterizedTest

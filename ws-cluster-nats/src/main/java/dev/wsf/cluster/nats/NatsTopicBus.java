@@ -4,6 +4,11 @@ import dev.wsf.api.topic.BusStats;
 import dev.wsf.api.topic.TopicBus;
 import dev.wsf.api.topic.TopicEnvelope;
 import dev.wsf.api.topic.TopicMessage;
+import dev.wsf.cluster.Arrivals;
+import dev.wsf.cluster.Backoff;
+import dev.wsf.cluster.BusBuilder;
+import dev.wsf.cluster.BusCounters;
+import dev.wsf.cluster.BusSettings;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
@@ -100,14 +105,14 @@ public final class NatsTopicBus implements TopicBus {
     /** Whether the connection is up now (jnats reconnects it while this is false). */
     private volatile boolean up;
     private volatile String nodeId;
-    private volatile Receiver receiver;
+    private volatile Arrivals arrivals;
 
-    private NatsTopicBus(Builder b) {
+    private NatsTopicBus(Builder b, BusSettings settings) {
         this.url = b.url;
         this.prefix = b.prefix;
-        this.maxPending = b.maxPending;
-        this.bufferWhileDisconnected = b.bufferWhileDisconnected;
-        this.backoff = new Backoff(b.minDelay, b.maxDelay);
+        this.maxPending = settings.maxPending();
+        this.bufferWhileDisconnected = settings.bufferWhileDisconnected();
+        this.backoff = settings.backoff();
         this.options = b.options;
     }
 
@@ -128,7 +133,7 @@ public final class NatsTopicBus implements TopicBus {
             }
             started = true;
             this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
-            this.receiver = Objects.requireNonNull(receiver, "receiver");
+            this.arrivals = new Arrivals(nodeId, Objects.requireNonNull(receiver, "receiver"), counters, LOG);
         }
         connector.execute(this::connect);
     }
@@ -251,28 +256,21 @@ public final class NatsTopicBus implements TopicBus {
         return prefix + Subjects.encode(topic);
     }
 
-    /** On jnats' dispatcher thread. */
+    /** On jnats' dispatcher thread. No-echo keeps this node's own messages away. */
     private void inbound(Message msg) {
         String subject = msg.getSubject();
-        TopicMessage m;
+        arrivals.arrived("subject " + subject, topicOf(subject), msg.getData() == null ? new byte[0] : msg.getData());
+    }
+
+    /** The topic of one of this bus's subjects, or null if it is none of them. */
+    private String topicOf(String subject) {
+        if (!subject.startsWith(prefix)) {
+            return null;
+        }
         try {
-            if (!subject.startsWith(prefix)) {
-                throw new IllegalArgumentException("not a subject of this bus");
-            }
-            m = Envelopes.read(msg.getData() == null ? new byte[0] : msg.getData(),
-                    Subjects.decode(subject.substring(prefix.length())));
+            return Subjects.decode(subject.substring(prefix.length()));
         } catch (IllegalArgumentException e) {
-            counters.malformed("subject " + subject, e.getMessage());
-            return;
-        }
-        if (m.origin().equals(nodeId)) {
-            return; // ours (no-echo keeps them away; another connection of this node would not)
-        }
-        counters.received();
-        try {
-            receiver.deliver(m);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "delivering a message from another node to topic " + m.topic() + " failed", e);
+            return null;
         }
     }
 
@@ -363,13 +361,9 @@ public final class NatsTopicBus implements TopicBus {
     }
 
     /** Builds a {@link NatsTopicBus}; every setting has a default. */
-    public static final class Builder {
+    public static final class Builder extends BusBuilder<Builder> {
         private final String url;
         private String prefix = "wsf.topic.";
-        private int maxPending = 10_000;
-        private boolean bufferWhileDisconnected;
-        private Duration minDelay = Duration.ofMillis(100);
-        private Duration maxDelay = Duration.ofSeconds(10);
         private Options.Builder options = new Options.Builder();
 
         private Builder(String url) {
@@ -386,40 +380,6 @@ public final class NatsTopicBus implements TopicBus {
         }
 
         /**
-         * How many published messages may wait in the client to be written (or for the first
-         * connection) before more are dropped; 10,000 by default.
-         */
-        public Builder maxPending(int maxPending) {
-            if (maxPending < 1) {
-                throw new IllegalArgumentException("maxPending must be positive: " + maxPending);
-            }
-            this.maxPending = maxPending;
-            return this;
-        }
-
-        /**
-         * Whether messages published while the server is out of reach wait for it or are dropped
-         * at once, as by default. Waiting messages go out when this node is connected again and
-         * reach only the nodes that are subscribed again by then. Dropped ones are counted.
-         */
-        public Builder bufferWhileDisconnected(boolean buffer) {
-            this.bufferWhileDisconnected = buffer;
-            return this;
-        }
-
-        /**
-         * The range of waits between connection attempts: each failed attempt doubles the upper
-         * end, from {@code min} up to {@code max}, and the wait is random below it. 100 ms to 10 s
-         * by default.
-         */
-        public Builder reconnectDelay(Duration min, Duration max) {
-            new Backoff(min, max); // checks them
-            this.minDelay = min;
-            this.maxDelay = max;
-            return this;
-        }
-
-        /**
          * jnats options to start from: credentials ({@code authHandler}, {@code userInfo},
          * {@code token}), TLS ({@code sslContext}), timeouts. The bus sets the servers, the
          * connection name, no-echo, reconnection, the outgoing queue and the listeners itself.
@@ -430,7 +390,7 @@ public final class NatsTopicBus implements TopicBus {
         }
 
         public NatsTopicBus build() {
-            return new NatsTopicBus(this);
+            return new NatsTopicBus(this, settings());
         }
     }
 }

@@ -1,19 +1,21 @@
 package dev.wsf.cluster.nats;
 
+import static dev.wsf.cluster.testkit.Peer.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.topic.BusStats;
 import dev.wsf.api.SlowConsumerPolicy;
+import dev.wsf.cluster.testkit.BrokerProcess;
+import dev.wsf.cluster.testkit.LogCapture;
+import dev.wsf.cluster.testkit.Node;
+import dev.wsf.cluster.testkit.Peer;
 import dev.wsf.runtime.WebSocketClient;
 import dev.wsf.testkit.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -31,33 +33,15 @@ import org.junit.jupiter.api.Timeout;
 class NatsFailuresTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Logger busLog = Logger.getLogger(NatsTopicBus.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (logged) {
-                logged.add(r);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
     private BrokerProcess nats;
     private WebSocketClient client;
+    private LogCapture log;
 
     @BeforeEach
     void setUp() {
         nats = BrokerProcess.natsNotStarted();
         client = WebSocketClient.create();
-        busLog.setLevel(Level.ALL);
-        busLog.addHandler(capture);
+        log = LogCapture.of(NatsTopicBus.class);
     }
 
     @AfterEach
@@ -67,8 +51,7 @@ class NatsFailuresTest {
         }
         client.close();
         nats.close();
-        busLog.removeHandler(capture);
-        busLog.setLevel(null);
+        log.close();
     }
 
     private Node node(NatsTopicBus.Builder bus) {
@@ -78,7 +61,7 @@ class NatsFailuresTest {
     }
 
     private NatsTopicBus.Builder bus() {
-        return NatsTopicBus.builder("nats://127.0.0.1:" + nats.port);
+        return NatsTopicBus.builder("nats://127.0.0.1:" + nats.port());
     }
 
     private NatsInspector inspector() {
@@ -96,29 +79,6 @@ class NatsFailuresTest {
         Eventually.until(WAIT, () -> condition.test(n.bus.stats()), () -> what + ": " + n.bus.stats());
     }
 
-    private static List<Object> receive(Peer p, int n) throws InterruptedException {
-        List<Object> got = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            got.add(p.next());
-        }
-        return got;
-    }
-
-    private static List<Object> texts(String prefix, int from, int to) {
-        List<Object> l = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            l.add(prefix + i);
-        }
-        return l;
-    }
-
-    private List<String> messages(Level atLeast) {
-        synchronized (logged) {
-            return logged.stream().filter(r -> r.getLevel().intValue() >= atLeast.intValue())
-                    .map(LogRecord::getMessage).toList();
-        }
-    }
-
     @Test
     void aNodeStartsWithoutTheBrokerServesLocallyBuffersABoundedAmountAndConnectsWhenItComes() throws Exception {
         Node a = node(bus().maxPending(5).bufferWhileDisconnected(true));
@@ -127,14 +87,14 @@ class NatsFailuresTest {
         for (int i = 0; i < 8; i++) {
             sender.send("m" + i);
         }
-        assertEquals(texts("m", 0, 8), receive(local, 8), "local delivery without a broker");
+        assertEquals(texts("m", 0, 8), local.next(8), "local delivery without a broker");
         assertEquals(new BusStats(8, 0, 3, 0, 0, 0, false), a.bus.stats(), "5 wait for the broker, 3 are dropped");
         Thread.sleep(300); // a few attempts
-        List<String> warnings = messages(Level.WARNING);
+        List<String> warnings = log.messages(Level.WARNING);
         assertEquals(2, warnings.size(), "one for the unreachable broker, one for the drops: " + warnings);
-        assertTrue(warnings.get(0).startsWith("cannot reach NATS at nats://127.0.0.1:" + nats.port + " (attempt 1)"),
+        assertTrue(warnings.get(0).startsWith("cannot reach NATS at nats://127.0.0.1:" + nats.port() + " (attempt 1)"),
                 warnings.get(0));
-        assertTrue(messages(Level.FINE).size() > warnings.size(), "later attempts are logged at debug level");
+        assertTrue(log.messages(Level.FINE).size() > warnings.size(), "later attempts are logged at debug level");
 
         nats.start();
         await(a, s -> s.connected() && s.sent() == 5, "connected, the 5 waiting messages sent");
@@ -163,8 +123,8 @@ class NatsFailuresTest {
         for (int i = 0; i < 50; i++) {
             sender.send("m" + i);
         }
-        assertEquals(texts("m", 0, 50), receive(remote, 50));
-        assertEquals(texts("m", 0, 50), receive(local, 50));
+        assertEquals(texts("m", 0, 50), remote.next(50));
+        assertEquals(texts("m", 0, 50), local.next(50));
         await(a, s -> s.sent() == 50, "all acknowledged");
 
         nats.kill();
@@ -173,7 +133,7 @@ class NatsFailuresTest {
         for (int i = 50; i < 80; i++) {
             sender.send("m" + i);
         }
-        assertEquals(texts("m", 50, 80), receive(local, 30), "local delivery goes on");
+        assertEquals(texts("m", 50, 80), local.next(30), "local delivery goes on");
         assertEquals(new BusStats(80, 50, 30, 0, 0, 0, false), a.bus.stats(), "published while down: dropped");
 
         nats.start();
@@ -183,8 +143,8 @@ class NatsFailuresTest {
         for (int i = 80; i < 120; i++) {
             sender.send("m" + i);
         }
-        assertEquals(texts("m", 80, 120), receive(remote, 40), "B resubscribed by itself; m50..m79 never came");
-        assertEquals(texts("m", 80, 120), receive(local, 40));
+        assertEquals(texts("m", 80, 120), remote.next(40), "B resubscribed by itself; m50..m79 never came");
+        assertEquals(texts("m", 80, 120), local.next(40));
         await(a, s -> s.sent() == 90, "sent");
         Thread.sleep(200);
         assertEquals(List.of(), remote.drain());
@@ -222,7 +182,7 @@ class NatsFailuresTest {
         sendSome.run();
         int n = count[0];
 
-        assertEquals(texts("", 0, n), receive(local, n), "local delivery never stopped");
+        assertEquals(texts("", 0, n), local.next(n), "local delivery never stopped");
         await(a, s -> s.sent() + s.dropped() == n, "every message sent or dropped");
         Thread.sleep(300);
         List<Object> got = remote.drain();
@@ -274,8 +234,9 @@ class NatsFailuresTest {
         BusStats frozen = a.bus.stats();
         System.out.printf("%,d publishes to a frozen server: %d ms in all; median %d µs, p99 %d µs, slowest %d µs; %s%n",
                 n, total / 1_000_000, took[n / 2] / 1000, took[n * 99 / 100] / 1000, took[n - 1] / 1000, frozen);
-        // blocked on the server, it would wait for seconds, forever: anything shorter is this machine's noise
-        assertTrue(took[n - 1] < Duration.ofSeconds(1).toNanos(), "a publish took " + took[n - 1] / 1000 + " µs");
+        // blocked on the server, a publish would wait for the thaw below, forever. Stalls of up to 2 s were
+        // seen on the shared 2-core VM at load 25 (run queue, GC): 5 s tells the two apart.
+        assertTrue(took[n - 1] < Duration.ofSeconds(5).toNanos(), "a publish took " + took[n - 1] / 1000 + " µs");
         assertEquals(n + 1, frozen.published());
         assertEquals(frozen.published(), frozen.sent() + frozen.dropped(), "each one sent or dropped: " + frozen);
         assertTrue(frozen.dropped() > 0, "past the bound, dropped: " + frozen);

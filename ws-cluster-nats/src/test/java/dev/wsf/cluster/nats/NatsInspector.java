@@ -1,5 +1,6 @@
 package dev.wsf.cluster.nats;
 
+import dev.wsf.cluster.testkit.BrokerProcess;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class NatsInspector implements AutoCloseable {
     List<List<String>> subscriptionsByConnection() {
         String json;
         try {
-            json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nats.monitorPort + "/connz?subs=1"))
+            json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nats.monitorPort() + "/connz?subs=1"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,7 +72,7 @@ final class NatsInspector implements AutoCloseable {
     /** Publishes raw bytes on a subject, as something other than a wsf node would. */
     void publish(String subject, byte[] payload) throws Exception {
         if (raw == null) {
-            raw = Nats.connect("nats://127.0.0.1:" + nats.port);
+            raw = Nats.connect("nats://127.0.0.1:" + nats.port());
         }
         raw.publish(subject, payload);
         raw.flush(java.time.Duration.ofSeconds(5));

@@ -2,11 +2,16 @@ package dev.wsf.cluster.nats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.topic.BusStats;
 import dev.wsf.api.topic.TopicEnvelope;
 import dev.wsf.api.topic.TopicMessage;
+import dev.wsf.cluster.testkit.BrokerProcess;
+import dev.wsf.cluster.testkit.LogCapture;
+import dev.wsf.cluster.testkit.Node;
+import dev.wsf.cluster.testkit.Peer;
 import dev.wsf.runtime.WebSocketClient;
 import dev.wsf.testkit.Eventually;
 import java.nio.ByteBuffer;
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +61,7 @@ class NatsTopicBusTest {
     }
 
     private Node node() {
-        Node n = new Node(NatsTopicBus.builder("nats://127.0.0.1:" + nats.port).build());
+        Node n = new Node(NatsTopicBus.builder("nats://127.0.0.1:" + nats.port()).build());
         open.add(n);
         return n;
     }
@@ -87,7 +93,7 @@ class NatsTopicBusTest {
 
         sender.send("héllo");
         byte[] binary = {0, 1, (byte) 0xff, 13, 10};
-        sender.session.sendBinaryAndAwait(ByteBuffer.wrap(binary));
+        sender.session().sendBinaryAndAwait(ByteBuffer.wrap(binary));
         for (Peer p : List.of(sender, onA, onB, onC)) {
             assertEquals("héllo", p.next());
             assertArrayEquals(binary, (byte[]) p.next());
@@ -120,16 +126,16 @@ class NatsTopicBusTest {
         Thread.sleep(200);
         assertEquals(0, b.bus.stats().received(), "B does not serve x nor nobody-subscribes");
 
-        x1.session.closeAndAwait(CloseReason.NORMAL);
+        x1.session().closeAndAwait(CloseReason.NORMAL);
         Thread.sleep(100);
         assertEquals(1, server.subscribers("wsf.topic.x"), "A still has a subscriber to x");
-        x2.session.closeAndAwait(CloseReason.NORMAL);
+        x2.session().closeAndAwait(CloseReason.NORMAL);
         awaitSubscribers(server, "wsf.topic.x", 0);
         assertEquals(List.of("wsf.topic.y"), server.subjects());
         b.server.topics().publish("x", "after A left");
         Thread.sleep(200);
         assertEquals(1, a.bus.stats().received(), "A no longer receives x");
-        y.session.closeAndAwait(CloseReason.NORMAL);
+        y.session().closeAndAwait(CloseReason.NORMAL);
         awaitSubscribers(server, "wsf.topic.y", 0);
         assertEquals(List.of(), server.subjects());
     }
@@ -162,27 +168,32 @@ class NatsTopicBusTest {
     }
 
     @Test
-    void whatIsNotAnEnvelopeForTheSubjectsTopicIsIgnoredAndCounted() throws Exception {
-        Node b = node();
-        NatsInspector server = inspector();
-        Peer onB = Peer.connect(client, b.uri("room"));
-        awaitSubscribers(server, "wsf.topic.room", 1);
+    void whatIsNotAnEnvelopeForTheSubjectsTopicIsIgnoredCountedAndLoggedOnce() throws Exception {
+        try (LogCapture log = LogCapture.of(NatsTopicBus.class)) {
+            Node b = node();
+            NatsInspector server = inspector();
+            Peer onB = Peer.connect(client, b.uri("room"));
+            awaitSubscribers(server, "wsf.topic.room", 1);
 
-        byte[] otherVersion = TopicEnvelope.encode(message("room", "v2"));
-        otherVersion[3] = 2;
-        byte[] truncated = java.util.Arrays.copyOf(TopicEnvelope.encode(message("room", "x")), 8);
-        byte[] invalidUtf8 = TopicEnvelope.encode(new TopicMessage("room", false, new byte[] {'a', (byte) 0xC3}, "node-x"));
-        byte[] otherTopic = TopicEnvelope.encode(message("elsewhere", "sneaking in"));
-        for (byte[] bad : List.of("garbage".getBytes(StandardCharsets.UTF_8), new byte[0], otherVersion, truncated,
-                invalidUtf8, otherTopic)) {
-            server.publish("wsf.topic.room", bad);
+            byte[] otherVersion = TopicEnvelope.encode(message("room", "v2"));
+            otherVersion[3] = 2;
+            byte[] truncated = java.util.Arrays.copyOf(TopicEnvelope.encode(message("room", "x")), 8);
+            byte[] invalidUtf8 = TopicEnvelope.encode(new TopicMessage("room", false, new byte[] {'a', (byte) 0xC3}, "node-x"));
+            byte[] otherTopic = TopicEnvelope.encode(message("elsewhere", "sneaking in"));
+            for (byte[] bad : List.of("garbage".getBytes(StandardCharsets.UTF_8), new byte[0], otherVersion, truncated,
+                    invalidUtf8, otherTopic)) {
+                server.publish("wsf.topic.room", bad);
+            }
+            server.publish("wsf.topic.room", TopicEnvelope.encode(message("room", "fine")));
+
+            assertEquals("fine", onB.next(), "only the envelope for this topic reaches subscribers");
+            Eventually.until(WAIT, () -> b.bus.stats().malformed() == 6, () -> "B: " + b.bus.stats());
+            assertEquals(1, b.bus.stats().received());
+            assertEquals(List.of(), onB.drain());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), "logged the first time only: " + warnings);
+            assertTrue(warnings.get(0).startsWith("ignored a payload on subject wsf.topic.room"), warnings.get(0));
         }
-        server.publish("wsf.topic.room", TopicEnvelope.encode(message("room", "fine")));
-
-        assertEquals("fine", onB.next(), "only the envelope for this topic reaches subscribers");
-        Eventually.until(WAIT, () -> b.bus.stats().malformed() == 6, () -> "B: " + b.bus.stats());
-        assertEquals(1, b.bus.stats().received());
-        assertEquals(List.of(), onB.drain());
     }
 
     private static TopicMessage message(String topic, String payload) {

@@ -4,6 +4,11 @@ import dev.wsf.api.topic.BusStats;
 import dev.wsf.api.topic.TopicBus;
 import dev.wsf.api.topic.TopicEnvelope;
 import dev.wsf.api.topic.TopicMessage;
+import dev.wsf.cluster.Arrivals;
+import dev.wsf.cluster.Backoff;
+import dev.wsf.cluster.BusBuilder;
+import dev.wsf.cluster.BusCounters;
+import dev.wsf.cluster.BusSettings;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
@@ -118,15 +123,15 @@ public final class RedisTopicBus implements TopicBus {
     private record Outgoing(byte[] channel, byte[] envelope) {
     }
 
-    private RedisTopicBus(Builder b) {
+    private RedisTopicBus(Builder b, BusSettings settings) {
         this.uri = b.uri;
         this.where = (b.cluster ? "Redis Cluster at " : "Redis at ") + b.uri.getHost() + ":" + b.uri.getPort();
         this.channels = new Channels(b.prefix);
         this.sharded = b.sharded != null ? b.sharded : b.cluster;
         this.cluster = b.cluster;
-        this.maxPending = b.maxPending;
-        this.bufferWhileDisconnected = b.bufferWhileDisconnected;
-        this.backoff = new Backoff(b.minDelay, b.maxDelay);
+        this.maxPending = settings.maxPending();
+        this.bufferWhileDisconnected = settings.bufferWhileDisconnected();
+        this.backoff = settings.backoff();
         this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
         if (cluster) {
             RedisClusterClient c = RedisClusterClient.create(resources, uri);
@@ -206,7 +211,7 @@ public final class RedisTopicBus implements TopicBus {
     }
 
     private void connected(StatefulRedisPubSubConnection<byte[], byte[]> c) {
-        c.addListener(new Inbound(channels, counters, nodeId, receiver));
+        c.addListener(new Inbound(channels, new Arrivals(nodeId, receiver, counters, LOG)));
         if (!cluster) {
             c.addListener(new RedisConnectionStateListener() {
                 @Override
@@ -422,15 +427,11 @@ public final class RedisTopicBus implements TopicBus {
     }
 
     /** Builds a {@link RedisTopicBus}; every setting has a default. */
-    public static final class Builder {
+    public static final class Builder extends BusBuilder<Builder> {
         private final RedisURI uri;
         private String prefix = "wsf:topic:";
         private Boolean sharded;
         private boolean cluster;
-        private int maxPending = 10_000;
-        private boolean bufferWhileDisconnected;
-        private Duration minDelay = Duration.ofMillis(100);
-        private Duration maxDelay = Duration.ofSeconds(10);
 
         private Builder(RedisURI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -462,44 +463,8 @@ public final class RedisTopicBus implements TopicBus {
             return this;
         }
 
-        /**
-         * How many published messages may wait for the broker (not connected yet, or not answered
-         * yet) before more are dropped; 10,000 by default.
-         */
-        public Builder maxPending(int maxPending) {
-            if (maxPending < 1) {
-                throw new IllegalArgumentException("maxPending must be positive: " + maxPending);
-            }
-            this.maxPending = maxPending;
-            return this;
-        }
-
-        /**
-         * Whether messages published while the broker is out of reach wait for it (up to
-         * {@link #maxPending(int)}) or are dropped at once, as by default. Waiting messages go out
-         * when this node is connected again, and reach only the nodes that are subscribed again
-         * by then: the others miss them, yet they count as sent (Redis took them). Dropped ones
-         * are counted either way.
-         */
-        public Builder bufferWhileDisconnected(boolean buffer) {
-            this.bufferWhileDisconnected = buffer;
-            return this;
-        }
-
-        /**
-         * The range of waits between connection attempts: each failed attempt doubles the upper
-         * end, from {@code min} up to {@code max}, and the wait is random below it. 100 ms to
-         * 10 s by default.
-         */
-        public Builder reconnectDelay(Duration min, Duration max) {
-            new Backoff(min, max); // checks them
-            this.minDelay = min;
-            this.maxDelay = max;
-            return this;
-        }
-
         public RedisTopicBus build() {
-            return new RedisTopicBus(this);
+            return new RedisTopicBus(this, settings());
         }
     }
 }

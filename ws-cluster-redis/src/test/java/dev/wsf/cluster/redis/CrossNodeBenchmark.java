@@ -9,6 +9,7 @@ import dev.wsf.api.SlowConsumerPolicy;
 import dev.wsf.api.topic.TopicBus;
 import dev.wsf.api.config.ClientConfig;
 import dev.wsf.api.config.ConnectOptions;
+import dev.wsf.cluster.testkit.BrokerProcess;
 import dev.wsf.runtime.WebSocketClient;
 import dev.wsf.runtime.WebSocketServer;
 import java.net.URI;
@@ -67,7 +68,7 @@ public final class CrossNodeBenchmark {
         String uri = System.getProperty("redis");
         if (uri == null && !mode.equals("local")) {
             started = BrokerProcess.redis();
-            uri = "redis://127.0.0.1:" + started.port;
+            uri = "redis://127.0.0.1:" + started.port();
         }
         try {
             if (mode.equals("local") || mode.equals("both")) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.topic.BusStats;
+import dev.wsf.cluster.testkit.BrokerProcess;
+import dev.wsf.cluster.testkit.Node;
+import dev.wsf.cluster.testkit.Peer;
 import dev.wsf.runtime.WebSocketClient;
 import dev.wsf.testkit.Eventually;
 import java.io.IOException;
@@ -38,7 +41,7 @@ class RedisClusterModeTest {
                 masters.add(BrokerProcess.redisClusterNode());
             }
             createCluster(masters);
-            String seed = "redis://127.0.0.1:" + masters.get(0).port;
+            String seed = "redis://127.0.0.1:" + masters.get(0).port();
             Node a = new Node(RedisTopicBus.builder(seed).cluster(true).build());
             open.add(a);
             Node b = new Node(RedisTopicBus.builder(seed).cluster(true).build());
@@ -47,7 +50,7 @@ class RedisClusterModeTest {
             open.add(client);
             List<RedisInspector> shards = new ArrayList<>();
             for (BrokerProcess m : masters) {
-                RedisInspector i = new RedisInspector(m.port, true);
+                RedisInspector i = new RedisInspector(m.port(), true);
                 shards.add(i);
                 open.add(i);
             }
@@ -91,21 +94,21 @@ class RedisClusterModeTest {
     private static void createCluster(List<BrokerProcess> masters) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(BrokerProcess.require("redis-cli", "redis-tools").toString(),
                 "--cluster", "create"));
-        masters.forEach(m -> command.add("127.0.0.1:" + m.port));
+        masters.forEach(m -> command.add("127.0.0.1:" + m.port()));
         command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "redis-cli --cluster create: " + out);
         for (BrokerProcess m : masters) {
             Eventually.until(Duration.ofSeconds(30), () -> clusterInfo(m).contains("cluster_state:ok"),
-                    () -> "127.0.0.1:" + m.port + " says " + clusterInfo(m));
+                    () -> "127.0.0.1:" + m.port() + " says " + clusterInfo(m));
         }
     }
 
     private static String clusterInfo(BrokerProcess m) {
         try {
             Process p = new ProcessBuilder(BrokerProcess.require("redis-cli", "redis-tools").toString(), "-p",
-                    String.valueOf(m.port), "cluster", "info").redirectErrorStream(true).start();
+                    String.valueOf(m.port()), "cluster", "info").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(10, TimeUnit.SECONDS);
             return out;

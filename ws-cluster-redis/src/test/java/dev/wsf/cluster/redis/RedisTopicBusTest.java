@@ -2,10 +2,15 @@ package dev.wsf.cluster.redis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.topic.BusStats;
 import dev.wsf.api.topic.TopicEnvelope;
 import dev.wsf.api.topic.TopicMessage;
+import dev.wsf.cluster.testkit.BrokerProcess;
+import dev.wsf.cluster.testkit.LogCapture;
+import dev.wsf.cluster.testkit.Node;
+import dev.wsf.cluster.testkit.Peer;
 import dev.wsf.runtime.WebSocketClient;
 import dev.wsf.testkit.Eventually;
 import java.nio.ByteBuffer;
@@ -13,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,13 +61,13 @@ class RedisTopicBusTest {
     }
 
     private Node node(boolean sharded) {
-        Node n = new Node(RedisTopicBus.builder("redis://127.0.0.1:" + redis.port).sharded(sharded).build());
+        Node n = new Node(RedisTopicBus.builder("redis://127.0.0.1:" + redis.port()).sharded(sharded).build());
         open.add(n);
         return n;
     }
 
     private RedisInspector inspector(boolean sharded) {
-        RedisInspector i = new RedisInspector(redis.port, sharded);
+        RedisInspector i = new RedisInspector(redis.port(), sharded);
         open.add(i);
         return i;
     }
@@ -86,7 +92,7 @@ class RedisTopicBusTest {
 
         sender.send("héllo");
         byte[] binary = {0, 1, (byte) 0xff, 13, 10};
-        sender.session.sendBinaryAndAwait(ByteBuffer.wrap(binary));
+        sender.session().sendBinaryAndAwait(ByteBuffer.wrap(binary));
         for (Peer p : List.of(sender, onA, onB, onC)) {
             assertEquals("héllo", p.next());
             assertArrayEquals(binary, (byte[]) p.next());
@@ -121,44 +127,49 @@ class RedisTopicBusTest {
         Eventually.until(WAIT, () -> a.bus.stats().sent() == 1, () -> "A: " + a.bus.stats());
         assertEquals(0, b.bus.stats().received(), "B does not serve x nor nobody-subscribes");
 
-        x1.session.closeAndAwait(dev.wsf.api.CloseReason.NORMAL);
+        x1.session().closeAndAwait(dev.wsf.api.CloseReason.NORMAL);
         Thread.sleep(100);
         assertEquals(1, broker.subscribers("wsf:topic:x"), "A still has a subscriber to x");
-        x2.session.closeAndAwait(dev.wsf.api.CloseReason.NORMAL);
+        x2.session().closeAndAwait(dev.wsf.api.CloseReason.NORMAL);
         awaitSubscribers(broker, "wsf:topic:x", 0);
         assertEquals(List.of("wsf:topic:y"), broker.channels());
         b.server.topics().publish("x", "after A left");
         Eventually.until(WAIT, () -> b.bus.stats().sent() == 2, () -> "B: " + b.bus.stats());
         Thread.sleep(100);
         assertEquals(1, a.bus.stats().received(), "A no longer receives x");
-        y.session.closeAndAwait(dev.wsf.api.CloseReason.NORMAL);
+        y.session().closeAndAwait(dev.wsf.api.CloseReason.NORMAL);
         awaitSubscribers(broker, "wsf:topic:y", 0);
         assertEquals(List.of(), broker.channels());
     }
 
     @ParameterizedTest(name = "sharded={0}")
     @ValueSource(booleans = {false, true})
-    void whatIsNotAnEnvelopeForTheChannelsTopicIsIgnoredAndCounted(boolean sharded) throws Exception {
-        Node b = node(sharded);
-        RedisInspector broker = inspector(sharded);
-        Peer onB = Peer.connect(client, b.uri("room"));
-        awaitSubscribers(broker, "wsf:topic:room", 1);
+    void whatIsNotAnEnvelopeForTheChannelsTopicIsIgnoredCountedAndLoggedOnce(boolean sharded) throws Exception {
+        try (LogCapture log = LogCapture.of(RedisTopicBus.class)) {
+            Node b = node(sharded);
+            RedisInspector broker = inspector(sharded);
+            Peer onB = Peer.connect(client, b.uri("room"));
+            awaitSubscribers(broker, "wsf:topic:room", 1);
 
-        byte[] otherVersion = TopicEnvelope.encode(message("room", false, "v2", "node-x"));
-        otherVersion[3] = 2;
-        byte[] truncated = java.util.Arrays.copyOf(TopicEnvelope.encode(message("room", false, "x", "node-x")), 8);
-        byte[] invalidUtf8 = TopicEnvelope.encode(new TopicMessage("room", false, new byte[] {'a', (byte) 0xC3}, "node-x"));
-        byte[] otherTopic = TopicEnvelope.encode(message("elsewhere", false, "sneaking in", "node-x"));
-        for (byte[] bad : List.of("garbage".getBytes(StandardCharsets.UTF_8), new byte[0], otherVersion, truncated,
-                invalidUtf8, otherTopic)) {
-            assertEquals(1, broker.publish("wsf:topic:room", bad));
+            byte[] otherVersion = TopicEnvelope.encode(message("room", false, "v2", "node-x"));
+            otherVersion[3] = 2;
+            byte[] truncated = java.util.Arrays.copyOf(TopicEnvelope.encode(message("room", false, "x", "node-x")), 8);
+            byte[] invalidUtf8 = TopicEnvelope.encode(new TopicMessage("room", false, new byte[] {'a', (byte) 0xC3}, "node-x"));
+            byte[] otherTopic = TopicEnvelope.encode(message("elsewhere", false, "sneaking in", "node-x"));
+            for (byte[] bad : List.of("garbage".getBytes(StandardCharsets.UTF_8), new byte[0], otherVersion, truncated,
+                    invalidUtf8, otherTopic)) {
+                assertEquals(1, broker.publish("wsf:topic:room", bad));
+            }
+            broker.publish("wsf:topic:room", TopicEnvelope.encode(message("room", false, "fine", "node-x")));
+
+            assertEquals("fine", onB.next(), "only the envelope for this topic reaches subscribers");
+            Eventually.until(WAIT, () -> b.bus.stats().malformed() == 6, () -> "B: " + b.bus.stats());
+            assertEquals(1, b.bus.stats().received());
+            assertEquals(List.of(), onB.drain());
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), "logged the first time only: " + warnings);
+            assertTrue(warnings.get(0).startsWith("ignored a payload on channel wsf:topic:room"), warnings.get(0));
         }
-        broker.publish("wsf:topic:room", TopicEnvelope.encode(message("room", false, "fine", "node-x")));
-
-        assertEquals("fine", onB.next(), "only the envelope for this topic reaches subscribers");
-        Eventually.until(WAIT, () -> b.bus.stats().malformed() == 6, () -> "B: " + b.bus.stats());
-        assertEquals(1, b.bus.stats().received());
-        assertEquals(List.of(), onB.drain());
     }
 
     private static TopicMessage message(String topic, boolean binary, String payload, String origin) {

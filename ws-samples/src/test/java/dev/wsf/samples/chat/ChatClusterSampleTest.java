@@ -2,23 +2,18 @@ package dev.wsf.samples.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wsf.cluster.testkit.BrokerProcess;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.support.SampleCluster;
 import dev.wsf.testkit.Eventually;
 import dev.wsf.testkit.JdkClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,16 +33,13 @@ class ChatClusterSampleTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"redis", "nats"})
     void membersOnTwoServersChatInOneRoom(String broker) throws Exception {
-        int port = freePort();
-        int monitor = freePort();
-        Path dir = Files.createTempDirectory("wsf-chat-" + broker);
-        List<String> command = broker.equals("redis")
-                ? List.of(program("redis-server"), "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
-                        "--appendonly", "no", "--dir", dir.toString())
-                : List.of(program("nats-server"), "-a", "127.0.0.1", "-p", String.valueOf(port), "-m",
-                        String.valueOf(monitor));
-        Process process = start(command, broker.equals("redis") ? "Ready to accept connections" : "Server is ready");
-        String uri = broker + "://127.0.0.1:" + port;
+        try (BrokerProcess process = broker.equals("redis") ? BrokerProcess.redis() : BrokerProcess.nats()) {
+            chat(broker, process);
+        }
+    }
+
+    private static void chat(String broker, BrokerProcess process) throws Exception {
+        String uri = broker + "://127.0.0.1:" + process.port();
         WebSocketServer one = null;
         WebSocketServer two = null;
         try {
@@ -59,7 +51,7 @@ class ChatClusterSampleTest {
                     && clusterTwo.bus().stats().connected(), () -> "both servers connected to " + uri);
 
             try (JdkClient ann = joined(one, "ann")) {
-                Eventually.until(Duration.ofSeconds(10), () -> subscribers(broker, port, monitor) == 1,
+                Eventually.until(Duration.ofSeconds(10), () -> subscribers(broker, process) == 1,
                         () -> "ann's server subscribed to the room at the broker");
                 try (JdkClient bob = join(two, "bob")) {
                     assertEquals(ChatEvent.members("bob", List.of()), event(bob), "the list is each server's own");
@@ -83,24 +75,19 @@ class ChatClusterSampleTest {
             if (two != null) {
                 two.stop();
             }
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            Files.deleteIfExists(dir);
         }
     }
 
     /** How many servers the broker has subscribed to the room, as it says itself. */
-    private static int subscribers(String broker, int port, int monitor) {
+    private static int subscribers(String broker, BrokerProcess process) {
+        if (broker.equals("redis")) {
+            List<String> numsub = process.redisCli("pubsub", "numsub", "wsf:topic:lobby");
+            return numsub.size() == 2 ? Integer.parseInt(numsub.get(1).strip()) : -1;
+        }
         try {
-            if (broker.equals("redis")) {
-                Process cli = new ProcessBuilder(program("redis-cli"), "-p", String.valueOf(port), "pubsub", "numsub",
-                        "wsf:topic:lobby").redirectErrorStream(true).start();
-                List<String> lines = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-                cli.waitFor(10, TimeUnit.SECONDS);
-                return lines.size() == 2 ? Integer.parseInt(lines.get(1).strip()) : -1;
-            }
-            String connz = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + monitor + "/connz?subs=1")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String connz = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + process.monitorPort() + "/connz?subs=1")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             return connz.split("\"wsf\\.topic\\.lobby\"", -1).length - 1;
         } catch (IOException e) {
             return -1;
@@ -124,49 +111,5 @@ class ChatClusterSampleTest {
 
     private static ChatEvent event(JdkClient client) throws InterruptedException {
         return JSON.readValue(client.nextText(), ChatEvent.class);
-    }
-
-    /** The broker's path; skipped without it, except under -Pinterop's CI, where it must be there. */
-    private static String program(String name) {
-        for (String dir : List.of("/usr/bin", "/usr/sbin", "/usr/local/bin")) {
-            if (Files.isExecutable(Path.of(dir, name))) {
-                return dir + "/" + name;
-            }
-        }
-        String message = name + " is not installed: apt-get install " + name + " (or bash .ci/install-test-deps)";
-        if (System.getenv("CI") != null) {
-            throw new AssertionError(message);
-        }
-        Assumptions.abort(message + "; skipping the clustered chat");
-        return null;
-    }
-
-    private static Process start(List<String> command, String ready) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CountDownLatch up = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.contains(ready)) {
-                        up.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // it ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        if (!up.await(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not start");
-        }
-        return p;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.wsf.cluster.redis;
+package dev.wsf.cluster.testkit;
 
 import dev.wsf.api.Session;
 import dev.wsf.api.endpoint.EndpointHandler;
@@ -15,14 +15,26 @@ import java.util.concurrent.TimeUnit;
  * A client session that records what it receives: {@code String} for text, {@code byte[]} for
  * binary.
  */
-final class Peer implements EndpointHandler {
-    final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-    volatile Session session;
+public final class Peer implements EndpointHandler {
+    private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    private volatile Session session;
 
-    static Peer connect(WebSocketClient client, URI uri) {
+    private Peer() {
+    }
+
+    public static Peer connect(WebSocketClient client, URI uri) {
         Peer p = new Peer();
         p.session = client.connect(uri, p).orTimeout(10, TimeUnit.SECONDS).join();
         return p;
+    }
+
+    /** {@code prefix + i} for i from {@code from} (inclusive) to {@code to} (exclusive): what a sender sent. */
+    public static List<Object> texts(String prefix, int from, int to) {
+        List<Object> l = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            l.add(prefix + i);
+        }
+        return l;
     }
 
     @Override
@@ -37,12 +49,16 @@ final class Peer implements EndpointHandler {
         received.add(b);
     }
 
-    void send(String text) {
+    public Session session() {
+        return session;
+    }
+
+    public void send(String text) {
         session.sendTextAndAwait(text);
     }
 
     /** The next message, failing if none comes within 10 s. */
-    Object next() throws InterruptedException {
+    public Object next() throws InterruptedException {
         Object m = received.poll(10, TimeUnit.SECONDS);
         if (m == null) {
             throw new AssertionError("nothing received within 10 s");
@@ -50,8 +66,17 @@ final class Peer implements EndpointHandler {
         return m;
     }
 
+    /** The next {@code n} messages, failing if one does not come within 10 s. */
+    public List<Object> next(int n) throws InterruptedException {
+        List<Object> got = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            got.add(next());
+        }
+        return got;
+    }
+
     /** What arrived so far, taken out. */
-    List<Object> drain() {
+    public List<Object> drain() {
         List<Object> all = new ArrayList<>();
         received.drainTo(all);
         return all;

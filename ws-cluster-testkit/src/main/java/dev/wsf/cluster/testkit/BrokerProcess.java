@@ -1,4 +1,4 @@
-package dev.wsf.cluster.redis;
+package dev.wsf.cluster.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,16 +18,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A broker program the test started (redis-server): on a free loopback port, in a temporary
- * directory, ended by its process id, never by name. It can be killed and started again on the
- * same port, and frozen (SIGSTOP) to play a broker that stops answering.
+ * A broker program the test started (redis-server, nats-server): on a free loopback port, in a
+ * temporary directory, ended by its process id, never by name. It can be killed and started
+ * again on the same port, and frozen (SIGSTOP) to play a broker that stops answering.
+ *
+ * <p>A broker that is not installed skips the test, except where brokers are required (the
+ * interop profile sets {@code wsf.brokers.required}, and CI sets {@code CI}): there it fails it.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
     private final Path binary;
     private final Function<BrokerProcess, List<String>> arguments;
     private final String readyLine;
-    final int port;
-    final Path dir;
+    private final int port;
+    private final Path dir;
+    /** nats-server's HTTP monitoring port; 0 for redis-server. */
+    private int monitorPort;
     private final List<String> output = new ArrayList<>();
     private volatile Process process;
     private boolean hooked;
@@ -45,14 +50,14 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** redis-server on loopback, without persistence, running. */
-    static BrokerProcess redis() {
+    public static BrokerProcess redis() {
         BrokerProcess p = redisNotStarted();
         p.start();
         return p;
     }
 
     /** redis-server with its port and directory chosen, not started yet: {@link #start()} starts it. */
-    static BrokerProcess redisNotStarted() {
+    public static BrokerProcess redisNotStarted() {
         Path bin = require("redis-server", "redis-server");
         return new BrokerProcess(bin, b -> List.of("--port", String.valueOf(b.port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", b.dir.toString()), "Ready to accept connections");
@@ -62,7 +67,7 @@ final class BrokerProcess implements AutoCloseable {
      * A node of a Redis Cluster (not joined yet): its cluster bus listens on port + 10000, so the
      * port is one below 55536 whose neighbour 10000 up is free too.
      */
-    static BrokerProcess redisClusterNode() {
+    public static BrokerProcess redisClusterNode() {
         Path bin = require("redis-server", "redis-server");
         BrokerProcess p;
         while (true) {
@@ -79,6 +84,36 @@ final class BrokerProcess implements AutoCloseable {
         return p;
     }
 
+    /** nats-server on loopback, with its monitoring port, running. */
+    public static BrokerProcess nats() {
+        BrokerProcess p = natsNotStarted();
+        p.start();
+        return p;
+    }
+
+    /** nats-server with its ports chosen, not started yet: {@link #start()} starts it. */
+    public static BrokerProcess natsNotStarted() {
+        Path bin = require("nats-server", "nats-server");
+        int monitor = freePort();
+        BrokerProcess p = new BrokerProcess(bin, b -> List.of("-a", "127.0.0.1", "-p", String.valueOf(b.port),
+                "-m", String.valueOf(b.monitorPort)), "Server is ready");
+        p.monitorPort = monitor;
+        return p;
+    }
+
+    /** The port it listens on (the same after a restart). */
+    public int port() {
+        return port;
+    }
+
+    /** nats-server's HTTP monitoring port ({@code /connz?subs=1}). */
+    public int monitorPort() {
+        if (monitorPort == 0) {
+            throw new IllegalStateException(binary.getFileName() + " has no monitoring port");
+        }
+        return monitorPort;
+    }
+
     private static boolean free(int port) {
         try {
             new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()).close();
@@ -89,7 +124,7 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** A broker program, or the test is skipped (or failed, where brokers are required). */
-    static Path require(String program, String debianPackage) {
+    public static Path require(String program, String debianPackage) {
         for (String d : List.of("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin")) {
             Path p = Path.of(d, program);
             if (Files.isExecutable(p)) {
@@ -114,7 +149,7 @@ final class BrokerProcess implements AutoCloseable {
         return null;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
@@ -164,8 +199,29 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
+    /** What {@code redis-cli -p PORT args...} prints, line by line (redis-server only). */
+    public List<String> redisCli(String... args) {
+        List<String> command = new ArrayList<>(List.of(require("redis-cli", "redis-tools").toString(), "-p",
+                String.valueOf(port)));
+        command.addAll(List.of(args));
+        try {
+            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!cli.waitFor(10, TimeUnit.SECONDS)) {
+                cli.destroyForcibly();
+                throw new AssertionError(command + " did not end");
+            }
+            return out.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Kills it at once (SIGKILL), as a crash would, and waits until it is gone. */
-    synchronized void kill() {
+    public synchronized void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
@@ -175,12 +231,12 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** Freezes it (SIGSTOP): connections stay open and nothing is answered. */
-    void freeze() {
+    public void freeze() {
         signal("STOP");
     }
 
     /** Lets a frozen broker go on (SIGCONT). */
-    void thaw() {
+    public void thaw() {
         signal("CONT");
     }
 
@@ -198,7 +254,7 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    List<String> output() {
+    public List<String> output() {
         synchronized (output) {
             return List.copyOf(output);
         }
@@ -229,7 +285,7 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.wsf.cluster.nats;
+package dev.wsf.cluster;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,15 +8,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * minimum and {@code min(max, min * 2^n)}, so that nodes that lost the broker together do not
  * come back in lockstep.
  */
-record Backoff(Duration min, Duration max) {
-    Backoff {
+public record Backoff(Duration min, Duration max) {
+    public Backoff {
         if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
             throw new IllegalArgumentException("backoff needs 0 < min <= max, not " + min + " and " + max);
         }
     }
 
     /** The wait before attempt {@code failures + 1}, in milliseconds. */
-    long delayMillis(int failures) {
+    public long delayMillis(int failures) {
         long lo = min.toMillis();
         long hi = lo << Math.min(failures, 30);
         if (hi <= 0 || hi > max.toMillis()) {

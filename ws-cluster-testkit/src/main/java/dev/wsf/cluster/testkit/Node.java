@@ -1,4 +1,4 @@
-package dev.wsf.cluster.redis;
+package dev.wsf.cluster.testkit;
 
 import dev.wsf.api.Session;
 import dev.wsf.api.config.ServerConfig;
@@ -14,11 +14,12 @@ import java.nio.ByteBuffer;
  * One wsf server of a cluster: at {@code /t/{topic}} a session subscribes to the topic when it
  * opens and publishes every message it sends to it.
  */
-final class Node implements AutoCloseable {
-    final TopicBus bus;
-    final WebSocketServer server;
+public final class Node implements AutoCloseable {
+    public final TopicBus bus;
+    public final WebSocketServer server;
 
-    Node(TopicBus bus) {
+    /** A server on a free loopback port, with {@code bus}, started. */
+    public Node(TopicBus bus) {
         this.bus = bus;
         EndpointDefinition endpoint = EndpointDefinition.builder("/t/{topic}", request -> new EndpointHandler() {
             @Override
@@ -48,7 +49,7 @@ final class Node implements AutoCloseable {
     }
 
     /** The address of a topic on this node: any name, percent-encoded into the path. */
-    URI uri(String topic) {
+    public URI uri(String topic) {
         String segment = java.net.URLEncoder.encode(topic, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         return URI.create("ws://127.0.0.1:" + server.port() + "/t/" + segment);
     }

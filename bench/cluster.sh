@@ -21,6 +21,7 @@ fi
 # The reactor's own classes, not whatever wsf jars a local repository may hold.
 deps=$(tr ':' '\n' <ws-cluster-redis/target/cp.txt | grep -v '/dev/wsf/' | paste -sd: -)
 cp="ws-cluster-redis/target/test-classes:ws-cluster-redis/target/classes:ws-runtime/target/classes"
+cp="$cp:ws-cluster-core/target/classes:ws-cluster-testkit/target/classes"
 cp="$cp:ws-api/target/classes:ws-testkit/target/classes:$deps"
 
 jvm=(-Xms512m -Xmx512m -XX:+UseParallelGC)

@@ -14,9 +14,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${BUILD:-1}" = 1 ]; then
-  mvn -q -o -pl ws-cluster-redis -am test-compile
-  mvn -q -o -pl ws-cluster-redis -am dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile=target/cp.txt >/dev/null
+  # One session: the reactor's modules resolve to their target/classes, which a session without
+  # the compile phase cannot do for modules that are in no local repository.
+  mvn -q -o -pl ws-cluster-redis -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile=target/cp.txt
 fi
 # The reactor's own classes, not whatever wsf jars a local repository may hold.
 deps=$(tr ':' '\n' <ws-cluster-redis/target/cp.txt | grep -v '/dev/wsf/' | paste -sd: -)

@@ -1,5 +1,6 @@
 package dev.wsf.cluster;
 
+import dev.wsf.api.topic.TopicBus;
 import java.time.Duration;
 
 /**
@@ -48,6 +49,9 @@ public abstract class BusBuilder<B extends BusBuilder<B>> {
         this.backoff = new Backoff(min, max);
         return self();
     }
+
+    /** The bus, not started yet: the server starts it. */
+    public abstract TopicBus build();
 
     /** What was set, for the bus that the subclass builds. */
     protected final BusSettings settings() {

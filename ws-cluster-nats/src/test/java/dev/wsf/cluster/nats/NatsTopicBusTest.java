@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * endpoint shows), any topic name is one subject token, and what is not an envelope is ignored
  * and counted.
  */
+@Tag("interop") // needs a broker; the default build keeps to what needs nothing installed
 class NatsTopicBusTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static BrokerProcess nats;

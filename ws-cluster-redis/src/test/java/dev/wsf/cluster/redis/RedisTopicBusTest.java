@@ -22,6 +22,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * not an envelope is ignored and counted. Every test runs with PUBLISH/SUBSCRIBE and with sharded
  * pub/sub (SPUBLISH/SSUBSCRIBE).
  */
+@Tag("interop") // needs a broker; the default build keeps to what needs nothing installed
 class RedisTopicBusTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static BrokerProcess redis;

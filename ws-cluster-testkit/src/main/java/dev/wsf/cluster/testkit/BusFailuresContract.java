@@ -116,13 +116,12 @@ public abstract class BusFailuresContract {
 
     @Test
     void aBrokerKilledAndRestartedCostsExactlyTheMessagesPublishedWhileItWasDown() throws Exception {
-        broker.start();
-        Node a = node(bus());
-        Node b = node(bus());
-        Peer sender = Peer.connect(client, a.uri("t"));
-        Peer local = Peer.connect(client, a.uri("t"));
-        Peer remote = Peer.connect(client, b.uri("t"));
-        awaitSubscribers("t", 2);
+        TwoNodes two = twoNodesOnTopicT();
+        Node a = two.a();
+        Node b = two.b();
+        Peer sender = two.sender();
+        Peer local = two.local();
+        Peer remote = two.remote();
 
         for (int i = 0; i < 50; i++) {
             sender.send("m" + i);
@@ -158,13 +157,12 @@ public abstract class BusFailuresContract {
 
     @Test
     void underSteadyTrafficARestartLosesOnlyWhatIsCountedAndNothingArrivesTwice() throws Exception {
-        broker.start();
-        Node a = node(bus());
-        Node b = node(bus());
-        Peer sender = Peer.connect(client, a.uri("t"));
-        Peer local = Peer.connect(client, a.uri("t"));
-        Peer remote = Peer.connect(client, b.uri("t"));
-        awaitSubscribers("t", 2);
+        TwoNodes two = twoNodesOnTopicT();
+        Node a = two.a();
+        Node b = two.b();
+        Peer sender = two.sender();
+        Peer local = two.local();
+        Peer remote = two.remote();
 
         int[] count = {0};
         Runnable sendSome = () -> {
@@ -202,6 +200,21 @@ public abstract class BusFailuresContract {
         assertEquals(1, sa.reconnects(), "one reconnection: " + sa);
         System.out.printf("restart under traffic: published %d, sent %d, dropped %d; the remote node delivered %d%n",
                 sa.published(), sa.sent(), sa.dropped(), got.size());
+    }
+
+    /** Node A with a sender and a local subscriber, node B with a remote one, all on topic t. */
+    private record TwoNodes(Node a, Node b, Peer sender, Peer local, Peer remote) {
+    }
+
+    /** The broker started, and {@link TwoNodes} subscribed at it. */
+    private TwoNodes twoNodesOnTopicT() {
+        broker.start();
+        Node a = node(bus());
+        Node b = node(bus());
+        TwoNodes two = new TwoNodes(a, b, Peer.connect(client, a.uri("t")), Peer.connect(client, a.uri("t")),
+                Peer.connect(client, b.uri("t")));
+        awaitSubscribers("t", 2);
+        return two;
     }
 
     private static void sleep(long millis) {

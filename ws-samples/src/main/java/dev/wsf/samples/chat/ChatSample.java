@@ -7,9 +7,12 @@ import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.support.ClasspathPages;
 import dev.wsf.samples.support.MetricsPage;
+import dev.wsf.samples.support.SampleCluster;
 import dev.wsf.samples.support.SampleRunner;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * served over plain HTTP from the same port, with the server's metrics in Prometheus's format at
  * {@value MetricsPage#PATH}. {@code -Dchat.maxMembers=N} sets the size of a room (default
  * {@value ChatRooms#DEFAULT_MAX_MEMBERS}); who may log in, see {@link ChatAccounts#fromSystemProperties()}.
+ * {@code -Dcluster=redis://host:port} (or {@code nats://host:port}) joins the rooms of every chat
+ * server started with the same broker: lines, joins and leaves cross servers; the member list is
+ * each server's own.
  */
 public final class ChatSample {
     private ChatSample() {
@@ -61,16 +67,25 @@ public final class ChatSample {
     }
 
     public static void main(String[] args) {
-        SampleRunner.Listening listening = SampleRunner.listen(settings());
+        Optional<SampleCluster> cluster = SampleCluster.fromSystemProperties();
+        ServerConfig.Builder settings = settings();
+        cluster.ifPresent(c -> c.applyTo(settings));
+        SampleRunner.Listening listening = SampleRunner.listen(settings);
         int maxMembers = Integer.getInteger("chat.maxMembers", ChatRooms.DEFAULT_MAX_MEMBERS);
         ChatAccounts accounts = ChatAccounts.fromSystemProperties();
         WebSocketServer server = start(listening.config(), maxMembers, accounts);
-        SampleRunner.serveUntilStopped(server, listening, at -> List.of(
-                "Chat: open " + at.http("/") + " in two browser tabs, pick a name each and the same room, and chat.",
-                "The page speaks JSON over " + at.ws("/chat/ROOM?name=NAME") + " with subprotocol "
-                        + ChatEndpoint.SUBPROTOCOL + "; a room takes " + maxMembers + " members (-Dchat.maxMembers=N).",
-                "Metrics, in Prometheus's text format: " + at.http(MetricsPage.PATH),
-                "Login: " + accounts.describe() + " (-Dtoken=T: one token for all; -Dchat.users=ann:T1,bob:T2: a user"
-                        + " list). The page offers the token as subprotocol " + ChatLogin.TOKEN_PREFIX + "T."));
+        SampleRunner.serveUntilStopped(server, listening, at -> {
+            List<String> lines = new ArrayList<>(List.of(
+                    "Chat: open " + at.http("/") + " in two browser tabs, pick a name each and the same room, and chat.",
+                    "The page speaks JSON over " + at.ws("/chat/ROOM?name=NAME") + " with subprotocol "
+                            + ChatEndpoint.SUBPROTOCOL + "; a room takes " + maxMembers + " members (-Dchat.maxMembers=N).",
+                    "Metrics, in Prometheus's text format: " + at.http(MetricsPage.PATH),
+                    "Login: " + accounts.describe() + " (-Dtoken=T: one token for all; -Dchat.users=ann:T1,bob:T2: a user"
+                            + " list). The page offers the token as subprotocol " + ChatLogin.TOKEN_PREFIX + "T."));
+            cluster.ifPresent(c -> lines.addAll(c.notes()));
+            cluster.ifPresent(c -> lines.add("Cluster: start another one with -Dport=N and the same -Dcluster, and chat"
+                    + " between tabs on either; the member list and /who show this server's members only."));
+            return lines;
+        });
     }
 }

@@ -45,6 +45,8 @@ final class SelectorLoop implements Executor {
     private final long tickNanos;
     /** Shared by every connection of this loop: an idle connection holds no read buffer. */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    /** Heap bytes on their way to a socket, copied here once; made at the first write. */
+    private WriteStaging writeStaging;
     /** TLS records in and out, shared like the read buffer; made when the first TLS connection needs them. */
     private ByteBuffer tlsIn;
     private ByteBuffer tlsOut;
@@ -104,6 +106,14 @@ final class SelectorLoop implements Executor {
 
     ByteBuffer readBuffer() {
         return readBuffer;
+    }
+
+    /** The loop's staging buffer for writes to sockets; call on this loop. */
+    WriteStaging writeStaging() {
+        if (writeStaging == null) {
+            writeStaging = new WriteStaging();
+        }
+        return writeStaging;
     }
 
     /** For TLS records read from the socket: room for several records of the largest size. */

@@ -274,7 +274,9 @@ final class SocketOutput {
         }
         try {
             boolean clear = egress.flush();
-            long written = clear ? queue.writeTo(egress, egress.prefersCoalescing()) : 0;
+            boolean coalesce = egress.prefersCoalescing();
+            WriteStaging staging = coalesce && loop.inLoop() ? loop.writeStaging() : null;
+            long written = clear ? queue.writeTo(egress, coalesce, staging) : 0;
             if (written > 0) {
                 connection.wrote(written);
             }

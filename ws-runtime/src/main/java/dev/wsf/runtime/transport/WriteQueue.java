@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * until then). Not thread-safe: guarded by the connection.
  */
 final class WriteQueue {
-    private static final ThreadLocal<ByteBuffer[]> GATHER = ThreadLocal.withInitial(() -> new ByteBuffer[64]);
+    /** Most buffers one gathering write takes. */
+    static final int MAX_GATHER = 64;
+    private static final ThreadLocal<ByteBuffer[]> GATHER = ThreadLocal.withInitial(() -> new ByteBuffer[MAX_GATHER]);
     /** Buffers up to this size are coalesced before writing; see {@link #coalescedWrite}. */
     private static final int SMALL = 1024;
     private static final ThreadLocal<ByteBuffer> STAGING = ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * SMALL));
@@ -128,19 +130,21 @@ final class WriteQueue {
         return totalWritten;
     }
 
-    /** Writes as much as the channel takes, coalescing small heap buffers; see {@link #writeTo(GatheringByteChannel, boolean)}. */
+    /** Writes as much as the channel takes, coalescing small heap buffers; see {@link #writeTo(GatheringByteChannel, boolean, WriteStaging)}. */
     long writeTo(GatheringByteChannel channel) throws IOException {
-        return writeTo(channel, true);
+        return writeTo(channel, true, null);
     }
 
     /**
      * Writes as much as the channel takes.
      *
      * @param coalesce whether to copy many small heap buffers into one first (see {@link #coalescedWrite})
+     * @param staging  the loop's direct staging buffer, when writing on the loop to a socket; it
+     *                 takes the place of coalescing
      * @return how many bytes went out
      * @throws IOException if the channel failed; entries written before that are still set aside
      */
-    long writeTo(GatheringByteChannel channel, boolean coalesce) throws IOException {
+    long writeTo(GatheringByteChannel channel, boolean coalesce, WriteStaging staging) throws IOException {
         ByteBuffer[] gather = GATHER.get();
         long total = 0;
         while (head != null) {
@@ -160,6 +164,9 @@ final class WriteQueue {
             try {
                 if (n == 0) {
                     written = 0;
+                } else if (staging != null) {
+                    written = staging.write(channel, gather, n);
+                    offered = staging.lastOffered();
                 } else if (n == 1) {
                     written = channel.write(gather[0]);
                 } else if (coalesce && allSmallAndOnHeap(gather, n)) {

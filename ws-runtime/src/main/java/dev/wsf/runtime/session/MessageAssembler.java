@@ -67,6 +67,9 @@ final class MessageAssembler implements FrameListener {
     @Override
     public void onDataPayload(ByteBuffer chunk, boolean frameEnd) {
         boolean messageEnd = frameEnd && frameFin;
+        if (text && !chunk.hasArray()) {
+            chunk = onHeap(chunk); // validated and decoded as an array; a String copies it anyway
+        }
         if (text) {
             if (!utf8.validate(chunk)) {
                 throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA, "text message is not valid UTF-8");
@@ -85,6 +88,12 @@ final class MessageAssembler implements FrameListener {
                 deliverWhole(aggregate.take());
             }
         }
+    }
+
+    private static ByteBuffer onHeap(ByteBuffer direct) {
+        byte[] bytes = new byte[direct.remaining()];
+        direct.duplicate().get(bytes);
+        return ByteBuffer.wrap(bytes);
     }
 
     @Override

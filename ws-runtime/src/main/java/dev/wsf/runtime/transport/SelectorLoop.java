@@ -43,8 +43,11 @@ final class SelectorLoop implements Executor {
     private final Selector selector;
     private final Thread thread;
     private final long tickNanos;
-    /** Shared by every connection of this loop: an idle connection holds no read buffer. */
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    /**
+     * Shared by every connection of this loop: an idle connection holds no read buffer. Direct,
+     * so the socket reads into it without the JDK's copy through a temporary direct buffer.
+     */
+    private final ByteBuffer readBuffer = ReadBuffers.allocate(64 * 1024);
     /** Heap bytes on their way to a socket, copied here once; made at the first write. */
     private WriteStaging writeStaging;
     /** TLS records in and out, shared like the read buffer; made when the first TLS connection needs them. */
@@ -231,6 +234,7 @@ final class SelectorLoop implements Executor {
             c.closeNow(fatal);
         }
         runTasks();
+        ReadBuffers.release(readBuffer);
         try {
             selector.close();
         } catch (IOException e) {

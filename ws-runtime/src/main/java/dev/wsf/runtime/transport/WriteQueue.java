@@ -31,7 +31,9 @@ final class WriteQueue {
     /** One queued write: up to two buffers and the future to complete once both are written. */
     static final class Entry {
         private final ByteBuffer first;
-        private final ByteBuffer second;
+        private ByteBuffer second;
+        /** Whether {@link #second} is borrowed from the loop's read buffer; see {@link #addBorrowed}. */
+        private boolean borrowed;
         private final CompletableFuture<Void> done;
         private final boolean urgent;
         private final long size;
@@ -68,6 +70,8 @@ final class WriteQueue {
     private Entry writtenTail;
     private long bytes;
     private long totalWritten;
+    /** Entries still holding a borrowed buffer. */
+    private int borrowed;
 
     WriteQueue(MemoryAccount memory) {
         this.memory = memory;
@@ -75,6 +79,34 @@ final class WriteQueue {
 
     void add(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
         append(counted(new Entry(first, second, done, false, false)));
+    }
+
+    /**
+     * A frame whose payload is borrowed from the loop's read buffer: it must be written, or
+     * {@link #detachBorrowed detached}, before the loop reads into that buffer again.
+     */
+    void addBorrowed(ByteBuffer header, ByteBuffer payload, CompletableFuture<Void> done) {
+        Entry e = new Entry(header, payload, done, false, false);
+        e.borrowed = true;
+        borrowed++;
+        append(counted(e));
+    }
+
+    /** Copies what is left of borrowed payloads to the heap: their buffer is about to be reused. */
+    void detachBorrowed() {
+        for (Entry e = head; e != null && borrowed > 0; e = e.next) {
+            if (e.borrowed) {
+                e.second = ByteBuffer.allocate(e.second.remaining()).put(e.second).flip();
+                unborrow(e);
+            }
+        }
+    }
+
+    private void unborrow(Entry e) {
+        if (e.borrowed) {
+            e.borrowed = false;
+            borrowed--;
+        }
     }
 
     /** A frame whose bytes other queues share; see {@link #SHARED_COST}. */
@@ -227,6 +259,7 @@ final class WriteQueue {
             Entry e = head;
             head = e.next;
             memory.shrink(e.cost); // a buffer is held whole until its last byte is out
+            unborrow(e);
             if (e == lastUrgent) {
                 lastUrgent = null;
             }
@@ -274,6 +307,7 @@ final class WriteQueue {
             } else {
                 bytes -= e.remaining();
                 memory.shrink(e.cost);
+                unborrow(e);
                 if (droppedTail == null) {
                     droppedHead = e;
                 } else {
@@ -295,6 +329,7 @@ final class WriteQueue {
         Entry e = head;
         for (Entry x = head; x != null; x = x.next) {
             memory.shrink(x.cost);
+            unborrow(x);
         }
         head = null;
         tail = null;

@@ -291,4 +291,23 @@ class WriteQueueTest {
         assertEquals(java.util.HexFormat.of().formatHex(expected(5, 1, WriteStaging.SIZE * 2 + 7, 2, 3, 3)),
                 java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
     }
+
+    @Test
+    void borrowedPayloadsNotWrittenAreCopiedWhenDetached() throws IOException {
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
+        ByteBuffer readBuffer = direct(100, 7);
+        q.addBorrowed(bytes(2, 1), readBuffer.duplicate(), null);
+        q.addBorrowed(bytes(2, 3), readBuffer.duplicate(), null);
+        FakeSocket socket = new FakeSocket(150);
+        q.writeTo(socket, true, new WriteStaging());
+        q.detachBorrowed();
+        while (readBuffer.hasRemaining()) {
+            readBuffer.put((byte) 9); // the loop reads into it again
+        }
+        socket.budget = Integer.MAX_VALUE;
+        q.writeTo(socket, true, new WriteStaging());
+        assertTrue(q.isEmpty());
+        assertEquals(java.util.HexFormat.of().formatHex(expected(2, 1, 100, 7, 2, 3, 100, 7)),
+                java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+    }
 }

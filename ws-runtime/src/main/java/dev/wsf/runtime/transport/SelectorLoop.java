@@ -46,8 +46,10 @@ final class SelectorLoop implements Executor {
     /**
      * Shared by every connection of this loop: an idle connection holds no read buffer. Direct,
      * so the socket reads into it without the JDK's copy through a temporary direct buffer.
+     * 128 KiB: a frame cut by the end of a read is copied to be assembled, and a burst of four
+     * 16 KiB frames is already more than 64 KiB.
      */
-    private final ByteBuffer readBuffer = ReadBuffers.allocate(64 * 1024);
+    private final ByteBuffer readBuffer = ReadBuffers.allocate(128 * 1024);
     /** Heap bytes on their way to a socket, copied here once; made at the first write. */
     private WriteStaging writeStaging;
     /** TLS records in and out, shared like the read buffer; made when the first TLS connection needs them. */

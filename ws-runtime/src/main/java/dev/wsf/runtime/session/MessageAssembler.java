@@ -90,10 +90,17 @@ final class MessageAssembler implements FrameListener {
         }
     }
 
+    /**
+     * Text from a direct buffer is validated and decoded in an array: small chunks in this one,
+     * per thread, which is free again before any callback runs (the String, the aggregate and
+     * partial delivery each copy what they keep).
+     */
+    private static final ThreadLocal<ByteBuffer> TEXT_SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
+
     private static ByteBuffer onHeap(ByteBuffer direct) {
-        byte[] bytes = new byte[direct.remaining()];
-        direct.duplicate().get(bytes);
-        return ByteBuffer.wrap(bytes);
+        int n = direct.remaining();
+        ByteBuffer heap = n <= 4096 ? TEXT_SCRATCH.get().clear().limit(n) : ByteBuffer.allocate(n);
+        return heap.put(0, direct, direct.position(), n);
     }
 
     @Override

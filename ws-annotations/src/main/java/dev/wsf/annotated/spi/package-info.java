@@ -1,0 +1,2 @@
+/** Interfaces through which other libraries plug into the annotation model. */
+package dev.wsf.annotated.spi;

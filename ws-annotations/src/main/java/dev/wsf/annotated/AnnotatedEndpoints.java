@@ -3,7 +3,6 @@ package dev.wsf.annotated;
 import dev.wsf.annotated.bind.EndpointBinder;
 import dev.wsf.annotated.bind.EncodingTopics;
 import dev.wsf.annotated.codec.Codecs;
-import dev.wsf.annotated.JsonCodec;
 import dev.wsf.api.Topics;
 import dev.wsf.annotated.instance.Scopes;
 import dev.wsf.annotated.model.EndpointModel;
@@ -61,6 +60,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * problem too. Server and client endpoints follow the same rules (those of
  * {@link dev.wsf.api.annotation.OnMessage} and the other callback annotations), except that a
  * client endpoint has no path, so it takes no {@code @PathParam} or {@code @QueryParam}.
+ *
+ * @since 0.1
  */
 public final class AnnotatedEndpoints {
     private static final System.Logger LOG = System.getLogger(AnnotatedEndpoints.class.getName());

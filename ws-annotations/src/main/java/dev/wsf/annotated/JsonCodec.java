@@ -52,6 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>This is the only class that knows Jackson. Readers are built once per parameter type at
  * deploy time, so a message costs one parse and no lookup.
+ *
+ * @since 0.1
  */
 public final class JsonCodec {
     /** Longest property path named in a close reason; longer ones are left out. */

@@ -200,7 +200,8 @@ public final class EndpointBinder {
             target = InvokerFactory.unreflect(callback.method());
         } catch (IllegalAccessException e) {
             problems.onMethod(type, callback.kind(), callback.method(), "is not accessible to the framework ("
-                    + e.getMessage() + ")", "open the package of " + type.getName() + " to module dev.wsf.annotated");
+                    + e.getMessage() + ")", "open its package to module dev.wsf.annotated: add \"opens " + type.getPackageName()
+                    + " to dev.wsf.annotated;\" to the module-info.java of module " + type.getModule().getName());
             return null;
         }
         return InvokerFactory.create(callback, target, values, codecs, encoder);

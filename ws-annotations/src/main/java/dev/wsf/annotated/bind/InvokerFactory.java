@@ -95,8 +95,11 @@ final class InvokerFactory {
         try {
             return MethodHandles.publicLookup().unreflect(method);
         } catch (IllegalAccessException e) {
-            // A public method of a class that is not public itself: needs the class's own lookup.
-            return MethodHandles.privateLookupIn(method.getDeclaringClass(), MethodHandles.lookup()).unreflect(method);
+            // A class that is not public, or whose package its module does not export: needs the
+            // class's own lookup, which a named module grants by opening the package to this one.
+            Class<?> type = method.getDeclaringClass();
+            InvokerFactory.class.getModule().addReads(type.getModule());
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup()).unreflect(method);
         }
     }
 

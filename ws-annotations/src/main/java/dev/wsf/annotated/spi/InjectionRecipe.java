@@ -50,10 +50,12 @@ final class InjectionRecipe {
         }
         MethodHandles.Lookup lookup;
         try {
+            InjectionRecipe.class.getModule().addReads(type.getModule());
             lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException e) {
             problems.add(type.getName() + " is not accessible to the framework (" + e.getMessage() + "). Fix: open its "
-                    + "package to module dev.wsf.annotated");
+                    + "package to module dev.wsf.annotated: add \"opens " + type.getPackageName()
+                    + " to dev.wsf.annotated;\" to the module-info.java of module " + type.getModule().getName());
             return new InjectionRecipe(type, null, List.of(), List.of(), problems);
         }
         Constructor<?> chosen = chooseConstructor(type, problems);

@@ -17,6 +17,8 @@ import java.util.List;
  * if there is one; otherwise
  * {@link dev.wsf.annotated.spi.SimpleInstanceProvider}, which honours {@code @Inject}
  * constructors and fields. Finding several listed implementations fails deployment.
+ *
+ * @since 0.1
  */
 public interface InstanceProvider {
 

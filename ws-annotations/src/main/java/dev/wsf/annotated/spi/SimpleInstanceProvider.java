@@ -40,6 +40,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Thread-safe.
+ *
+ * @since 0.1
  */
 public final class SimpleInstanceProvider implements InstanceProvider {
     private final Map<Class<?>, Supplier<?>> suppliers;

@@ -1,7 +1,8 @@
 /**
  * The wsf engine: {@link dev.wsf.runtime.WebSocketServer} and {@link dev.wsf.runtime.WebSocketClient}
- * on non-blocking I/O, with permessage-deflate (RFC 7692). Only {@code dev.wsf.runtime} is exported;
- * the engine's packages (frames, handshake, sessions, transport, TLS, deflate) are internal.
+ * on non-blocking I/O, with permessage-deflate (RFC 7692). Exported: {@code dev.wsf.runtime} and
+ * {@code dev.wsf.runtime.extension.deflate} (permessage-deflate's factory and settings, to tune it);
+ * the engine's other packages (frames, handshake, sessions, transport, TLS) are internal.
  *
  * <p>Extensions are found with {@link java.util.ServiceLoader}: a module that
  * {@code provides dev.wsf.api.extension.ExtensionFactory} (or a jar on the class path with a
@@ -14,6 +15,7 @@ module dev.wsf.runtime {
     requires jdk.jfr;
 
     exports dev.wsf.runtime;
+    exports dev.wsf.runtime.extension.deflate;
 
     uses dev.wsf.api.extension.ExtensionFactory;
 

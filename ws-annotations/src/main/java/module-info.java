@@ -25,6 +25,7 @@ module dev.wsf.annotated {
     requires jakarta.inject;
 
     exports dev.wsf.annotated;
+    exports dev.wsf.annotated.codec;
     exports dev.wsf.annotated.spi;
 
     uses dev.wsf.annotated.spi.InstanceProvider;

@@ -1,9 +1,9 @@
 package dev.wsf.annotated;
 
-import dev.wsf.annotated.bind.EndpointBinder;
+import dev.wsf.annotated.bind.Codecs;
 import dev.wsf.annotated.bind.EncodingTopics;
-import dev.wsf.annotated.codec.Codecs;
-import dev.wsf.api.Topics;
+import dev.wsf.annotated.bind.EndpointBinder;
+import dev.wsf.annotated.codec.JsonCodec;
 import dev.wsf.annotated.instance.Scopes;
 import dev.wsf.annotated.model.EndpointModel;
 import dev.wsf.annotated.model.EndpointModelReader;
@@ -12,6 +12,7 @@ import dev.wsf.annotated.scan.EndpointScanner;
 import dev.wsf.annotated.spi.InstanceProvider;
 import dev.wsf.api.DeploymentException;
 import dev.wsf.api.Role;
+import dev.wsf.api.Topics;
 import dev.wsf.api.annotation.ClientEndpoint;
 import dev.wsf.api.annotation.Endpoint;
 import dev.wsf.api.endpoint.EndpointDefinition;

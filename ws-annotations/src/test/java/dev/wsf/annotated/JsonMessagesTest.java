@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsf.annotated.JsonCodec;
+import dev.wsf.annotated.codec.JsonCodec;
 import dev.wsf.annotated.testing.Connection;
 import dev.wsf.annotated.testing.FakeHandshakeRequest;
 import dev.wsf.annotated.testing.LogCapture;

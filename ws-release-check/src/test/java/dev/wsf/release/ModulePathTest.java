@@ -57,7 +57,7 @@ class ModulePathTest {
         assertTrue(runtime.uses().contains("dev.wsf.api.extension.ExtensionFactory"));
         assertTrue(runtime.provides().stream().anyMatch(p -> p.service().equals("dev.wsf.api.extension.ExtensionFactory")
                 && p.providers().contains("dev.wsf.runtime.extension.deflate.PerMessageDeflateFactory")));
-        assertEquals(Set.of("dev.wsf.annotated", "dev.wsf.annotated.spi"), exports(descriptor(finder, "dev.wsf.annotated")));
+        assertEquals(Set.of("dev.wsf.annotated", "dev.wsf.annotated.codec", "dev.wsf.annotated.spi"), exports(descriptor(finder, "dev.wsf.annotated")));
         assertTrue(exports(descriptor(finder, "dev.wsf.api")).contains("dev.wsf.api.annotation"));
     }
 

@@ -1,7 +1,6 @@
 package dev.wsf.annotated.bind;
 
-import dev.wsf.annotated.codec.Codecs;
-import dev.wsf.annotated.JsonCodec;
+import dev.wsf.annotated.codec.JsonCodec;
 import dev.wsf.annotated.model.CallbackKind;
 import dev.wsf.annotated.model.CallbackModel;
 import dev.wsf.annotated.model.CodecModel;

@@ -1,6 +1,5 @@
 package dev.wsf.annotated.bind;
 
-import dev.wsf.annotated.codec.Codecs;
 import dev.wsf.annotated.model.CallbackModel;
 import dev.wsf.annotated.model.MessageKind;
 import dev.wsf.annotated.model.ParameterModel;

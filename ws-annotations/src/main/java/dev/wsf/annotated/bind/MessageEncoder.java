@@ -1,6 +1,5 @@
 package dev.wsf.annotated.bind;
 
-import dev.wsf.annotated.codec.Codecs;
 import dev.wsf.api.codec.BinaryEncoder;
 import dev.wsf.api.codec.EncodeException;
 import dev.wsf.api.codec.Encoder;

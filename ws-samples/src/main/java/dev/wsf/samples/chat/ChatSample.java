@@ -1,7 +1,7 @@
 package dev.wsf.samples.chat;
 
 import dev.wsf.annotated.AnnotatedEndpoints;
-import dev.wsf.annotated.JsonCodec;
+import dev.wsf.annotated.codec.JsonCodec;
 import dev.wsf.annotated.spi.SimpleInstanceProvider;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;

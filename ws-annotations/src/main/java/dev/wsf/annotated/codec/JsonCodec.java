@@ -1,4 +1,4 @@
-package dev.wsf.annotated;
+package dev.wsf.annotated.codec;
 
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.codec.DecodeException;

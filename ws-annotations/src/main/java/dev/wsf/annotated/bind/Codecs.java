@@ -1,6 +1,6 @@
-package dev.wsf.annotated.codec;
+package dev.wsf.annotated.bind;
 
-import dev.wsf.annotated.JsonCodec;
+import dev.wsf.annotated.codec.JsonCodec;
 import dev.wsf.api.codec.BinaryDecoder;
 import dev.wsf.api.codec.Decoder;
 import dev.wsf.api.codec.Encoder;

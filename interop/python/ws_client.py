@@ -2,6 +2,7 @@
 """Python `websockets` client peer for wsf's interop tests.
 
 Usage: /usr/bin/python3 ws_client.py BASE_URL SCENARIO [--timeout SECONDS] [--ca PEM]
+       /usr/bin/python3 ws_client.py BASE_URL auth --token TOKEN --principal NAME
        /usr/bin/python3 ws_client.py BASE_URL subscribe [--count N] [--deflate 0|1]
                                      [--server-max-window-bits BITS] [--timeout SECONDS]
 
@@ -11,6 +12,12 @@ Over wss:// the server's certificate is verified, name included, against the
 CA certificates in the PEM file given with --ca (else the system's). SCENARIO is one of SCENARIOS or
 "all". Prints one JSON object per line on stdout and exits 0 only when every
 step passed (see the README for the full output contract).
+
+"auth" is not part of "all" either: it needs a /whoami endpoint that accepts the
+token --token (as a bearer token or as the subprotocol "token.TOKEN") and sends
+the principal's name on open, and refuses any other token with 401. It checks
+both ways of presenting the token, and that a wrong one gets 401 with
+WWW-Authenticate.
 
 "subscribe" is not part of "all": it needs a server with a /subscribe endpoint
 that publishes to its subscribers. It connects there, receives --count messages
@@ -246,10 +253,31 @@ async def scenario_subscribe(steps, base, count, deflate, server_max_window_bits
         await asyncio.wait_for(ws.close(1000, "received all"), OP_TIMEOUT)
 
 
+async def scenario_auth(steps, base, token, principal):
+    async with connect(base + "/whoami", extra_headers={"Authorization": "Bearer " + token}) as ws:
+        got = await recv(ws)
+        steps.report("bearer-accepted", got == principal, received=got)
+    # Browsers cannot set headers on a WebSocket: the token rides in Sec-WebSocket-Protocol.
+    async with connect(base + "/whoami", subprotocols=["token." + token, "chat"]) as ws:
+        got = await recv(ws)
+        steps.report("subprotocol-token-accepted", got == principal, received=got)
+        steps.report("token-never-chosen", ws.subprotocol == "chat", subprotocol=ws.subprotocol)
+    try:
+        async with connect(base + "/whoami", extra_headers={"Authorization": "Bearer wrong-" + token}):
+            steps.report("wrong-token-refused", False, error="the handshake succeeded")
+    except websockets.exceptions.InvalidStatusCode as e:
+        challenge = e.headers.get("WWW-Authenticate") if getattr(e, "headers", None) else None
+        steps.report("wrong-token-refused", e.status_code == 401 and challenge == "Bearer",
+                     status=e.status_code, challenge=challenge)
+
+
 async def run(base, names, steps, options):
     for name in names:
         steps.scenario = name
         try:
+            if name == "auth":
+                await scenario_auth(steps, base, options.token, options.principal)
+                continue
             if name == "subscribe":
                 await scenario_subscribe(steps, base, options.count, options.deflate == 1,
                                          options.server_max_window_bits)
@@ -262,9 +290,11 @@ async def run(base, names, steps, options):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("url", help="base URL, e.g. ws://127.0.0.1:8080 or wss://localhost:8443")
-    parser.add_argument("scenario", choices=SCENARIOS + ["all", "subscribe"])
+    parser.add_argument("scenario", choices=SCENARIOS + ["all", "subscribe", "auth"])
     parser.add_argument("--timeout", type=float, default=60, help="overall limit in seconds")
     parser.add_argument("--ca", help="PEM file of the CA certificates to trust for wss:// URLs")
+    parser.add_argument("--token", default="", help="auth: the token the server accepts")
+    parser.add_argument("--principal", default="", help="auth: the name the server sends for it")
     parser.add_argument("--count", type=int, default=1, help="subscribe: messages to receive")
     parser.add_argument("--deflate", type=int, choices=[0, 1], default=1,
                         help="subscribe: offer permessage-deflate (1, the default) or not (0)")

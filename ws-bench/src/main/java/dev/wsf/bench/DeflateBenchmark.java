@@ -37,7 +37,7 @@ public class DeflateBenchmark {
     @Param({"200", "16384"})
     int size;
 
-    @Param({"takeover", "no_context_takeover"})
+    @Param({"takeover", "no_context_takeover"}) // no_context_takeover is DeflateSettings.lean()
     String context;
 
     private static final int MESSAGES = 64;

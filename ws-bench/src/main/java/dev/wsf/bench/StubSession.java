@@ -4,9 +4,11 @@ import dev.wsf.api.CloseReason;
 import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.Role;
 import dev.wsf.api.Session;
+import dev.wsf.api.TlsInfo;
 import dev.wsf.api.extension.ExtensionConfig;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.Principal;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
@@ -123,6 +125,18 @@ final class StubSession implements Session, HandshakeRequest {
     @Override
     public CompletionStage<Void> close(CloseReason reason) {
         return DONE;
+    }
+
+    // Session and HandshakeRequest both have defaults for these two: pick one.
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        return Optional.empty();
     }
 
     // HandshakeRequest

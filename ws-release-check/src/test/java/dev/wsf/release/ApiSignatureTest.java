@@ -41,7 +41,8 @@ class ApiSignatureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev.wsf.api:dev.wsf.api.Session", "dev.wsf.runtime:dev.wsf.runtime.WebSocketServer",
-            "dev.wsf.annotated:dev.wsf.annotated.AnnotatedEndpoints"})
+            "dev.wsf.annotated:dev.wsf.annotated.AnnotatedEndpoints",
+            "dev.wsf.micrometer:dev.wsf.micrometer.MicrometerMetrics"})
     void theExportedApiIsTheOnePinned(String moduleAndAnchor) throws Exception {
         String module = moduleAndAnchor.substring(0, moduleAndAnchor.indexOf(':'));
         Class<?> anchor = Class.forName(moduleAndAnchor.substring(module.length() + 1));

@@ -61,8 +61,7 @@ final class Poms {
     }
 
     /**
-     * Every module directory the root pom aggregates, in the default build and in its profiles
-     * (ws-bench is only in the bench profile).
+     * Every module directory the root pom aggregates, in the default build and in its profiles.
      */
     static List<Path> moduleDirectories() {
         Element root = read(ROOT.resolve("pom.xml"));

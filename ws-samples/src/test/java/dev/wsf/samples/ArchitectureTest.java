@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module boundaries, checked on the compiled classes of all modules (this module is the one
  * with everything on its classpath): ws-api depends on nothing, ws-runtime and ws-annotations
- * only on ws-api and never on each other; inside the runtime, sockets stay in the transport and
- * the frame codec stays independent.
+ * only on ws-api and never on each other, ws-micrometer on ws-api and Micrometer; inside the
+ * runtime, sockets stay in the transport and the frame codec stays independent.
  */
 class ArchitectureTest {
     private static final JavaClasses ALL = new ClassFileImporter()
@@ -43,6 +43,14 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.wsf.annotated..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.annotated..", "dev.wsf.api..", "java..",
                         "io.github.classgraph..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta.inject..")
+                .check(ALL);
+    }
+
+    @Test
+    void micrometerBindingDependsOnTheApiAndMicrometerOnly() {
+        classes().that().resideInAPackage("dev.wsf.micrometer..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.micrometer..", "dev.wsf.api..", "java..",
+                        "io.micrometer.core..")
                 .check(ALL);
     }
 

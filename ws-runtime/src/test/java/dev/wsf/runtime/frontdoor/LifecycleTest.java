@@ -2,12 +2,14 @@ package dev.wsf.runtime.frontdoor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.testkit.Eventually;
 import dev.wsf.testkit.JdkClient;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +31,28 @@ class LifecycleTest {
         stopper.start();
         assertTrue(server.awaitTermination(Duration.ofSeconds(10)));
         stopper.join();
+    }
+
+    @Test
+    void aPortInUseFailsTheStartNamingTheAddressAndLeavesNothingRunning() throws Exception {
+        WebSocketServer first = WebSocketServer.builder()
+                .config(ServerConfig.builder().host("127.0.0.1").port(0).build()).build().start();
+        long ioThreads = ioThreads();
+        try {
+            WebSocketServer second = WebSocketServer.builder()
+                    .config(ServerConfig.builder().host("127.0.0.1").port(first.port()).build()).build();
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, second::start);
+            assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + first.port() + ": "), e.getMessage());
+            assertTrue(e.getMessage().toLowerCase().contains("in use"), e.getMessage());
+            Eventually.until(Duration.ofSeconds(5), () -> ioThreads() == ioThreads,
+                    () -> "the failed start left I/O threads running: " + ioThreads() + ", was " + ioThreads);
+        } finally {
+            first.stop();
+        }
+    }
+
+    private static long ioThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("wsf-io-")).count();
     }
 
     @Test

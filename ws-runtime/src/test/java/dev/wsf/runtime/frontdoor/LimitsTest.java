@@ -79,6 +79,23 @@ class LimitsTest {
     }
 
     @Test
+    void handshakesUnderWayAreLimitedButUpgradedSessionsNoLonger() throws Exception {
+        start(ConnectionLimits.builder().maxHandshakes(1).build());
+        try (RawClient slow = new RawClient(server.port())) {
+            slow.write("GET /echo HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII)); // and the rest never comes
+            Eventually.until(Duration.ofSeconds(5), () -> server.connectionCount() == 1, () -> "the slow one accepted");
+            try (RawClient refused = new RawClient(server.port())) {
+                assertTrue(refused.readHead().startsWith("HTTP/1.1 503 "), "a second handshake at once is refused");
+            }
+        }
+        Eventually.until(Duration.ofSeconds(5), () -> server.connectionCount() == 0, () -> "connections left");
+        try (RawClient a = upgraded(); RawClient b = upgraded()) {
+            // an upgraded session no longer counts: the second handshake was let in
+            assertEquals(2, opened.size());
+        }
+    }
+
+    @Test
     void aTrustedProxysForwardedClientIsTheSessionsAddressAndAnUntrustedOnesIsIgnored() throws Exception {
         start(ConnectionLimits.builder().trustedProxies("127.0.0.0/8").build());
         try (RawClient c = new RawClient(server.port())) {

@@ -35,6 +35,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -274,6 +276,49 @@ class TlsServerTest {
         assertFailsWith(uri(), "localhost", "localhost");
         Eventually.until(Duration.ofSeconds(5), () -> server.connectionCount() == 0 && client.connectionCount() == 0,
                 () -> "connections left: server " + server.connectionCount() + ", client " + client.connectionCount());
+    }
+
+    @Test
+    void alpnAgreesOnHttp11() throws Exception {
+        start(ServerConfig.builder().tls(serverTls(ca.issue(), "server")));
+        try (SSLSocket s = (SSLSocket) ca.trustingOnly().getSocketFactory().createSocket("localhost", server.port())) {
+            SSLParameters p = s.getSSLParameters();
+            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            s.setSSLParameters(p);
+            s.startHandshake();
+            assertEquals("http/1.1", s.getApplicationProtocol(), "a WebSocket upgrade is HTTP/1.1, never h2");
+        }
+    }
+
+    @Test
+    void aPeerVanishingMidRecordEndsOnlyItsOwnSession() throws Exception {
+        Echo echo = start(ServerConfig.builder().tls(serverTls(ca.issue(), "server")));
+        client = trustingClient();
+        Received witnessReceived = new Received();
+        Session witness = client.connect(uri(), witnessReceived).get(10, TimeUnit.SECONDS);
+        echo.opened.poll(10, TimeUnit.SECONDS);
+        try (LogCapture log = LogCapture.under("dev.wsf");
+                Socket tcp = new Socket("127.0.0.1", server.port())) {
+            SSLSocket tls = (SSLSocket) ca.trustingOnly().getSocketFactory()
+                    .createSocket(tcp, "localhost", server.port(), false);
+            tls.getOutputStream().write(("GET /echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            tls.getOutputStream().flush();
+            assertTrue(new String(tls.getInputStream().readNBytes(12), StandardCharsets.US_ASCII).endsWith("101"));
+            assertTrue(echo.opened.poll(10, TimeUnit.SECONDS) != null, "the upgrade opened a session");
+            Eventually.until(Duration.ofSeconds(5), () -> server.stats().openSessions() == 2, () -> "two sessions");
+
+            // An application-data record header announcing 16 KiB, 10 bytes of it, and the peer is gone.
+            tcp.getOutputStream().write(new byte[] {0x17, 0x03, 0x03, 0x40, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+            tcp.getOutputStream().flush();
+            tcp.close();
+
+            Eventually.until(Duration.ofSeconds(10), () -> server.stats().openSessions() == 1,
+                    () -> "sessions still open: " + server.stats().openSessions());
+            assertEquals("still here", echo(witness, witnessReceived, "still here"));
+            assertEquals(java.util.List.of(), log.messagesAtLeast(Level.WARNING));
+        }
     }
 
     private void assertFailsWith(URI uri, String host, String reason) {

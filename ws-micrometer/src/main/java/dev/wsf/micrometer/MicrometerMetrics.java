@@ -78,6 +78,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code active} gauges would go unseen.
  *
  * <p>Thread-safe: the runtime calls it from every I/O thread and worker at once.
+ *
+ * @since 0.1
  */
 public final class MicrometerMetrics implements WebSocketMetrics {
     private final MeterRegistry registry;

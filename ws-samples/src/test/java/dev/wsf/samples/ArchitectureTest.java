@@ -41,8 +41,8 @@ class ArchitectureTest {
 
     @Test
     void annotationsDependOnTheApiAndTheirLibrariesOnly() {
-        classes().that().resideInAPackage("dev.wsf.annotations..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.annotations..", "dev.wsf.api..", "java..",
+        classes().that().resideInAPackage("dev.wsf.annotated..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.annotated..", "dev.wsf.api..", "java..",
                         "io.github.classgraph..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta.inject..")
                 .check(ALL);
     }
@@ -73,8 +73,8 @@ class ArchitectureTest {
     @Test
     void runtimeAndAnnotationsNeverMeetExceptThroughTheApi() {
         noClasses().that().resideInAPackage("dev.wsf.runtime..")
-                .should().dependOnClassesThat().resideInAPackage("dev.wsf.annotations..").check(ALL);
-        noClasses().that().resideInAPackage("dev.wsf.annotations..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wsf.annotated..").check(ALL);
+        noClasses().that().resideInAPackage("dev.wsf.annotated..")
                 .should().dependOnClassesThat().resideInAPackage("dev.wsf.runtime..").check(ALL);
     }
 

@@ -1,8 +1,8 @@
 package dev.wsf.samples.chat;
 
-import dev.wsf.annotations.AnnotatedEndpoints;
-import dev.wsf.annotations.codec.JsonCodec;
-import dev.wsf.annotations.instance.SimpleInstanceProvider;
+import dev.wsf.annotated.AnnotatedEndpoints;
+import dev.wsf.annotated.codec.JsonCodec;
+import dev.wsf.annotated.spi.SimpleInstanceProvider;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.support.ClasspathPages;

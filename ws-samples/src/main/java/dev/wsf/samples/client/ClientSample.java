@@ -1,6 +1,6 @@
 package dev.wsf.samples.client;
 
-import dev.wsf.annotations.AnnotatedEndpoints;
+import dev.wsf.annotated.AnnotatedEndpoints;
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.Session;
 import dev.wsf.api.WebSocketException;

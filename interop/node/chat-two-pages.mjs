@@ -1,7 +1,8 @@
 // Browser test of the chat sample (ws-samples): two headless Chromium pages open the sample's own
-// page, join the same room under different names, and each sees the other's message.
+// page, log in with the sample's token under different names, join the same room, and each sees
+// the other's message; a third page with a wrong token is refused, and says 401.
 //
-//   node chat-two-pages.mjs PAGE_URL [--timeout SECONDS] [--trust-spki BASE64]
+//   node chat-two-pages.mjs PAGE_URL --token TOKEN [--timeout SECONDS] [--trust-spki BASE64]
 //
 // PAGE_URL is e.g. http://127.0.0.1:8080/, or https://127.0.0.1:8443/ when the sample serves TLS
 // (the page then opens wss://). For a certificate no CA vouches for, --trust-spki names the one
@@ -20,9 +21,9 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const STEP_MS = 15_000;
 
-const USAGE = 'usage: node chat-two-pages.mjs PAGE_URL [--timeout SECONDS] [--trust-spki BASE64]\n';
+const USAGE = 'usage: node chat-two-pages.mjs PAGE_URL --token TOKEN [--timeout SECONDS] [--trust-spki BASE64]\n';
 const [pageUrl, ...rest] = process.argv.slice(2);
-const options = { timeout: '60', 'trust-spki': null };
+const options = { timeout: '60', 'trust-spki': null, token: null };
 for (let i = 0; i < rest.length; i += 2) {
   const name = rest[i].replace(/^--/, '');
   if (!rest[i].startsWith('--') || !(name in options) || i + 1 >= rest.length) {
@@ -33,7 +34,7 @@ for (let i = 0; i < rest.length; i += 2) {
 }
 const timeout = Number(options.timeout);
 const trustSpki = options['trust-spki'];
-if (!/^https?:\/\//.test(pageUrl ?? '') || Number.isNaN(timeout)
+if (!/^https?:\/\//.test(pageUrl ?? '') || Number.isNaN(timeout) || options.token === null
     || (trustSpki !== null && !/^[A-Za-z0-9+/]{43}=$/.test(trustSpki))) {
   process.stderr.write(USAGE);
   process.exit(2);
@@ -54,19 +55,26 @@ async function stop(error) {
 }
 setTimeout(() => stop(`timed out after ${timeout}s`), timeout * 1000).unref();
 
-/** Opens the chat page and joins `room` as `name`; resolves once the page says it is connected. */
-async function joinAs(name, room) {
+/** Opens the chat page, logs in as `name` with `token` and joins `room`; resolves once the page has a verdict. */
+async function logIn(name, token, room) {
   const page = await browser.newPage();
   page.on('console', (m) => process.stderr.write(`[${name} ${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => process.stderr.write(`[${name} error] ${e.message}\n`));
   await page.goto(pageUrl);
   await page.fill('#name', name);
+  await page.fill('#token', token);
   await page.fill('#room', room);
   await page.click('#join button');
-  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('connected'),
+  await page.waitForFunction(() => /^(connected|refused|closed)/.test(document.getElementById('status').textContent),
     null, { timeout: STEP_MS });
+  return page;
+}
+
+/** Logs in and joins; the page names the user as the server knows it (the principal). */
+async function joinAs(name, room) {
+  const page = await logIn(name, options.token, room);
   const status = await page.textContent('#status');
-  steps.report('joined', /\(chat\.v1\)$/.test(status), { name, status });
+  steps.report('joined', status === `connected to ${room} as ${name} (chat.v1)`, { name, status });
   return page;
 }
 
@@ -103,6 +111,9 @@ try {
   steps.report('members', members === 'ann, bob', { members });
   await bob.close();
   await sees(ann, 'ann', 'bob left');
+  const eve = await logIn('eve', 'not-the-token', room);
+  const refused = await eve.textContent('#status');
+  steps.report('refused', refused === 'refused: 401 that name and token do not match', { status: refused });
   await stop();
 } catch (err) {
   await stop(String(err.message ?? err).split('\n')[0]);

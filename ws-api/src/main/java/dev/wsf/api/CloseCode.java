@@ -9,6 +9,8 @@ import java.util.Optional;
  * <p>Applications may also use any code in 3000-4999 (3000-3999 registered with IANA, 4000-4999
  * private use); those have no constant here but are accepted everywhere a code is taken as an
  * {@code int}.
+ *
+ * @since 0.1
  */
 public enum CloseCode {
     NORMAL_CLOSURE(1000, true),

@@ -4,6 +4,8 @@ package dev.wsf.api;
  * Fails the connection with a specific close code. Thrown by the runtime for protocol violations
  * (1002), invalid payload data such as bad UTF-8 (1007) and oversized messages (1009); extensions
  * and decoders throw it to choose the code the peer sees.
+ *
+ * @since 0.1
  */
 public class CloseException extends WebSocketException {
     private static final long serialVersionUID = 1L;

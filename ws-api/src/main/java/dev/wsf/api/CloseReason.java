@@ -14,6 +14,8 @@ import java.util.Optional;
  *
  * @param code   the status code
  * @param reason the reason phrase, never null
+ *
+ * @since 0.1
  */
 public record CloseReason(int code, String reason) {
 

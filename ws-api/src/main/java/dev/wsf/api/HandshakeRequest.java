@@ -9,6 +9,8 @@ import java.util.Optional;
 
 /**
  * A read-only view of an HTTP upgrade request. Header names are matched case-insensitively.
+ *
+ * @since 0.1
  */
 public interface HandshakeRequest {
 

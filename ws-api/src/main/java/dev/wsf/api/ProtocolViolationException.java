@@ -10,6 +10,8 @@ package dev.wsf.api;
  * in one line, without a stack trace. Extensions and decoders may throw it for their own checks
  * of what the peer sent; a plain {@link CloseException} is treated the same way when it comes
  * from the inbound path.
+ *
+ * @since 0.1
  */
 public class ProtocolViolationException extends CloseException {
     private static final long serialVersionUID = 1L;

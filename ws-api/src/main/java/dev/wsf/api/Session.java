@@ -28,6 +28,8 @@ import java.util.concurrent.CompletionStage;
  * The {@code ...AndAwait} variants wait for the stage. They must not be called from a callback
  * that runs on an I/O thread ({@link dev.wsf.api.endpoint.Dispatch#IO_THREAD}): the I/O thread is
  * the one that would complete them, so they throw {@link IllegalStateException} there.
+ *
+ * @since 0.1
  */
 public interface Session {
 

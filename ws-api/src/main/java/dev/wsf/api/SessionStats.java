@@ -9,6 +9,8 @@ package dev.wsf.api;
  * @param bytesReceived    payload bytes of those messages, as the application saw them
  * @param bytesSent        payload bytes the application queued
  * @param bufferedBytes    bytes queued for the peer and not yet written, now
+ *
+ * @since 0.1
  */
 public record SessionStats(long messagesReceived, long messagesSent, long bytesReceived, long bytesSent,
                            long bufferedBytes) {

@@ -6,6 +6,8 @@ package dev.wsf.api;
  *
  * @param action     what to do
  * @param maxBacklog the backlog, in bytes, above which the subscriber counts as slow
+ *
+ * @since 0.1
  */
 public record SlowConsumerPolicy(Action action, long maxBacklog) {
     /** The policy of topics that were not given one: skip past 256 KiB. */

@@ -5,6 +5,8 @@ package dev.wsf.api;
  *
  * @param delivered messages queued for the session
  * @param skipped   messages it missed while slow
+ *
+ * @since 0.1
  */
 public record SubscriptionStats(long delivered, long skipped) {
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param serverName       the host name the client asked for (SNI), if it sent one
  * @param peerCertificates the peer's certificate chain, leaf first; empty if it presented none
  *                         (a client without mutual TLS)
+ *
+ * @since 0.1
  */
 public record TlsInfo(String protocol, String cipherSuite, Optional<String> serverName,
                       List<X509Certificate> peerCertificates) {

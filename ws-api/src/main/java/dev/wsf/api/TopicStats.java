@@ -9,6 +9,8 @@ package dev.wsf.api;
  * @param delivered         messages queued for a subscriber (one per subscriber and message)
  * @param skipped           messages a slow subscriber missed (skip or keep-newest policy)
  * @param closedForSlowness subscribers closed by the close policy
+ *
+ * @since 0.1
  */
 public record TopicStats(String topic, int subscribers, long published, long delivered, long skipped,
                          long closedForSlowness) {

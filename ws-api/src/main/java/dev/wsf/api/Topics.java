@@ -26,6 +26,8 @@ import java.util.Set;
  * its topics when it closes; subscribing a closed session does nothing. Publishing to a topic
  * without subscribers is cheap and fine. Topic names are non-empty and at most
  * {@value #MAX_NAME_LENGTH} characters.
+ *
+ * @since 0.1
  */
 public interface Topics {
     /** The longest topic name, in characters. */

@@ -1,6 +1,10 @@
 package dev.wsf.api;
 
-/** The base of every exception the framework throws. Unchecked. */
+/**
+ * The base of every exception the framework throws. Unchecked.
+ *
+ * @since 0.1
+ */
 public class WebSocketException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

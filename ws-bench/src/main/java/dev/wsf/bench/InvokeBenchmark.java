@@ -1,6 +1,6 @@
 package dev.wsf.bench;
 
-import dev.wsf.annotations.AnnotatedEndpoints;
+import dev.wsf.annotated.AnnotatedEndpoints;
 import dev.wsf.api.annotation.Endpoint;
 import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.endpoint.EndpointHandler;

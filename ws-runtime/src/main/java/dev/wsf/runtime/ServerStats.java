@@ -15,6 +15,8 @@ package dev.wsf.runtime;
  * @param messagesSent       messages the application queued
  * @param bytesReceived      payload bytes of the messages received
  * @param bytesSent          payload bytes of the messages sent
+ *
+ * @since 0.1
  */
 public record ServerStats(int connections, long memoryUsed, long memoryBudget, long protocolViolations,
                           long internalErrors, long overloadClosures, int openSessions, long sessionsOpened,

@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Upgrade and Connection, and that the subprotocol and extensions are among those offered).
  * {@code wss://} URIs connect over TLS, with the client's {@link ClientConfig#tls()} (by default
  * the JDK's trust store and host name verification) or a connection's {@link ConnectOptions#tls()}.
+ *
+ * @since 0.1
  */
 public final class WebSocketClient implements AutoCloseable {
     private final ClientConfig config;

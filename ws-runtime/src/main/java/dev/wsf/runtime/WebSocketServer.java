@@ -41,6 +41,8 @@ import java.util.concurrent.ExecutorService;
  * <p>{@link #stop()} shuts down gracefully: it stops accepting, sends every session a close frame
  * with 1001 (going away), waits up to the close timeout for them to finish, then closes what is
  * left.
+ *
+ * @since 0.1
  */
 public final class WebSocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.wsf.api.CloseReason;
+import dev.wsf.api.Session;
+import dev.wsf.api.endpoint.EndpointHandler;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointDefinition;
@@ -12,9 +14,13 @@ import dev.wsf.runtime.testing.RecordingHandler;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -120,6 +126,76 @@ class JdkClientInteropTest {
             assertEquals(new JdkClient.Closed(4001, "bye"), client.nextClose());
             // The JDK client answers by itself, echoing the code.
             assertEquals("close:4001", h.next());
+        }
+    }
+
+    /** Many messages in flight: several arrive per read and are echoed from the read buffer. */
+    @ParameterizedTest
+    @EnumSource(Dispatch.class)
+    void echoesPipelinedBinaryIntact(Dispatch dispatch) throws Exception {
+        Random random = new Random(3);
+        List<byte[]> sent = new ArrayList<>();
+        try (JdkClient client = JdkClient.connect(start(dispatch))) {
+            for (int i = 0; i < 200; i++) {
+                byte[] data = new byte[1025 + random.nextInt(40_000)];
+                random.nextBytes(data);
+                sent.add(data);
+                client.socket.sendBinary(ByteBuffer.wrap(data), true).join(); // sent, not echoed: pipelined
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                assertEquals(ByteBuffer.wrap(sent.get(i)), client.nextBinary(), "message " + i);
+            }
+        }
+    }
+
+    /**
+     * A message sent on to another connection, from the I/O thread: its bytes are in the loop's
+     * read buffer, which the other connection's reads (same loop) overwrite before the end of the
+     * loop's round, when the message would be written.
+     */
+    @Test
+    void aMessageSentOnToAnotherConnectionArrivesIntact() throws Exception {
+        List<Session> sessions = new CopyOnWriteArrayList<>();
+        server = WebSocketServer.builder()
+                .config(ServerConfig.builder().host("127.0.0.1").port(0).ioThreads(1).build())
+                .endpoint(EndpointDefinition.builder("/relay", request -> new EndpointHandler() {
+                    @Override
+                    public void onOpen(Session session) {
+                        sessions.add(session);
+                    }
+
+                    @Override
+                    public void onBinary(Session session, ByteBuffer message) {
+                        for (Session other : sessions) {
+                            if (other != session) {
+                                other.sendBinary(message);
+                            }
+                        }
+                    }
+                }).dispatch(Dispatch.IO_THREAD).build())
+                .build().start();
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/relay");
+        try (JdkClient a = JdkClient.connect(uri); JdkClient b = JdkClient.connect(uri)) {
+            for (int i = 0; i < 100 && sessions.size() < 2; i++) {
+                Thread.sleep(20);
+            }
+            List<byte[]> fromA = new ArrayList<>();
+            List<byte[]> fromB = new ArrayList<>();
+            Random random = new Random(4);
+            for (int i = 0; i < 100; i++) {
+                for (List<byte[]> list : List.of(fromA, fromB)) {
+                    byte[] data = new byte[1025 + random.nextInt(20_000)];
+                    random.nextBytes(data);
+                    list.add(data);
+                }
+                var sentByA = a.socket.sendBinary(ByteBuffer.wrap(fromA.get(i)), true);
+                b.socket.sendBinary(ByteBuffer.wrap(fromB.get(i)), true).join();
+                sentByA.join();
+            }
+            for (int i = 0; i < 100; i++) {
+                assertEquals(ByteBuffer.wrap(fromA.get(i)), b.nextBinary(), "A's message " + i);
+                assertEquals(ByteBuffer.wrap(fromB.get(i)), a.nextBinary(), "B's message " + i);
+            }
         }
     }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The module boundaries, checked on the compiled classes of all modules (this module is the one
  * with everything on its classpath): ws-api depends on nothing, ws-runtime and ws-annotations
- * only on ws-api and never on each other; inside the runtime, sockets stay in the transport and
- * the frame codec stays independent.
+ * only on ws-api and never on each other, ws-micrometer on ws-api and Micrometer, the cluster
+ * buses only on ws-api, wsf-cluster-core and their broker's client (wsf-cluster-core on ws-api
+ * only); inside the runtime, sockets stay in the transport and the frame codec stays independent.
  */
 class ArchitectureTest {
     private static final JavaClasses ALL = new ClassFileImporter()
@@ -40,17 +41,40 @@ class ArchitectureTest {
 
     @Test
     void annotationsDependOnTheApiAndTheirLibrariesOnly() {
-        classes().that().resideInAPackage("dev.wsf.annotations..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.annotations..", "dev.wsf.api..", "java..",
+        classes().that().resideInAPackage("dev.wsf.annotated..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.annotated..", "dev.wsf.api..", "java..",
                         "io.github.classgraph..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta.inject..")
+                .check(ALL);
+    }
+
+    @Test
+    void micrometerBindingDependsOnTheApiAndMicrometerOnly() {
+        classes().that().resideInAPackage("dev.wsf.micrometer..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.micrometer..", "dev.wsf.api..", "java..",
+                        "io.micrometer.core..")
+                .check(ALL);
+    }
+
+    @Test
+    void clusterBusesDependOnTheApiTheClusterCoreAndTheirBrokersClientOnly() {
+        classes().that().resideInAPackage("dev.wsf.cluster")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.cluster", "dev.wsf.api..", "java..")
+                .check(ALL);
+        classes().that().resideInAPackage("dev.wsf.cluster.redis..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.cluster.redis..", "dev.wsf.cluster",
+                        "dev.wsf.api..", "java..", "io.lettuce..", "io.netty..") // Lettuce's scheduler is Netty's
+                .check(ALL);
+        classes().that().resideInAPackage("dev.wsf.cluster.nats..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.cluster.nats..", "dev.wsf.cluster",
+                        "dev.wsf.api..", "java..", "io.nats..")
                 .check(ALL);
     }
 
     @Test
     void runtimeAndAnnotationsNeverMeetExceptThroughTheApi() {
         noClasses().that().resideInAPackage("dev.wsf.runtime..")
-                .should().dependOnClassesThat().resideInAPackage("dev.wsf.annotations..").check(ALL);
-        noClasses().that().resideInAPackage("dev.wsf.annotations..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wsf.annotated..").check(ALL);
+        noClasses().that().resideInAPackage("dev.wsf.annotated..")
                 .should().dependOnClassesThat().resideInAPackage("dev.wsf.runtime..").check(ALL);
     }
 

@@ -48,6 +48,8 @@ import java.lang.annotation.Target;
  * <h2>Validation</h2>
  * Everything is checked before connecting: a bad signature fails with a
  * {@link dev.wsf.api.DeploymentException} that names the class, the method and the fix.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -59,6 +59,8 @@ import java.lang.annotation.Target;
  * Everything is checked when the endpoint is deployed: a bad signature, a {@link PathParam} that
  * names no variable of {@link #path()}, or two endpoints on the same path fail deployment with a
  * {@link dev.wsf.api.DeploymentException} that names the class, the method and the fix.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -16,6 +16,8 @@ import java.lang.annotation.Target;
  * {@link java.security.Principal} (null without an authenticator; see {@link OnMessage}),
  * {@link PathParam} and {@link QueryParam} parameters. An exception thrown goes to the {@link OnError} method if the class has one,
  * otherwise it is logged. At most one method of a class may carry this annotation.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

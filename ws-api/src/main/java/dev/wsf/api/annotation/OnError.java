@@ -29,6 +29,8 @@ import java.lang.annotation.Target;
  *     session closes with 1011 (internal error).</li>
  * <li>An exception thrown by this method itself is logged and closes the session with 1011.</li>
  * </ul>
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -97,6 +97,8 @@ import java.lang.annotation.Target;
  * An exception thrown by the method goes to the {@link OnError} method if the class has one (the
  * session stays open), otherwise it is logged and the session closes with 1011. A
  * {@link dev.wsf.api.CloseException} thrown by the method closes the session with its code.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

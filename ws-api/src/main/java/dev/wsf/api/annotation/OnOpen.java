@@ -17,6 +17,8 @@ import java.lang.annotation.Target;
  * {@link OnMessage} describes, e.g. a greeting. An exception thrown goes to the {@link OnError}
  * method if the class has one; otherwise it is logged and the session closes with 1011.
  * At most one method of a class may carry this annotation.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,6 +20,8 @@ import java.lang.annotation.Target;
  *
  * <p>Naming a variable that the template does not have fails deployment, and so does a
  * {@code @PathParam} on a {@link ClientEndpoint}, which has no path template.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

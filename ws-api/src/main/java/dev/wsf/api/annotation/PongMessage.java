@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param applicationData the pong's payload (at most 125 bytes); valid only during the call, so
  *                        copy what you keep
+ *
+ * @since 0.1
  */
 public record PongMessage(ByteBuffer applicationData) {
 

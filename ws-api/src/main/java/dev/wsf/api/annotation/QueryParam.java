@@ -22,6 +22,8 @@ import java.lang.annotation.Target;
  *
  * <p>Server endpoints only: on a {@link ClientEndpoint} it fails deployment, since the query is
  * the one the client wrote into the URI itself; pass such values to the endpoint instance.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * What an {@link Authenticator} decided: accepted, with who the client is, or refused, with the
  * HTTP status the client gets.
+ *
+ * @since 0.1
  */
 public sealed interface AuthResult {
 

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionStage;
  *                         .orElse(AuthResult.refuse(401, "invalid token"))))
  *         .orElse(CompletableFuture.completedFuture(AuthResult.refuse(401, "no token")));
  * }</pre>
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Authenticator {

@@ -12,6 +12,8 @@ import java.util.Optional;
  * subprotocol trick: the page offers {@code new WebSocket(url, ["chat.v1", "token.<value>"])},
  * the server reads the token from the offer and chooses only a real subprotocol, never echoing
  * the token back (an endpoint whose subprotocols do not include it never selects it).
+ *
+ * @since 0.1
  */
 public final class Credentials {
     private Credentials() {

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
  * contract.
  *
  * @param <T> the type decoded
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public non-sealed interface BinaryDecoder<T> extends Decoder {

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
  * Encodes values of type {@code T} as binary messages. See {@link Encoder} for the contract.
  *
  * @param <T> the type encoded
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public non-sealed interface BinaryEncoder<T> extends Encoder {

@@ -12,6 +12,8 @@ import dev.wsf.api.CloseException;
  * stack trace or a parser's own text: put those in the cause, which goes to the server's log (at
  * DEBUG, with the session id) and to the endpoint's {@code @OnError} method. A reason longer than
  * a close frame holds is cut.
+ *
+ * @since 0.1
  */
 public class DecodeException extends CloseException {
     private static final long serialVersionUID = 1L;

@@ -14,6 +14,8 @@ package dev.wsf.api.codec;
  * <p>A decoder that cannot make sense of a message throws {@link DecodeException}, which closes
  * the session with 1007 (or another code the exception names). Any other runtime exception it
  * throws is treated the same way.
+ *
+ * @since 0.1
  */
 public sealed interface Decoder permits TextDecoder, BinaryDecoder {
 }

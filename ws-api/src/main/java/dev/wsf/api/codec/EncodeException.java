@@ -6,6 +6,8 @@ import dev.wsf.api.WebSocketException;
  * A value could not be encoded into a message. Thrown for a callback's return value, it is
  * handled like an exception thrown by the callback: it goes to the endpoint's
  * {@link dev.wsf.api.annotation.OnError} method, or closes the session with 1011.
+ *
+ * @since 0.1
  */
 public class EncodeException extends WebSocketException {
     private static final long serialVersionUID = 1L;

@@ -9,6 +9,8 @@ package dev.wsf.api.codec;
  * type. One instance serves every session of the endpoint, from several threads at once, so an
  * encoder must be thread-safe. Instances are created by the endpoint's instance provider, so
  * they may have {@code @Inject} constructors and fields.
+ *
+ * @since 0.1
  */
 public sealed interface Encoder permits TextEncoder, BinaryEncoder {
 }

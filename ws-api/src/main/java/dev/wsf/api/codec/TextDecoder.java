@@ -5,6 +5,8 @@ package dev.wsf.api.codec;
  * contract.
  *
  * @param <T> the type decoded
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public non-sealed interface TextDecoder<T> extends Decoder {

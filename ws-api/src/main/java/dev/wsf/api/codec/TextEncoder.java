@@ -4,6 +4,8 @@ package dev.wsf.api.codec;
  * Encodes values of type {@code T} as text messages. See {@link Encoder} for the contract.
  *
  * @param <T> the type encoded
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public non-sealed interface TextEncoder<T> extends Encoder {

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * How a client connects, on top of the {@link WebSocketConfig} every side shares. Immutable;
  * start from {@link #builder()}, whose methods document each default.
+ *
+ * @since 0.1
  */
 public final class ClientConfig extends WebSocketConfig {
     private final Duration connectTimeout;

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * What one client connection asks for beyond the client's configuration: subprotocols to offer
  * and extra request headers (cookies, authorization, Origin). Immutable.
+ *
+ * @since 0.1
  */
 public final class ConnectOptions {
     private static final ConnectOptions DEFAULTS = builder().build();

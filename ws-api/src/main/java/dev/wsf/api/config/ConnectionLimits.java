@@ -17,6 +17,8 @@ import java.util.Objects;
  * Headers from any other peer are ignored, since anyone can send them. With
  * {@link Builder#proxyProtocol}, every connection must start with a PROXY protocol header (v1 or v2,
  * as HAProxy and AWS NLB send), which gives the client's address before TLS even starts.
+ *
+ * @since 0.1
  */
 public final class ConnectionLimits {
     private static final ConnectionLimits UNLIMITED = builder().build();

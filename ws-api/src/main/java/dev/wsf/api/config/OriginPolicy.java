@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 /**
  * Decides whether an upgrade request's {@code Origin} is allowed; a refused request is answered
  * with 403. Browsers always send {@code Origin}; other clients usually don't.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface OriginPolicy {

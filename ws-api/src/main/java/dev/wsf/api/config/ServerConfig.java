@@ -11,6 +11,8 @@ import java.util.Optional;
 /**
  * How a server listens and what it accepts, on top of the {@link WebSocketConfig} every side
  * shares. Immutable; start from {@link #builder()}, whose methods document each default.
+ *
+ * @since 0.1
  */
 public final class ServerConfig extends WebSocketConfig {
     private final String host;

@@ -24,6 +24,8 @@ import javax.net.ssl.SSLContext;
  * Whom this side believes: by default the JDK's trust store (the public CAs). A client checks the
  * server's certificate against it and its host name ({@link Builder#hostnameVerification}, on by
  * default); a server asks for client certificates only with {@link Builder#clientAuth}.
+ *
+ * @since 0.1
  */
 public final class TlsConfig {
     /** Whether a server asks the client for a certificate. */

@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
  * What servers and clients configure alike: threads, size limits, timeouts and extensions.
  * Immutable; see {@link ServerConfig} and {@link ClientConfig}, whose builders document each
  * default.
+ *
+ * @since 0.1
  */
 public abstract class WebSocketConfig {
     private final int ioThreads;

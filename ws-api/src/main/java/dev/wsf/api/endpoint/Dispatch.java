@@ -1,6 +1,10 @@
 package dev.wsf.api.endpoint;
 
-/** Which threads run an endpoint's callbacks. */
+/**
+ * Which threads run an endpoint's callbacks.
+ *
+ * @since 0.1
+ */
 public enum Dispatch {
     /**
      * On the I/O thread that read the data: no hand-off, the fastest option, and the right one for

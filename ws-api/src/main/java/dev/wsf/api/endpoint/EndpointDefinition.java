@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 /**
  * Everything the runtime needs to serve one endpoint: where it lives, what it speaks, how to make
  * its handler, and how to call it. Immutable; build one with {@link #builder(String, EndpointFactory)}.
+ *
+ * @since 0.1
  */
 public final class EndpointDefinition {
     private final PathTemplate path;

@@ -7,6 +7,8 @@ import dev.wsf.api.HandshakeRequest;
  * {@link EndpointHandler#onOpen}. Return a new handler per session for per-connection state, or
  * the same thread-safe handler every time. Called on the thread the endpoint's {@link Dispatch}
  * names; if it throws, the session closes with 1011.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface EndpointFactory {

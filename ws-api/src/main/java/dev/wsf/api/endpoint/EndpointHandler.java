@@ -28,6 +28,8 @@ import java.nio.ByteBuffer;
  * <h2>Errors</h2>
  * An exception thrown by a callback is passed to {@link #onError}. The default {@code onError}
  * logs it and closes the session with 1011; override it to decide otherwise.
+ *
+ * @since 0.1
  */
 public interface EndpointHandler {
 

@@ -7,6 +7,8 @@ import dev.wsf.api.HandshakeRequest;
  * answers 101: authenticate, add headers (cookies), or refuse by throwing
  * {@link dev.wsf.api.HandshakeRejectedException} with the status to answer. Runs on an I/O
  * thread, so it must not block.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface HandshakeInterceptor {

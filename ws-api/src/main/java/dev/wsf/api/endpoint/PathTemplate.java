@@ -21,6 +21,8 @@ import java.util.Set;
  * <p>When several templates match a path, the {@linkplain #MOST_SPECIFIC_FIRST most specific}
  * wins: comparing segment by segment from the left, a literal beats a variable. So {@code /a/b}
  * beats {@code /a/{x}}, and {@code /a/{x}/c} beats {@code /a/{x}/{y}}.
+ *
+ * @since 0.1
  */
 public final class PathTemplate {
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * Chooses the subprotocol of a new session. The result must be one of the client's offers, or
  * empty for none (the response then carries no {@code Sec-WebSocket-Protocol} header).
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface SubprotocolSelector {

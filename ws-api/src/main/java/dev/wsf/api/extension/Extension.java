@@ -26,6 +26,8 @@ package dev.wsf.api.extension;
  * Throw {@link dev.wsf.api.CloseException} to fail the connection with its code (1002 for a frame
  * the extension cannot accept, 1007 for bad data, 1009 for too much); any other exception fails it
  * with 1011.
+ *
+ * @since 0.1
  */
 public interface Extension extends AutoCloseable {
 

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  * An extension with its parameters, as it appears in one element of a
  * {@code Sec-WebSocket-Extensions} header: a client's offer or a server's response.
  * Immutable; parameter order is kept.
+ *
+ * @since 0.1
  */
 public final class ExtensionConfig {
     private final String name;

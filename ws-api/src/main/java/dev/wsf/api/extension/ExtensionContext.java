@@ -8,6 +8,8 @@ package dev.wsf.api.extension;
  *                       that expands data (a decompressor) must fail with close code 1009 once a
  *                       message would exceed it, before allocating that much
  * @param compression    told how much a compressing extension saved, for the server's metrics
+ *
+ * @since 0.1
  */
 public record ExtensionContext(long maxMessageSize, CompressionObserver compression) {
     /** Told the sizes of each message before and after compression. Must be fast; must not throw. */

@@ -10,6 +10,8 @@ import java.util.Optional;
  * {@code META-INF/services/dev.wsf.api.extension.ExtensionFactory} (and {@code provides} in
  * {@code module-info}). A server or client may also be given factory instances directly, which
  * replace discovered ones of the same {@link #name()}.
+ *
+ * @since 0.1
  */
 public interface ExtensionFactory {
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * One parameter of an extension offer or response, e.g. {@code client_max_window_bits} (no
  * value) or {@code server_max_window_bits=10}.
+ *
+ * @since 0.1
  */
 public final class ExtensionParameter {
     private final String name;

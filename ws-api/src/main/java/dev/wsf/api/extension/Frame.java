@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param fin     whether this frame ends its message
  * @param rsv     the three reserved bits, as a combination of {@link #RSV1}, {@link #RSV2}, {@link #RSV3}
  * @param payload the payload from position to limit; see {@link Extension} for who owns it
+ *
+ * @since 0.1
  */
 public record Frame(Opcode opcode, boolean fin, int rsv, ByteBuffer payload) {
     public static final int RSV1 = 0b100;

@@ -1,6 +1,10 @@
 package dev.wsf.api.extension;
 
-/** The frame opcodes defined by RFC 6455 section 5.2. Other values are reserved. */
+/**
+ * The frame opcodes defined by RFC 6455 section 5.2. Other values are reserved.
+ *
+ * @since 0.1
+ */
 public enum Opcode {
     CONTINUATION(0x0),
     TEXT(0x1),

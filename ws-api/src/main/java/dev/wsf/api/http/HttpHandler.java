@@ -23,6 +23,8 @@ import java.util.Optional;
  *       closes when idle for the handshake timeout; HTTP/1.0 clients get one answer per
  *       connection unless they ask for {@code keep-alive}.</li>
  * </ul>
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface HttpHandler {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param contentType the Content-Type header value; empty for none (a 304, say)
  * @param body        the body bytes; the server only reads them
  * @param headers     further headers (Content-Length and Connection are set by the server)
+ *
+ * @since 0.1
  */
 public record HttpResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
 

@@ -63,6 +63,8 @@ import java.util.Optional;
  * memory (up to 64 MiB in all; beyond that they are read on each request); those in directories
  * (a development build's {@code target/classes}) are read on each request, so edits show.
  * Thread-safe and immutable: the {@code with...} methods return a copy.
+ *
+ * @since 0.1
  */
 public final class StaticFiles implements HttpHandler {
     private static final long DEFAULT_MAX_FILE_SIZE = 8L * 1024 * 1024;

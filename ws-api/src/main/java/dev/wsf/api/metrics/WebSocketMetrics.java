@@ -11,6 +11,8 @@ package dev.wsf.api.metrics;
  * must not block, must not throw, and should not allocate. Tags are bounded: {@code endpoint} is
  * the endpoint's path template ({@code /chat/{room}}), never the request path, or
  * {@link #UNMATCHED} for requests that matched no endpoint. Nothing names a session or a topic.
+ *
+ * @since 0.1
  */
 public interface WebSocketMetrics {
     /** A listener that counts nothing. */

@@ -12,6 +12,8 @@ package dev.wsf.api.topic;
  * @param malformed  payloads on the channel that were not envelopes this node can read (ignored)
  * @param reconnects times the connection to the broker was re-established
  * @param connected  whether the bus is connected to the broker now
+ *
+ * @since 0.1
  */
 public record BusStats(long published, long sent, long dropped, long received, long malformed, long reconnects,
                        boolean connected) {

@@ -24,6 +24,8 @@ package dev.wsf.api.topic;
  *   <li>A broker that is down at start, or restarts, is retried with backoff, forever; local
  *   delivery never waits for it.</li>
  * </ul>
+ *
+ * @since 0.1
  */
 public interface TopicBus extends AutoCloseable {
 

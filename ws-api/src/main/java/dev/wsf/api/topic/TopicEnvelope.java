@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  * topic length         2 bytes, big-endian, then the topic in UTF-8
  * payload              the rest
  * </pre>
+ *
+ * @since 0.1
  */
 public final class TopicEnvelope {
     /** The envelope version this code writes and reads. */

@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param binary  whether it is a binary message (else UTF-8 text)
  * @param payload the message's bytes; not to be modified
  * @param origin  the node that published it, so that it never receives its own messages twice
+ *
+ * @since 0.1
  */
 public record TopicMessage(String topic, boolean binary, byte[] payload, String origin) {
     public TopicMessage {

@@ -2,7 +2,6 @@ package dev.wsf.runtime.extension;
 
 import dev.wsf.api.extension.Extension;
 import dev.wsf.api.extension.ExtensionConfig;
-import dev.wsf.runtime.extension.deflate.SharedCompression;
 import java.util.List;
 import java.util.Optional;
 

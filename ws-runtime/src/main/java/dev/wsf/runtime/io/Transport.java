@@ -68,10 +68,21 @@ public interface Transport {
     void endBatch();
 
     /**
-     * Whether {@code buffer} shares memory with the transport's reusable read buffer, so it must
-     * be copied before it is queued: what lets an application send back a message it was given.
+     * Whether {@code buffer} may share memory with a reusable read buffer (this transport's, or
+     * another I/O thread's), so it must not be queued as it is: what lets an application send
+     * back, or on, a message it was given. Such a payload goes to {@link #enqueueReadSlice}.
      */
     boolean isReadBuffer(ByteBuffer buffer);
+
+    /**
+     * Queues {@code header} and {@code payload}, a slice of a read buffer (see
+     * {@link #isReadBuffer}), as {@link #enqueue} does, but without taking the payload: the
+     * transport copies it, or, if the slice is of the input it is delivering right now, writes it
+     * and copies only what the socket did not take before it reads into that buffer again.
+     */
+    default void enqueueReadSlice(ByteBuffer header, ByteBuffer payload, CompletableFuture<Void> done) {
+        enqueue(header, ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip(), done);
+    }
 
     /** Bytes queued and not yet written. */
     long bufferedBytes();

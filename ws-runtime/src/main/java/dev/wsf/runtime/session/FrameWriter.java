@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Puts frames on the transport: masked with a fresh key for a client; for a server, small
  * payloads copied behind their header (one buffer), large ones written from where they are, after
- * a header of their own. Control frames go ahead of queued data.
+ * a header of their own (a slice of a read buffer is the transport's to copy or write in time).
+ * Control frames go ahead of queued data.
  */
 final class FrameWriter {
     private final Transport transport;
@@ -24,8 +25,11 @@ final class FrameWriter {
     void data(Opcode opcode, boolean fin, int rsv, ByteBuffer payload, CompletableFuture<Void> done) {
         if (mask) {
             transport.enqueue(FrameEncoder.frame(opcode, fin, rsv, payload, true, MaskKeys.next()), null, done);
-        } else if (payload.remaining() <= FrameEncoder.COPY_THRESHOLD || transport.isReadBuffer(payload)) {
+        } else if (payload.remaining() <= FrameEncoder.COPY_THRESHOLD) {
             transport.enqueue(FrameEncoder.frame(opcode, fin, rsv, payload, false, 0), null, done);
+        } else if (transport.isReadBuffer(payload)) {
+            transport.enqueueReadSlice(FrameEncoder.header(opcode, fin, rsv, payload.remaining()), payload.duplicate(),
+                    done);
         } else {
             transport.enqueue(FrameEncoder.header(opcode, fin, rsv, payload.remaining()), payload.duplicate(), done);
         }

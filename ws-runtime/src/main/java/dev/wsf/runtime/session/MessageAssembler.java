@@ -76,6 +76,9 @@ final class MessageAssembler implements FrameListener {
     @Override
     public void onDataPayload(ByteBuffer chunk, boolean frameEnd) {
         boolean messageEnd = frameEnd && frameFin;
+        if (text && !chunk.hasArray()) {
+            chunk = onHeap(chunk); // validated and decoded as an array; a String copies it anyway
+        }
         if (text) {
             if (!utf8.validate(chunk)) {
                 throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA, "text message is not valid UTF-8");
@@ -97,6 +100,19 @@ final class MessageAssembler implements FrameListener {
                 deliverWhole(aggregate.take());
             }
         }
+    }
+
+    /**
+     * Text from a direct buffer is validated and decoded in an array: small chunks in this one,
+     * per thread, which is free again before any callback runs (the String, the aggregate and
+     * partial delivery each copy what they keep).
+     */
+    private static final ThreadLocal<ByteBuffer> TEXT_SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
+
+    private static ByteBuffer onHeap(ByteBuffer direct) {
+        int n = direct.remaining();
+        ByteBuffer heap = n <= 4096 ? TEXT_SCRATCH.get().clear().limit(n) : ByteBuffer.allocate(n);
+        return heap.put(0, direct, direct.position(), n);
     }
 
     @Override

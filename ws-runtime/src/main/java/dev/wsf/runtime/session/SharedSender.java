@@ -3,7 +3,7 @@ package dev.wsf.runtime.session;
 import dev.wsf.api.Role;
 import dev.wsf.api.SlowConsumerPolicy;
 import dev.wsf.runtime.extension.NegotiatedExtensions;
-import dev.wsf.runtime.extension.deflate.SharedCompression;
+import dev.wsf.runtime.extension.SharedCompression;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.topic.SharedFrame;
 import dev.wsf.runtime.topic.Subscription;

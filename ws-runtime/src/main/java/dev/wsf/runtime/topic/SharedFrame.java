@@ -1,7 +1,7 @@
 package dev.wsf.runtime.topic;
 
 import dev.wsf.api.extension.Opcode;
-import dev.wsf.runtime.extension.deflate.SharedCompression;
+import dev.wsf.runtime.extension.SharedCompression;
 import dev.wsf.runtime.frame.FrameEncoder;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentHashMap;

@@ -35,8 +35,9 @@ interface Egress extends GatheringByteChannel {
     boolean loopOnly();
 
     /**
-     * Whether many small heap buffers are better copied into one before {@link #write}: true for
-     * a plain socket, whose JDK implementation copies each heap buffer on its own.
+     * Whether heap buffers are better copied before {@link #write}, into the loop's direct
+     * {@link WriteStaging} (or, off the loop, many small ones into one): true for a plain socket,
+     * whose JDK implementation copies each heap buffer on its own.
      */
     boolean prefersCoalescing();
 }

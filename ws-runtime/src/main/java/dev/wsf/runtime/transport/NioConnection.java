@@ -43,6 +43,8 @@ final class NioConnection implements Transport, Selectable {
     private volatile long lastActivity = System.nanoTime();
     /** The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by itself. */
     private final int[] readPauses = new int[1];
+    /** The protocol is handling input in the loop's read buffer (loop-confined). */
+    private boolean delivering;
 
     NioConnection(SocketChannel channel, SelectorLoop loop, MemoryBudget budget) throws IOException {
         this(channel, loop, budget, WebSocketMetrics.NONE, null, false);
@@ -128,7 +130,7 @@ final class NioConnection implements Transport, Selectable {
             lastActivity = System.nanoTime();
             metrics.bytesRead(n);
             buffer.flip();
-            protocol.onRead(buffer);
+            deliverRead(buffer);
             if (n < buffer.capacity() || !key.isValid() || (key.interestOps() & SelectionKey.OP_READ) == 0) {
                 return;
             }
@@ -175,7 +177,7 @@ final class NioConnection implements Transport, Selectable {
                 tls.prepend(buffer);
             } else {
                 lastActivity = System.nanoTime();
-                protocol.onRead(buffer);
+                deliverRead(buffer);
             }
         }
         return tls != null; // TLS reads on from the socket; a plain connection waits for the next event
@@ -197,7 +199,21 @@ final class NioConnection implements Transport, Selectable {
     /** Plaintext from TLS, in the loop's read buffer. */
     void deliver(ByteBuffer plaintext) {
         lastActivity = System.nanoTime();
-        protocol.onRead(plaintext);
+        deliverRead(plaintext);
+    }
+
+    /**
+     * Hands input in the loop's read buffer to the protocol; what it queued of that buffer
+     * (a message echoed) is written or copied before the buffer is read into again.
+     */
+    private void deliverRead(ByteBuffer input) {
+        delivering = true;
+        try {
+            protocol.onRead(input);
+        } finally {
+            delivering = false;
+        }
+        output.releaseBorrowed();
     }
 
     /** The peer's stream ended (TCP's end, or TLS's close_notify). */
@@ -323,7 +339,17 @@ final class NioConnection implements Transport, Selectable {
 
     @Override
     public boolean isReadBuffer(ByteBuffer buffer) {
-        return buffer.hasArray() && buffer.array() == loop.readBuffer().array();
+        return ReadBuffers.contains(buffer);
+    }
+
+    @Override
+    public void enqueueReadSlice(ByteBuffer header, ByteBuffer payload, CompletableFuture<Void> done) {
+        // Only this connection's own input, while it is delivered, can be written in time.
+        if (loop.inLoop() && delivering && ReadBuffers.within(loop.readBuffer(), payload)) {
+            output.enqueueBorrowed(header, payload, done);
+        } else {
+            output.enqueue(header, ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip(), done, false);
+        }
     }
 
     @Override

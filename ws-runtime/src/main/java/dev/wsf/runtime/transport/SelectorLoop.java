@@ -43,8 +43,15 @@ final class SelectorLoop implements Executor {
     private final Selector selector;
     private final Thread thread;
     private final long tickNanos;
-    /** Shared by every connection of this loop: an idle connection holds no read buffer. */
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    /**
+     * Shared by every connection of this loop: an idle connection holds no read buffer. Direct,
+     * so the socket reads into it without the JDK's copy through a temporary direct buffer.
+     * 128 KiB: a frame cut by the end of a read is copied to be assembled, and a burst of four
+     * 16 KiB frames is already more than 64 KiB.
+     */
+    private final ByteBuffer readBuffer = ReadBuffers.allocate(128 * 1024);
+    /** Heap bytes on their way to a socket, copied here once; made at the first write. */
+    private WriteStaging writeStaging;
     /** TLS records in and out, shared like the read buffer; made when the first TLS connection needs them. */
     private ByteBuffer tlsIn;
     private ByteBuffer tlsOut;
@@ -104,6 +111,14 @@ final class SelectorLoop implements Executor {
 
     ByteBuffer readBuffer() {
         return readBuffer;
+    }
+
+    /** The loop's staging buffer for writes to sockets; call on this loop. */
+    WriteStaging writeStaging() {
+        if (writeStaging == null) {
+            writeStaging = new WriteStaging();
+        }
+        return writeStaging;
     }
 
     /** For TLS records read from the socket: room for several records of the largest size. */
@@ -221,6 +236,7 @@ final class SelectorLoop implements Executor {
             c.closeNow(fatal);
         }
         runTasks();
+        ReadBuffers.release(readBuffer);
         try {
             selector.close();
         } catch (IOException e) {

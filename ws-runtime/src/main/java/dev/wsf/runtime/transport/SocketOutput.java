@@ -48,6 +48,8 @@ final class SocketOutput {
     /** Run on the loop once no more than {@link #drainedAt} bytes are queued; see {@link #whenDrained}. */
     private Runnable onDrained;
     private long drainedAt;
+    /** Borrowed payloads may be queued (loop-confined); see {@link #enqueueBorrowed}. */
+    private boolean borrowing;
 
     SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop, MemoryAccount memory) {
         this.connection = connection;
@@ -68,7 +70,16 @@ final class SocketOutput {
         enqueue(frame, null, null, Kind.SHARED);
     }
 
-    private enum Kind { ORDINARY, URGENT, SHARED }
+    /**
+     * A frame whose payload is a slice of the loop's read buffer, queued on the loop while this
+     * connection's input is being read: written or copied by {@link #releaseBorrowed}.
+     */
+    void enqueueBorrowed(ByteBuffer header, ByteBuffer payload, CompletableFuture<Void> done) {
+        borrowing = true;
+        enqueue(header, payload, done, Kind.BORROWED);
+    }
+
+    private enum Kind { ORDINARY, URGENT, SHARED, BORROWED }
 
     private void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, Kind kind) {
         boolean accepted;
@@ -80,6 +91,7 @@ final class SocketOutput {
                     case URGENT -> queue.addUrgent(first, done);
                     case SHARED -> queue.addShared(first);
                     case ORDINARY -> queue.add(first, second, done);
+                    case BORROWED -> queue.addBorrowed(first, second, done);
                 }
                 if (!backlogPaused && queue.bytes() > HIGH_WATER) {
                     backlogPaused = true;
@@ -149,11 +161,30 @@ final class SocketOutput {
     /** Writes on the loop thread: at the end of a round, or when the socket became writable. */
     void writeFromLoop() {
         flushScheduled = false;
+        writeOnLoop(false);
+    }
+
+    /**
+     * Before the loop reuses its read buffer: writes what is queued, payloads borrowed from that
+     * buffer included, and copies what of them the socket did not take. Echoing a message thus
+     * costs no copy when the socket keeps up.
+     */
+    void releaseBorrowed() {
+        if (borrowing) {
+            borrowing = false;
+            writeOnLoop(true);
+        }
+    }
+
+    private void writeOnLoop(boolean detach) {
         WriteQueue.Entry written;
         Runnable drained;
         lock.lock();
         try {
             written = write();
+            if (detach) {
+                queue.detachBorrowed();
+            }
             drained = takeDrainedCallback();
         } finally {
             lock.unlock();
@@ -274,7 +305,9 @@ final class SocketOutput {
         }
         try {
             boolean clear = egress.flush();
-            long written = clear ? queue.writeTo(egress, egress.prefersCoalescing()) : 0;
+            boolean coalesce = egress.prefersCoalescing();
+            WriteStaging staging = coalesce && loop.inLoop() ? loop.writeStaging() : null;
+            long written = clear ? queue.writeTo(egress, coalesce, staging) : 0;
             if (written > 0) {
                 connection.wrote(written);
             }

@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * until then). Not thread-safe: guarded by the connection.
  */
 final class WriteQueue {
-    private static final ThreadLocal<ByteBuffer[]> GATHER = ThreadLocal.withInitial(() -> new ByteBuffer[64]);
+    /** Most buffers one gathering write takes. */
+    static final int MAX_GATHER = 64;
+    private static final ThreadLocal<ByteBuffer[]> GATHER = ThreadLocal.withInitial(() -> new ByteBuffer[MAX_GATHER]);
     /** Buffers up to this size are coalesced before writing; see {@link #coalescedWrite}. */
     private static final int SMALL = 1024;
     private static final ThreadLocal<ByteBuffer> STAGING = ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * SMALL));
@@ -29,7 +31,9 @@ final class WriteQueue {
     /** One queued write: up to two buffers and the future to complete once both are written. */
     static final class Entry {
         private final ByteBuffer first;
-        private final ByteBuffer second;
+        private ByteBuffer second;
+        /** Whether {@link #second} is borrowed from the loop's read buffer; see {@link #addBorrowed}. */
+        private boolean borrowed;
         private final CompletableFuture<Void> done;
         private final boolean urgent;
         private final long size;
@@ -66,6 +70,8 @@ final class WriteQueue {
     private Entry writtenTail;
     private long bytes;
     private long totalWritten;
+    /** Entries still holding a borrowed buffer. */
+    private int borrowed;
 
     WriteQueue(MemoryAccount memory) {
         this.memory = memory;
@@ -73,6 +79,34 @@ final class WriteQueue {
 
     void add(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {
         append(counted(new Entry(first, second, done, false, false)));
+    }
+
+    /**
+     * A frame whose payload is borrowed from the loop's read buffer: it must be written, or
+     * {@link #detachBorrowed detached}, before the loop reads into that buffer again.
+     */
+    void addBorrowed(ByteBuffer header, ByteBuffer payload, CompletableFuture<Void> done) {
+        Entry e = new Entry(header, payload, done, false, false);
+        e.borrowed = true;
+        borrowed++;
+        append(counted(e));
+    }
+
+    /** Copies what is left of borrowed payloads to the heap: their buffer is about to be reused. */
+    void detachBorrowed() {
+        for (Entry e = head; e != null && borrowed > 0; e = e.next) {
+            if (e.borrowed) {
+                e.second = ByteBuffer.allocate(e.second.remaining()).put(e.second).flip();
+                unborrow(e);
+            }
+        }
+    }
+
+    private void unborrow(Entry e) {
+        if (e.borrowed) {
+            e.borrowed = false;
+            borrowed--;
+        }
     }
 
     /** A frame whose bytes other queues share; see {@link #SHARED_COST}. */
@@ -128,19 +162,21 @@ final class WriteQueue {
         return totalWritten;
     }
 
-    /** Writes as much as the channel takes, coalescing small heap buffers; see {@link #writeTo(GatheringByteChannel, boolean)}. */
+    /** Writes as much as the channel takes, coalescing small heap buffers; see {@link #writeTo(GatheringByteChannel, boolean, WriteStaging)}. */
     long writeTo(GatheringByteChannel channel) throws IOException {
-        return writeTo(channel, true);
+        return writeTo(channel, true, null);
     }
 
     /**
      * Writes as much as the channel takes.
      *
      * @param coalesce whether to copy many small heap buffers into one first (see {@link #coalescedWrite})
+     * @param staging  the loop's direct staging buffer, when writing on the loop to a socket; it
+     *                 takes the place of coalescing
      * @return how many bytes went out
      * @throws IOException if the channel failed; entries written before that are still set aside
      */
-    long writeTo(GatheringByteChannel channel, boolean coalesce) throws IOException {
+    long writeTo(GatheringByteChannel channel, boolean coalesce, WriteStaging staging) throws IOException {
         ByteBuffer[] gather = GATHER.get();
         long total = 0;
         while (head != null) {
@@ -160,6 +196,9 @@ final class WriteQueue {
             try {
                 if (n == 0) {
                     written = 0;
+                } else if (staging != null) {
+                    written = staging.write(channel, gather, n);
+                    offered = staging.lastOffered();
                 } else if (n == 1) {
                     written = channel.write(gather[0]);
                 } else if (coalesce && allSmallAndOnHeap(gather, n)) {
@@ -220,6 +259,7 @@ final class WriteQueue {
             Entry e = head;
             head = e.next;
             memory.shrink(e.cost); // a buffer is held whole until its last byte is out
+            unborrow(e);
             if (e == lastUrgent) {
                 lastUrgent = null;
             }
@@ -267,6 +307,7 @@ final class WriteQueue {
             } else {
                 bytes -= e.remaining();
                 memory.shrink(e.cost);
+                unborrow(e);
                 if (droppedTail == null) {
                     droppedHead = e;
                 } else {
@@ -288,6 +329,7 @@ final class WriteQueue {
         Entry e = head;
         for (Entry x = head; x != null; x = x.next) {
             memory.shrink(x.cost);
+            unborrow(x);
         }
         head = null;
         tail = null;

@@ -242,4 +242,72 @@ class WriteQueueTest {
         q.writeTo(new FakeSocket(100_000));
         assertEquals(0, budget.used());
     }
+
+    private static ByteBuffer direct(int n, int value) {
+        ByteBuffer b = ByteBuffer.allocateDirect(n);
+        while (b.hasRemaining()) {
+            b.put((byte) value);
+        }
+        return b.flip();
+    }
+
+    private static byte[] expected(int... runs) { // pairs: length, value
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < runs.length; i += 2) {
+            for (int k = 0; k < runs[i]; k++) {
+                out.write(runs[i + 1]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void stagedWritesKeepOrderAcrossHeapAndDirectBuffersAndPartialWrites() throws IOException {
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
+        CompletableFuture<Void> a = new CompletableFuture<>();
+        CompletableFuture<Void> b = new CompletableFuture<>();
+        q.add(bytes(4, 1), direct(3000, 2), a);
+        q.add(bytes(2000, 3), bytes(5, 4), b);
+        WriteStaging staging = new WriteStaging();
+        FakeSocket socket = new FakeSocket(1000);
+        for (int i = 0; i < 10 && !q.isEmpty(); i++) {
+            q.writeTo(socket, true, staging);
+        }
+        WriteQueue.complete(q.takeWritten());
+        assertTrue(a.isDone() && b.isDone());
+        assertEquals(6, socket.calls, "1000 bytes per call");
+        assertEquals(java.util.HexFormat.of().formatHex(expected(4, 1, 3000, 2, 2000, 3, 5, 4)),
+                java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+    }
+
+    @Test
+    void aHeapBufferLargerThanTheStagingGoesOutInPieces() throws IOException {
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
+        q.add(bytes(5, 1), bytes(WriteStaging.SIZE * 2 + 7, 2), null);
+        q.add(bytes(3, 3), null, null);
+        FakeSocket socket = new FakeSocket(Integer.MAX_VALUE);
+        assertEquals(WriteStaging.SIZE * 2 + 15, q.writeTo(socket, true, new WriteStaging()));
+        assertEquals(3, socket.calls, "a staging buffer's worth per write");
+        assertEquals(java.util.HexFormat.of().formatHex(expected(5, 1, WriteStaging.SIZE * 2 + 7, 2, 3, 3)),
+                java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+    }
+
+    @Test
+    void borrowedPayloadsNotWrittenAreCopiedWhenDetached() throws IOException {
+        WriteQueue q = new WriteQueue(MemoryAccount.detached());
+        ByteBuffer readBuffer = direct(100, 7);
+        q.addBorrowed(bytes(2, 1), readBuffer.duplicate(), null);
+        q.addBorrowed(bytes(2, 3), readBuffer.duplicate(), null);
+        FakeSocket socket = new FakeSocket(150);
+        q.writeTo(socket, true, new WriteStaging());
+        q.detachBorrowed();
+        while (readBuffer.hasRemaining()) {
+            readBuffer.put((byte) 9); // the loop reads into it again
+        }
+        socket.budget = Integer.MAX_VALUE;
+        q.writeTo(socket, true, new WriteStaging());
+        assertTrue(q.isEmpty());
+        assertEquals(java.util.HexFormat.of().formatHex(expected(2, 1, 100, 7, 2, 3, 100, 7)),
+                java.util.HexFormat.of().formatHex(socket.received.toByteArray()));
+    }
 }

@@ -7,22 +7,22 @@ import dev.wsf.api.annotation.OnClose;
 import dev.wsf.api.annotation.OnMessage;
 import dev.wsf.api.annotation.OnOpen;
 import dev.wsf.api.annotation.PathParam;
-import dev.wsf.api.annotation.QueryParam;
 import dev.wsf.api.Topics;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import java.security.Principal;
 
 /**
  * One chat connection: {@code ws://host/chat/ROOM?name=ann}, speaking the {@code chat.v1}
- * subprotocol (JSON {@link ChatPost}s in, {@link ChatEvent}s out). Each session gets its own
- * instance, so the {@code user} field is this connection's; the {@link ChatRooms} are shared.
+ * subprotocol (JSON {@link ChatPost}s in, {@link ChatEvent}s out). {@link ChatLogin} lets in only
+ * a name with its token (else 401, before any of this runs), and the room knows the member by
+ * the principal's name. Each session gets its own instance, so the {@code user} field is this
+ * connection's; the {@link ChatRooms} are shared.
  * Each room is a topic: a line goes to it with one publish, encoded once for every member.
  */
-@Endpoint(path = "/chat/{room}", subprotocols = ChatEndpoint.SUBPROTOCOL)
+@Endpoint(path = "/chat/{room}", subprotocols = ChatEndpoint.SUBPROTOCOL, authenticator = ChatLogin.class)
 public class ChatEndpoint {
     /** The message format's name and version: a client that doesn't offer it doesn't speak it. */
     public static final String SUBPROTOCOL = "chat.v1";
-    static final int MAX_NAME_LENGTH = 32;
     static final int MAX_ROOM_LENGTH = 64;
 
     private final ChatRooms rooms;
@@ -35,7 +35,7 @@ public class ChatEndpoint {
 
     @OnOpen
     public void open(Session session, Topics topics, @PathParam("room") String room,
-                     @QueryParam("name") Optional<String> name) {
+                     Principal principal) {
         if (session.subprotocol().isEmpty()) {
             session.close(CloseCode.POLICY_VIOLATION.code(), "offer the subprotocol " + SUBPROTOCOL);
             return;
@@ -44,9 +44,7 @@ public class ChatEndpoint {
             session.close(CloseCode.POLICY_VIOLATION.code(), "a room name has 1 to " + MAX_ROOM_LENGTH + " characters");
             return;
         }
-        String joining = name.map(String::strip)
-                .filter(n -> !n.isEmpty() && n.length() <= MAX_NAME_LENGTH)
-                .orElse("guest-" + session.id());
+        String joining = principal.getName();
         if (!rooms.join(room, joining, session, topics)) {
             // 1013 (try again later) rather than 1008: the client broke no rule, the room may have
             // space later. Browsers show the code and reason; the page prints both.

@@ -1,6 +1,6 @@
 package dev.wsf.samples.client;
 
-import dev.wsf.annotations.AnnotatedEndpoints;
+import dev.wsf.annotated.AnnotatedEndpoints;
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.Session;
 import dev.wsf.api.WebSocketException;
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * TLS with the server samples' TLS switches ({@code -Dtls=true}: a throwaway certificate, which it
  * then trusts). {@code -Dtls.trust=FILE} trusts the PEM certificates in FILE instead of the JDK's
  * trust store, e.g. the throwaway certificate a server sample printed. {@code -Dsubprotocols=a,b}
- * offers subprotocols, e.g. {@code chat.v1} to talk to the chat sample.
+ * offers subprotocols, e.g. {@code chat.v1,token.T} to talk to the chat sample (logged in with token T).
  */
 public final class ClientSample {
     private static final long TIMEOUT_SECONDS = 10;

@@ -1,6 +1,6 @@
 package dev.wsf.samples.echo;
 
-import dev.wsf.annotations.AnnotatedEndpoints;
+import dev.wsf.annotated.AnnotatedEndpoints;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.support.SampleRunner;

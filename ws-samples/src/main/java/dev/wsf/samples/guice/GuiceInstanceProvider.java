@@ -3,7 +3,7 @@ package dev.wsf.samples.guice;
 import com.google.inject.ConfigurationException;
 import com.google.inject.Injector;
 import com.google.inject.spi.Message;
-import dev.wsf.annotations.spi.InstanceProvider;
+import dev.wsf.annotated.spi.InstanceProvider;
 import java.util.List;
 
 /**

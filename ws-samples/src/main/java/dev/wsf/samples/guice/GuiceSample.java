@@ -2,7 +2,7 @@ package dev.wsf.samples.guice;
 
 import com.google.inject.Guice;
 import com.google.inject.Module;
-import dev.wsf.annotations.AnnotatedEndpoints;
+import dev.wsf.annotated.AnnotatedEndpoints;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
 import dev.wsf.samples.support.SampleRunner;

@@ -1,6 +1,6 @@
 package dev.wsf.samples.ticker;
 
-import dev.wsf.annotations.AnnotatedEndpoints;
+import dev.wsf.annotated.AnnotatedEndpoints;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.TopicStats;
 import dev.wsf.runtime.WebSocketServer;

@@ -54,7 +54,8 @@ class ChatRoomCostTest {
 
     @BeforeEach
     void start() {
-        server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
+        server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build(),
+                ChatAccounts.sharedToken("t0k"));
         client = WebSocketClient.create();
     }
 
@@ -67,7 +68,7 @@ class ChatRoomCostTest {
     @Test
     void aJoinCostsTheRoomBytesLinearInItsSize() throws Exception {
         URI room = URI.create("ws://127.0.0.1:" + server.port() + "/chat/stadium?name=");
-        ConnectOptions chat = ConnectOptions.builder().subprotocols(ChatEndpoint.SUBPROTOCOL).build();
+        ConnectOptions chat = ConnectOptions.builder().subprotocols(ChatEndpoint.SUBPROTOCOL, "token.t0k").build();
         List<Member> members = new ArrayList<>();
         long beforeLastJoin = 0;
         for (int i = 0; i < MEMBERS; i++) {

@@ -27,13 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 /** The chat sample with JDK clients: rooms, notices, broadcast, the subprotocol, the heartbeat, the page. */
 class ChatSampleTest {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Anyone with this token gets in (ChatLoginTest tries the others). */
+    private static final ChatAccounts ACCOUNTS = ChatAccounts.sharedToken("t0k");
+    private static final String TOKEN = ChatLogin.TOKEN_PREFIX + "t0k";
     private static WebSocketServer server;
 
     @BeforeAll
     static void start() {
         // The sample's settings, with a heartbeat short enough to observe.
         server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0)
-                .heartbeatInterval(Duration.ofMillis(200)).build());
+                .heartbeatInterval(Duration.ofMillis(200)).build(), ACCOUNTS);
     }
 
     @AfterAll
@@ -75,10 +78,11 @@ class ChatSampleTest {
 
     @Test
     void aFullRoomTurnsTheNextJoinerAwayWith1013() throws Exception {
-        WebSocketServer small = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build(), 2);
+        WebSocketServer small = ChatSample.start(
+                ChatSample.settings().host("127.0.0.1").port(0).build(), 2, ACCOUNTS);
         try (JdkClient ann = joined(small, "booth", "ann"); JdkClient bob = joined(small, "booth", "bob")) {
             assertEquals(ChatEvent.joined("bob"), event(ann));
-            try (JdkClient cy = JdkClient.connect(url(small, "booth", "cy"), ChatEndpoint.SUBPROTOCOL).skipPings()) {
+            try (JdkClient cy = JdkClient.connect(url(small, "booth", "cy"), ChatEndpoint.SUBPROTOCOL, TOKEN).skipPings()) {
                 assertEquals(new JdkClient.Closed(1013, "room full (2 members), try later"), cy.nextClose());
             }
             joined(small, "hall", "dee").close(); // another room has space
@@ -104,7 +108,7 @@ class ChatSampleTest {
 
     @Test
     void aClientThatDoesNotSpeakChatV1IsTurnedAway() throws Exception {
-        try (JdkClient stranger = JdkClient.connect(url("lobby", "eve")).skipPings()) {
+        try (JdkClient stranger = JdkClient.connect(url("lobby", "eve"), TOKEN).skipPings()) {
             assertEquals(new JdkClient.Closed(1008, "offer the subprotocol chat.v1"), stranger.nextClose());
         }
     }
@@ -149,7 +153,8 @@ class ChatSampleTest {
         HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                 + "/chat.js")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, script.statusCode());
-        assertTrue(script.body().contains("new WebSocket(url, ['chat.v1'])"), "the page offers the subprotocol");
+        assertTrue(script.body().contains("new WebSocket(url, ['chat.v1', `token.${token}`])"),
+                "the page offers the subprotocol, and the token as another");
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                 + "/nothing.js")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
@@ -158,7 +163,8 @@ class ChatSampleTest {
     @Test
     void withTlsServesThePageOverHttpsAndTheRoomsOverWss() throws Exception {
         SampleTls tls = SampleTls.throwaway();
-        WebSocketServer secure = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).tls(tls.server()).build());
+        WebSocketServer secure = ChatSample.start(
+                ChatSample.settings().host("127.0.0.1").port(0).tls(tls.server()).build(), ACCOUNTS);
         try {
             HttpClient trusting = Trusting.httpClient(tls.trustFile());
             String base = "https://localhost:" + secure.port();
@@ -171,8 +177,8 @@ class ChatSampleTest {
             assertTrue(script.body().contains("location.protocol === 'https:' ? 'wss' : 'ws'"),
                     "the page opens wss:// when it was loaded over https://");
 
-            // As the page does: same origin, wss://, chat.v1.
-            WebSocket.Builder builder = trusting.newWebSocketBuilder().subprotocols(ChatEndpoint.SUBPROTOCOL)
+            // As the page does: same origin, wss://, chat.v1 and the token.
+            WebSocket.Builder builder = trusting.newWebSocketBuilder().subprotocols(ChatEndpoint.SUBPROTOCOL, TOKEN)
                     .header("Origin", base);
             try (JdkClient ann = JdkClient.connect(URI.create("wss://localhost:" + secure.port() + "/chat/vault?name=ann"),
                     builder).skipPings()) {
@@ -192,7 +198,7 @@ class ChatSampleTest {
 
     private static JdkClient join(WebSocketServer at, String room, String name) {
         // This server pings every 200 ms: the events the tests wait for come between pings.
-        JdkClient client = JdkClient.connect(url(at, room, name), ChatEndpoint.SUBPROTOCOL).skipPings();
+        JdkClient client = JdkClient.connect(url(at, room, name), ChatEndpoint.SUBPROTOCOL, TOKEN).skipPings();
         assertEquals(ChatEndpoint.SUBPROTOCOL, client.socket.getSubprotocol());
         return client;
     }

@@ -8,6 +8,7 @@ import dev.wsf.api.CloseReason;
 import dev.wsf.api.config.ConnectOptions;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.runtime.WebSocketServer;
+import dev.wsf.samples.chat.ChatAccounts;
 import dev.wsf.samples.chat.ChatSample;
 import dev.wsf.samples.echo.EchoSample;
 import dev.wsf.samples.support.SampleTls;
@@ -37,7 +38,7 @@ class ClientSampleTest {
     @BeforeAll
     static void startServers() {
         echo = EchoSample.start(ServerConfig.builder().host("127.0.0.1").port(0).build());
-        chat = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build());
+        chat = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0).build(), ChatAccounts.sharedToken("t0k"));
     }
 
     @AfterAll
@@ -64,12 +65,12 @@ class ClientSampleTest {
         // bob is in the room to hear ann's line. Ann closes right after posting it, so her own copy
         // may not come back: the room's topic delivers it on the I/O thread, after ann's close
         // has been answered, and a closing session takes no more messages.
-        try (JdkClient bob = JdkClient.connect("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=bob", "chat.v1")
+        try (JdkClient bob = JdkClient.connect("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=bob", "chat.v1", "token.t0k")
                 .skipPings()) {
             assertTrue(bob.nextText().contains("\"members\""));
             assertTrue(bob.nextText().contains("bob joined"));
             CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=ann"),
-                    ConnectOptions.builder().subprotocols("chat.v1").build(), new StringReader("{\"text\":\"hi all\"}\n"),
+                    ConnectOptions.builder().subprotocols("chat.v1", "token.t0k").build(), new StringReader("{\"text\":\"hi all\"}\n"),
                     print(out));
             assertEquals(1000, reason.code());
             List<String> lines = lines(out);
@@ -86,9 +87,9 @@ class ClientSampleTest {
     @Test
     void stopsSendingWhenTheServerCloses() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // Without chat.v1 the chat endpoint closes at once with 1008; the lines are not all sent.
+        // Logged in but without chat.v1: the chat endpoint closes at once with 1008; the lines are not all sent.
         CloseReason reason = ClientSample.run(URI.create("ws://127.0.0.1:" + chat.port() + "/chat/lobby?name=bob"),
-                ConnectOptions.defaults(), new StringReader("{\"text\":\"1\"}\n".repeat(1000)), print(out));
+                ConnectOptions.builder().subprotocols("token.t0k").build(), new StringReader("{\"text\":\"1\"}\n".repeat(1000)), print(out));
         assertEquals(1008, reason.code(), lines(out).toString());
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.util.Modules;
-import dev.wsf.annotations.AnnotatedEndpoints;
+import dev.wsf.annotated.AnnotatedEndpoints;
 import dev.wsf.api.DeploymentException;
 import dev.wsf.api.annotation.Endpoint;
 import dev.wsf.api.annotation.OnMessage;

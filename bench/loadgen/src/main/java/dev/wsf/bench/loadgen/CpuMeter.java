@@ -74,6 +74,41 @@ final class CpuMeter {
         return s.toString();
     }
 
+    /**
+     * Cores used by other processes plus cores stolen by the hypervisor from a to b: what the
+     * fan-out client waits to see near zero before a test. Needs {@code --server-pid}.
+     */
+    double othersAndSteal(Sample a, Sample b) {
+        double wall = b.wallNanos - a.wallNanos;
+        double processTicks = 0;
+        double stealTicks = 0;
+        for (int i = 0; i < Math.min(a.cores.size(), b.cores.size()); i++) {
+            processTicks += b.cores.get(i)[2] - a.cores.get(i)[2];
+            stealTicks += b.cores.get(i)[3] - a.cores.get(i)[3];
+        }
+        double client = (b.clientNanos - a.clientNanos) / wall;
+        double server = serverPid > 0 ? (b.serverTicks - a.serverTicks) * NANOS_PER_TICK / wall : 0;
+        double other = Math.max(0, processTicks * NANOS_PER_TICK / wall - client - server);
+        return other + stealTicks * NANOS_PER_TICK / wall;
+    }
+
+    /** The server's resident set in KiB ({@code VmRSS}), or -1 without {@code --server-pid}. */
+    long serverRssKb() {
+        if (serverPid <= 0) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(serverPid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     private static long clientCpuNanos() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {

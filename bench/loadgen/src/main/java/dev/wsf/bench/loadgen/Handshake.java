@@ -13,18 +13,24 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One client opening handshake (RFC 6455 section 4.1): the request bytes, and the check of the
- * server's answer, including the {@code Sec-WebSocket-Accept} value. No extension or subprotocol
- * is offered, and a response that negotiates one is rejected.
+ * server's answer, including the {@code Sec-WebSocket-Accept} value. No subprotocol is offered;
+ * no extension either, except permessage-deflate for the fan-out subscribers that ask for it
+ * ({@link #withDeflate}). A response naming an extension that was not offered is rejected.
  */
 final class Handshake {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int MAX_HEAD = 8192;
 
+    /** What the fan-out subscribers offer: the bare permessage-deflate, no parameters. */
+    static final String DEFLATE_OFFER = "permessage-deflate";
+
     private final ByteBuffer request;
     private final String expectedAccept;
+    private final String offer;
+    private String negotiated = "";
 
-    private Handshake(String key, String host, int port, String path, boolean tls) {
+    private Handshake(String key, String host, int port, String path, boolean tls, String offer) {
         String head = "GET " + path + " HTTP/1.1\r\n"
                 + "Host: " + host + ":" + port + "\r\n"
                 + "Origin: " + (tls ? "https" : "http") + "://" + host + ":" + port + "\r\n"
@@ -32,16 +38,31 @@ final class Handshake {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + key + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + (offer != null ? "Sec-WebSocket-Extensions: " + offer + "\r\n" : "")
                 + "\r\n";
         this.request = ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII));
         this.expectedAccept = accept(key);
+        this.offer = offer;
     }
 
     static Handshake create(Options o) {
+        return new Handshake(newKey(), o.host(), o.port(), o.path(), o.tlsStore() != null, null);
+    }
+
+    /** A plain upgrade to {@code path}, offering permessage-deflate if {@code deflate}. */
+    static Handshake withDeflate(String host, int port, String path, boolean deflate) {
+        return new Handshake(newKey(), host, port, path, false, deflate ? DEFLATE_OFFER : null);
+    }
+
+    private static String newKey() {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
-        return new Handshake(Base64.getEncoder().encodeToString(nonce), o.host(), o.port(), o.path(),
-                o.tlsStore() != null);
+        return Base64.getEncoder().encodeToString(nonce);
+    }
+
+    /** The server's {@code Sec-WebSocket-Extensions} value once {@link #check} accepted it; empty if none. */
+    String negotiated() {
+        return negotiated;
     }
 
     /** The request, positioned for writing to the channel (write until it has no remaining). */
@@ -82,8 +103,9 @@ final class Handshake {
                 "Connection does not contain upgrade");
         require(expectedAccept.equals(headers.get("sec-websocket-accept")),
                 "wrong Sec-WebSocket-Accept: " + headers.get("sec-websocket-accept"));
-        require(headers.getOrDefault("sec-websocket-extensions", "").isEmpty(),
-                "server negotiated an extension nobody offered: " + headers.get("sec-websocket-extensions"));
+        negotiated = headers.getOrDefault("sec-websocket-extensions", "");
+        require(negotiated.isEmpty() || offer != null && negotiated.toLowerCase(Locale.ROOT).startsWith(offer)
+                && !negotiated.contains(","), "server negotiated an extension nobody offered: " + negotiated);
         return end;
     }
 

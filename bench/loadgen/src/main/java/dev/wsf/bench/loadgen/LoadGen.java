@@ -11,12 +11,17 @@ public final class LoadGen {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].startsWith("fanout")) {
+            fanout(args);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("loadgen: " + e.getMessage());
             System.err.println(Options.USAGE);
+            System.err.println(FanoutOptions.USAGE);
             System.exit(1);
             return;
         }
@@ -29,6 +34,29 @@ public final class LoadGen {
             System.out.println("RESULT " + result);
         } catch (Exception e) {
             System.err.println("loadgen: " + options.mode().cliName + " failed: " + e);
+            System.exit(2);
+        }
+    }
+
+    /** The fan-out modes print their own RESULT lines, one per test. */
+    private static void fanout(String[] args) {
+        FanoutOptions options;
+        try {
+            options = FanoutOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("loadgen: " + e.getMessage());
+            System.err.println(FanoutOptions.USAGE);
+            System.exit(1);
+            return;
+        }
+        try {
+            if (options.stall()) {
+                new FanoutStallRun(options).run();
+            } else {
+                new FanoutRun(options).run();
+            }
+        } catch (Exception e) {
+            System.err.println("loadgen: " + args[0] + " failed: " + e);
             System.exit(2);
         }
     }

@@ -39,7 +39,7 @@ record Options(
 
     static final String USAGE = """
             usage: java -jar loadgen.jar MODE --port N [options]
-              MODE: throughput-text | throughput-binary | latency | idle
+              MODE: throughput-text | throughput-binary | latency | idle   (fanout modes: below)
               --host H (127.0.0.1)  --path P (/echo)
               --connections C  --window W (messages in flight per connection)  --size BYTES
               --warmup S  --duration S            (throughput modes, seconds)

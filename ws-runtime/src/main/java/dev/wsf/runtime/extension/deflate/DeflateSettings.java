@@ -32,6 +32,8 @@ import java.util.zip.Deflater;
  * asks for that both ways; {@link #maxContextTakeoverSessions()} gives it to the sessions beyond a
  * server-wide count. Lean messages compress worse: every message starts from an empty window, so
  * what repeats across messages (JSON field names, say) is not found.
+ *
+ * @since 0.1
  */
 public final class DeflateSettings {
     /**

@@ -1,5 +1,6 @@
 package dev.wsf.runtime.extension.deflate;
 
+import dev.wsf.runtime.extension.SharedCompression;
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
 import dev.wsf.api.ProtocolViolationException;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * of a compressed message. Inbound and outbound state are kept apart, as the {@link Extension}
  * threading rules require; see {@link PerMessageDeflateFactory} for the behaviour in full.
  */
-final class PerMessageDeflate implements Extension {
+final class PerMessageDeflate implements Extension, SharedCompression.Source {
     private final ExtensionConfig config;
     private final int compressionThreshold;
     private final Optional<SharedCompression> shared;
@@ -46,13 +47,14 @@ final class PerMessageDeflate implements Extension {
                 agreement.localMaxWindowBits());
         this.inflater = new MessageInflater(agreement.remoteNoContextTakeover(), maxMessageSize);
         this.shared = agreement.localNoContextTakeover()
-                ? Optional.of(new SharedCompression(settings.compressionLevel(), agreement.localMaxWindowBits(),
+                ? Optional.of(new DeflateTerms(settings.compressionLevel(), agreement.localMaxWindowBits(),
                         compressionThreshold))
                 : Optional.empty();
     }
 
     /** How a message can be compressed once for many sessions, if this side keeps no context. */
-    Optional<SharedCompression> sharedCompression() {
+    @Override
+    public Optional<SharedCompression> sharedCompression() {
         return shared;
     }
 

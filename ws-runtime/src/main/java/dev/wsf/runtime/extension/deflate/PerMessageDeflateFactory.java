@@ -47,6 +47,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counts the sessions it accepted that keep context in either direction; once
  * {@link DeflateSettings#maxContextTakeoverSessions()} hold it, new sessions are answered as with
  * {@link DeflateSettings#lean()}. See {@link DeflateSettings} for the costs.
+ *
+ * @since 0.1
  */
 public final class PerMessageDeflateFactory implements ExtensionFactory {
     /** The extension token. */

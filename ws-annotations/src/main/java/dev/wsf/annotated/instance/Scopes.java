@@ -1,0 +1,15 @@
+package dev.wsf.annotated.instance;
+
+import jakarta.inject.Singleton;
+
+/** Reads the scope annotations of {@code jakarta.inject}. */
+public final class Scopes {
+
+    private Scopes() {
+    }
+
+    /** Whether one instance of {@code type} should serve everyone. */
+    public static boolean isSingleton(Class<?> type) {
+        return type.isAnnotationPresent(Singleton.class);
+    }
+}

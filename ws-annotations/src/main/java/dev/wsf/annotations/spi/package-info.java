@@ -1,2 +1,0 @@
-/** Interfaces through which other libraries plug into the annotation model. */
-package dev.wsf.annotations.spi;

@@ -1,0 +1,8 @@
+package dev.wsf.annotated.scanned;
+
+/** Has no {@code @Endpoint}: scanning must leave it out. */
+public class NotAnEndpoint {
+    public String echo(String text) {
+        return text;
+    }
+}

@@ -1,8 +1,0 @@
-package dev.wsf.annotations.scanned;
-
-/** Has no {@code @Endpoint}: scanning must leave it out. */
-public class NotAnEndpoint {
-    public String echo(String text) {
-        return text;
-    }
-}

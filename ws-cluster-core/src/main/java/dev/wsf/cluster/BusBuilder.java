@@ -1,0 +1,65 @@
+package dev.wsf.cluster;
+
+import dev.wsf.api.topic.TopicBus;
+import java.time.Duration;
+
+/**
+ * The settings every bus's builder has: how much may wait for the broker, whether messages wait
+ * for it while it is out of reach, and how quickly the bus tries again.
+ *
+ * @param <B> the bus's own builder, which these setters return
+ */
+public abstract class BusBuilder<B extends BusBuilder<B>> {
+    private int maxPending = 10_000;
+    private boolean bufferWhileDisconnected;
+    private Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
+
+    protected BusBuilder() {
+    }
+
+    /**
+     * How many published messages may wait for the broker (for a connection, to be written, or
+     * for its answer: each bus says which) before more are dropped and counted; 10,000 by default.
+     */
+    public B maxPending(int maxPending) {
+        if (maxPending < 1) {
+            throw new IllegalArgumentException("maxPending must be positive: " + maxPending);
+        }
+        this.maxPending = maxPending;
+        return self();
+    }
+
+    /**
+     * Whether messages published while the broker is out of reach wait for it (up to
+     * {@link #maxPending(int)}) or are dropped at once, as by default. Waiting messages go out
+     * when this node is connected again, and reach only the nodes that are subscribed again by
+     * then. Dropped ones are counted either way.
+     */
+    public B bufferWhileDisconnected(boolean buffer) {
+        this.bufferWhileDisconnected = buffer;
+        return self();
+    }
+
+    /**
+     * The range of waits between connection attempts: each failed attempt doubles the upper end,
+     * from {@code min} up to {@code max}, and the wait is random below it. 100 ms to 10 s by
+     * default.
+     */
+    public B reconnectDelay(Duration min, Duration max) {
+        this.backoff = new Backoff(min, max);
+        return self();
+    }
+
+    /** The bus, not started yet: the server starts it. */
+    public abstract TopicBus build();
+
+    /** What was set, for the bus that the subclass builds. */
+    protected final BusSettings settings() {
+        return new BusSettings(maxPending, bufferWhileDisconnected, backoff);
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.wsf.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published jars as a user meets them on the module path: a small application in a named
+ * module of its own ({@code src/test/modules/user.echo}) is compiled against them and run with
+ * {@code java --module-path}: its annotated endpoint is bound, permessage-deflate is found through
+ * {@code provides}, and without {@code opens} deployment fails with a message naming the class and
+ * the fix. The same application also runs from the class path.
+ */
+class ModulePathTest {
+    private static final Path SOURCES = Path.of("src/test/modules/user.echo");
+    private static final Path WORK = Path.of("target/jpms");
+    /** One class from each module the application needs at run time. */
+    private static final List<String> ANCHORS = List.of(
+            "dev.wsf.api.Session", "dev.wsf.runtime.WebSocketServer", "dev.wsf.annotated.AnnotatedEndpoints",
+            "io.github.classgraph.ClassGraph", "tools.jackson.databind.ObjectMapper", "tools.jackson.core.JsonParser",
+            "com.fasterxml.jackson.annotation.JsonProperty", "jakarta.inject.Inject");
+
+    private static List<Path> libraries;
+
+    @BeforeAll
+    static void locateLibraries() throws ClassNotFoundException, URISyntaxException {
+        libraries = new ArrayList<>();
+        for (String anchor : ANCHORS) {
+            libraries.add(Path.of(Class.forName(anchor).getProtectionDomain().getCodeSource().getLocation().toURI()));
+        }
+    }
+
+    @Test
+    void theDescriptorsExportOnlyTheApi() {
+        ModuleFinder finder = ModuleFinder.of(libraries.toArray(Path[]::new));
+        ModuleDescriptor runtime = descriptor(finder, "dev.wsf.runtime");
+        assertEquals(Set.of("dev.wsf.runtime", "dev.wsf.runtime.extension.deflate"), exports(runtime));
+        assertTrue(runtime.uses().contains("dev.wsf.api.extension.ExtensionFactory"));
+        assertTrue(runtime.provides().stream().anyMatch(p -> p.service().equals("dev.wsf.api.extension.ExtensionFactory")
+                && p.providers().contains("dev.wsf.runtime.extension.deflate.PerMessageDeflateFactory")));
+        assertEquals(Set.of("dev.wsf.annotated", "dev.wsf.annotated.codec", "dev.wsf.annotated.spi"), exports(descriptor(finder, "dev.wsf.annotated")));
+        assertTrue(exports(descriptor(finder, "dev.wsf.api")).contains("dev.wsf.api.annotation"));
+    }
+
+    @Test
+    void anEndpointInANamedModuleRunsOnTheModulePath() throws Exception {
+        Path classes = compile("opened", true);
+        Run run = java("--module-path", modulePath(classes), "-m", "user.echo/user.echo.Main");
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("MODULE user.echo"), run.output);
+        assertTrue(run.output.contains("REPLY echo:hello"), run.output);
+        assertTrue(run.output.contains("EXTENSIONS [permessage-deflate"), "found through provides: " + run.output);
+    }
+
+    @Test
+    void aPackageNotOpenFailsAtDeploymentNamingTheClassAndTheFix() throws Exception {
+        Path classes = compile("closed", false);
+        Run run = java("--module-path", modulePath(classes), "-m", "user.echo/user.echo.Main");
+        assertEquals(3, run.exit, run.output);
+        assertTrue(run.output.contains("DEPLOYMENT FAILED"), run.output);
+        assertTrue(run.output.contains("user.echo.EchoEndpoint"), run.output);
+        assertTrue(run.output.contains("opens user.echo to dev.wsf.annotated;"), run.output);
+    }
+
+    @Test
+    void theSameApplicationRunsOnTheClassPath() throws Exception {
+        Path classes = compile("opened", true);
+        Run run = java("-cp", modulePath(classes), "user.echo.Main");
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("MODULE null"), run.output);
+        assertTrue(run.output.contains("REPLY echo:hello"), run.output);
+        assertTrue(run.output.contains("EXTENSIONS [permessage-deflate"), "found through META-INF/services: " + run.output);
+    }
+
+    /** Compiles the application into target/jpms/NAME, with or without its "opens" directive. */
+    private static synchronized Path compile(String name, boolean opens) throws IOException {
+        Path src = WORK.resolve(name + "-src");
+        Path out = WORK.resolve(name);
+        if (Files.isRegularFile(out.resolve("module-info.class"))) {
+            return out;
+        }
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(SOURCES)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                Path copy = src.resolve(SOURCES.relativize(f).toString());
+                Files.createDirectories(copy.getParent());
+                String text = Files.readString(f);
+                if (!opens) {
+                    text = text.lines().filter(l -> !l.contains("// OPENS")).collect(Collectors.joining("\n"));
+                }
+                Files.writeString(copy, text);
+                files.add(copy.toString());
+            }
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--module-path", join(libraries), "-Xlint:all"));
+        args.addAll(files);
+        int status = javac.run(null, null, null, args.toArray(String[]::new));
+        assertEquals(0, status, "javac " + args);
+        return out;
+    }
+
+    private static String modulePath(Path application) {
+        List<Path> all = new ArrayList<>(libraries);
+        all.add(0, application);
+        return join(all);
+    }
+
+    private static String join(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xshare:auto");
+        command.addAll(List.of(args));
+        Files.createDirectories(WORK);
+        Path log = Files.createTempFile(WORK, "run", ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            return new Run(-1, "timed out: " + command + "\n" + Files.readString(log));
+        }
+        return new Run(p.exitValue(), String.join(" ", command) + "\n" + Files.readString(log));
+    }
+
+    private static ModuleDescriptor descriptor(ModuleFinder finder, String name) {
+        return finder.find(name).map(ModuleReference::descriptor)
+                .orElseThrow(() -> new AssertionError("no module " + name + " in " + libraries));
+    }
+
+    private static Set<String> exports(ModuleDescriptor d) {
+        return d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+    }
+}

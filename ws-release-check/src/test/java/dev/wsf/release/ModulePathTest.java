@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * module of its own ({@code src/test/modules/user.echo}) is compiled against them and run with
  * {@code java --module-path}: its annotated endpoint is bound, permessage-deflate is found through
  * {@code provides}, and without {@code opens} deployment fails with a message naming the class and
- * the fix. The same application also runs from the class path.
+ * the fix. The same application also runs from the class path. The cluster modules' descriptors
+ * are checked too: each exports its bus, and requires transitively what its API names.
  */
 class ModulePathTest {
     private static final Path SOURCES = Path.of("src/test/modules/user.echo");
@@ -59,6 +60,25 @@ class ModulePathTest {
                 && p.providers().contains("dev.wsf.runtime.extension.deflate.PerMessageDeflateFactory")));
         assertEquals(Set.of("dev.wsf.annotated", "dev.wsf.annotated.codec", "dev.wsf.annotated.spi"), exports(descriptor(finder, "dev.wsf.annotated")));
         assertTrue(exports(descriptor(finder, "dev.wsf.api")).contains("dev.wsf.api.annotation"));
+    }
+
+    @Test
+    void theClusterDescriptorsExportTheBusesAndRequireWhatTheirApiNames() throws Exception {
+        List<Path> jars = new ArrayList<>();
+        for (String anchor : List.of("dev.wsf.cluster.BusBuilder", "dev.wsf.cluster.redis.RedisTopicBus",
+                "dev.wsf.cluster.nats.NatsTopicBus")) {
+            jars.add(Path.of(Class.forName(anchor).getProtectionDomain().getCodeSource().getLocation().toURI()));
+        }
+        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
+        ModuleDescriptor core = descriptor(finder, "dev.wsf.cluster");
+        assertEquals(Set.of("dev.wsf.cluster"), exports(core));
+        assertEquals(Set.of("dev.wsf.api"), transitive(core));
+        ModuleDescriptor redis = descriptor(finder, "dev.wsf.cluster.redis");
+        assertEquals(Set.of("dev.wsf.cluster.redis"), exports(redis));
+        assertEquals(Set.of("dev.wsf.api", "dev.wsf.cluster", "lettuce.core"), transitive(redis));
+        ModuleDescriptor nats = descriptor(finder, "dev.wsf.cluster.nats");
+        assertEquals(Set.of("dev.wsf.cluster.nats"), exports(nats));
+        assertEquals(Set.of("dev.wsf.api", "dev.wsf.cluster", "io.nats.jnats"), transitive(nats));
     }
 
     @Test
@@ -150,6 +170,11 @@ class ModulePathTest {
     private static ModuleDescriptor descriptor(ModuleFinder finder, String name) {
         return finder.find(name).map(ModuleReference::descriptor)
                 .orElseThrow(() -> new AssertionError("no module " + name + " in " + libraries));
+    }
+
+    private static Set<String> transitive(ModuleDescriptor d) {
+        return d.requires().stream().filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
+                .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
     }
 
     private static Set<String> exports(ModuleDescriptor d) {

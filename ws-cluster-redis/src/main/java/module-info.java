@@ -13,6 +13,9 @@ module dev.wsf.cluster.redis {
     requires transitive lettuce.core;
     // The bus schedules its reconnection on Lettuce's event executors, which are Netty's.
     requires io.netty.common;
+    // Lettuce, an automatic module, names none of the (explicit) Netty modules it runs on, so they
+    // would stay out of the module graph: the DNS resolver requires all the others.
+    requires io.netty.resolver.dns;
 
     exports dev.wsf.cluster.redis;
 }

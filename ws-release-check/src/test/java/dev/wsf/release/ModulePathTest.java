@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * {@code java --module-path}: its annotated endpoint is bound, permessage-deflate is found through
  * {@code provides}, and without {@code opens} deployment fails with a message naming the class and
  * the fix. The same application also runs from the class path. The cluster modules' descriptors
- * are checked too: each exports its bus, and requires transitively what its API names.
+ * are checked too: each exports its bus, and requires transitively what its API names; and an
+ * application naming both buses starts them on the module path.
  */
 class ModulePathTest {
     private static final Path SOURCES = Path.of("src/test/modules/user.echo");
@@ -109,6 +112,37 @@ class ModulePathTest {
         assertTrue(run.output.contains("MODULE null"), run.output);
         assertTrue(run.output.contains("REPLY echo:hello"), run.output);
         assertTrue(run.output.contains("EXTENSIONS [permessage-deflate"), "found through META-INF/services: " + run.output);
+    }
+
+    @Test
+    void anApplicationNamingBothBusesRunsOnTheModulePath() throws Exception {
+        // The published modules' whole runtime closure, as this test's class path holds it: Lettuce
+        // is an automatic module that names none of the Netty modules it needs.
+        List<Path> closure = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.endsWith(".jar")).map(Path::of).toList();
+        Path sources = Path.of("src/test/modules/user.cluster");
+        Path out = WORK.resolve("cluster");
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--module-path", join(closure), "-Xlint:all"));
+        try (Stream<Path> all = Files.walk(sources)) {
+            all.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)),
+                "javac " + args);
+        List<Path> modulePath = new ArrayList<>(closure);
+        modulePath.add(0, out);
+        int closed = closedPort();
+        Run run = java("--module-path", join(modulePath), "-m", "user.cluster/user.cluster.Main",
+                "redis://127.0.0.1:" + closed, "nats://127.0.0.1:" + closed);
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("BUS dev.wsf.cluster.redis BusStats["), run.output);
+        assertTrue(run.output.contains("BUS dev.wsf.cluster.nats BusStats["), run.output);
+    }
+
+    /** A loopback port nothing listens on (just released): a bus aimed at it retries. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Compiles the application into target/jpms/NAME, with or without its "opens" directive. */

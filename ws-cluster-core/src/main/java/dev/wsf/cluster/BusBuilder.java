@@ -8,6 +8,7 @@ import java.time.Duration;
  * for it while it is out of reach, and how quickly the bus tries again.
  *
  * @param <B> the bus's own builder, which these setters return
+ * @since 0.1
  */
 public abstract class BusBuilder<B extends BusBuilder<B>> {
     private int maxPending = 10_000;

@@ -42,7 +42,9 @@ class ApiSignatureTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev.wsf.api:dev.wsf.api.Session", "dev.wsf.runtime:dev.wsf.runtime.WebSocketServer",
             "dev.wsf.annotated:dev.wsf.annotated.AnnotatedEndpoints",
-            "dev.wsf.micrometer:dev.wsf.micrometer.MicrometerMetrics"})
+            "dev.wsf.micrometer:dev.wsf.micrometer.MicrometerMetrics", "dev.wsf.cluster:dev.wsf.cluster.BusBuilder",
+            "dev.wsf.cluster.redis:dev.wsf.cluster.redis.RedisTopicBus",
+            "dev.wsf.cluster.nats:dev.wsf.cluster.nats.NatsTopicBus"})
     void theExportedApiIsTheOnePinned(String moduleAndAnchor) throws Exception {
         String module = moduleAndAnchor.substring(0, moduleAndAnchor.indexOf(':'));
         Class<?> anchor = Class.forName(moduleAndAnchor.substring(module.length() + 1));

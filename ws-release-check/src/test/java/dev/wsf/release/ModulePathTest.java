@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * module of its own ({@code src/test/modules/user.echo}) is compiled against them and run with
  * {@code java --module-path}: its annotated endpoint is bound, permessage-deflate is found through
  * {@code provides}, and without {@code opens} deployment fails with a message naming the class and
- * the fix. The same application also runs from the class path.
+ * the fix. The same application also runs from the class path. The cluster modules' descriptors
+ * are checked too: each exports its bus, and requires transitively what its API names; and an
+ * application naming both buses starts them on the module path.
  */
 class ModulePathTest {
     private static final Path SOURCES = Path.of("src/test/modules/user.echo");
@@ -62,6 +66,25 @@ class ModulePathTest {
     }
 
     @Test
+    void theClusterDescriptorsExportTheBusesAndRequireWhatTheirApiNames() throws Exception {
+        List<Path> jars = new ArrayList<>();
+        for (String anchor : List.of("dev.wsf.cluster.BusBuilder", "dev.wsf.cluster.redis.RedisTopicBus",
+                "dev.wsf.cluster.nats.NatsTopicBus")) {
+            jars.add(Path.of(Class.forName(anchor).getProtectionDomain().getCodeSource().getLocation().toURI()));
+        }
+        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
+        ModuleDescriptor core = descriptor(finder, "dev.wsf.cluster");
+        assertEquals(Set.of("dev.wsf.cluster"), exports(core));
+        assertEquals(Set.of("dev.wsf.api"), transitive(core));
+        ModuleDescriptor redis = descriptor(finder, "dev.wsf.cluster.redis");
+        assertEquals(Set.of("dev.wsf.cluster.redis"), exports(redis));
+        assertEquals(Set.of("dev.wsf.api", "dev.wsf.cluster", "lettuce.core"), transitive(redis));
+        ModuleDescriptor nats = descriptor(finder, "dev.wsf.cluster.nats");
+        assertEquals(Set.of("dev.wsf.cluster.nats"), exports(nats));
+        assertEquals(Set.of("dev.wsf.api", "dev.wsf.cluster", "io.nats.jnats"), transitive(nats));
+    }
+
+    @Test
     void anEndpointInANamedModuleRunsOnTheModulePath() throws Exception {
         Path classes = compile("opened", true);
         Run run = java("--module-path", modulePath(classes), "-m", "user.echo/user.echo.Main");
@@ -89,6 +112,37 @@ class ModulePathTest {
         assertTrue(run.output.contains("MODULE null"), run.output);
         assertTrue(run.output.contains("REPLY echo:hello"), run.output);
         assertTrue(run.output.contains("EXTENSIONS [permessage-deflate"), "found through META-INF/services: " + run.output);
+    }
+
+    @Test
+    void anApplicationNamingBothBusesRunsOnTheModulePath() throws Exception {
+        // The published modules' whole runtime closure, as this test's class path holds it: Lettuce
+        // is an automatic module that names none of the Netty modules it needs.
+        List<Path> closure = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.endsWith(".jar")).map(Path::of).toList();
+        Path sources = Path.of("src/test/modules/user.cluster");
+        Path out = WORK.resolve("cluster");
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--module-path", join(closure), "-Xlint:all"));
+        try (Stream<Path> all = Files.walk(sources)) {
+            all.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)),
+                "javac " + args);
+        List<Path> modulePath = new ArrayList<>(closure);
+        modulePath.add(0, out);
+        int closed = closedPort();
+        Run run = java("--module-path", join(modulePath), "-m", "user.cluster/user.cluster.Main",
+                "redis://127.0.0.1:" + closed, "nats://127.0.0.1:" + closed);
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("BUS dev.wsf.cluster.redis BusStats["), run.output);
+        assertTrue(run.output.contains("BUS dev.wsf.cluster.nats BusStats["), run.output);
+    }
+
+    /** A loopback port nothing listens on (just released): a bus aimed at it retries. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Compiles the application into target/jpms/NAME, with or without its "opens" directive. */
@@ -150,6 +204,11 @@ class ModulePathTest {
     private static ModuleDescriptor descriptor(ModuleFinder finder, String name) {
         return finder.find(name).map(ModuleReference::descriptor)
                 .orElseThrow(() -> new AssertionError("no module " + name + " in " + libraries));
+    }
+
+    private static Set<String> transitive(ModuleDescriptor d) {
+        return d.requires().stream().filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
+                .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
     }
 
     private static Set<String> exports(ModuleDescriptor d) {

@@ -73,6 +73,8 @@ import java.util.concurrent.TimeUnit;
  * node its own messages back.
  *
  * <p>Thread-safe.
+ *
+ * @since 0.1
  */
 public final class NatsTopicBus implements TopicBus {
     private static final System.Logger LOG = System.getLogger(NatsTopicBus.class.getName());
@@ -275,6 +277,8 @@ public final class NatsTopicBus implements TopicBus {
     }
 
     private final class Lifecycle implements ConnectionListener {
+        // Deprecated in jnats 2.26 but still the one abstract method (the newer overload calls it).
+        @SuppressWarnings("deprecation")
         @Override
         public void connectionEvent(Connection conn, Events type) {
             switch (type) {

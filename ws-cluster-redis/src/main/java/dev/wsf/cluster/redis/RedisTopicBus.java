@@ -84,6 +84,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * individual shards itself and subscribes them again.
  *
  * <p>Thread-safe. Needs Redis 6 or later (RESP3: one connection both subscribes and publishes).
+ *
+ * @since 0.1
  */
 public final class RedisTopicBus implements TopicBus {
     private static final System.Logger LOG = System.getLogger(RedisTopicBus.class.getName());

@@ -45,8 +45,9 @@ public final class DeflateSettings {
     public static final int DEFAULT_COMPRESSION_THRESHOLD = 64;
 
     /**
-     * The default {@link #maxContextTakeoverSessions()}: at some 300 KiB of native zlib state
-     * each, about 300 MiB at most, outside the heap and its memory budget. Without a cap, peers
+     * The default {@link #maxContextTakeoverSessions()}: at up to some 300 KiB of native zlib
+     * state each (about 70 KB resident once a small message has passed each way, more as the
+     * window fills), about 300 MiB at most, outside the heap and its memory budget. Without a cap, peers
      * that each send one compressed message could make a server hold any amount.
      */
     public static final int DEFAULT_MAX_CONTEXT_TAKEOVER_SESSIONS = 1024;

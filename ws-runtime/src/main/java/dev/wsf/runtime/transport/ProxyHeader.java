@@ -84,7 +84,8 @@ final class ProxyHeader {
 
     private void append(byte b) {
         if (length == buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+            // Doubling, so the buffer follows the bytes that came, not the length v2 announces.
+            buf = Arrays.copyOf(buf, buf.length * 2);
         }
         buf[length++] = b;
     }

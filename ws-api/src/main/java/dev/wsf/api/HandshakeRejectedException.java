@@ -12,6 +12,13 @@ public class HandshakeRejectedException extends WebSocketException {
 
     private final int status;
 
+    /**
+     * A refusal with the given HTTP status.
+     *
+     * @param status  the status to answer with, 300-599: e.g. 401, 403, 429 or 503
+     * @param message the reason, sent to the client as the plain-text response body
+     * @throws IllegalArgumentException if {@code status} is outside 300-599
+     */
     public HandshakeRejectedException(int status, String message) {
         super(message);
         if (status < 300 || status > 599) {
@@ -20,7 +27,11 @@ public class HandshakeRejectedException extends WebSocketException {
         this.status = status;
     }
 
-    /** The HTTP status code of the refusal. */
+    /**
+     * The HTTP status code of the refusal.
+     *
+     * @return the status, 300-599
+     */
     public int status() {
         return status;
     }

@@ -16,18 +16,50 @@ package dev.wsf.api;
 public class ProtocolViolationException extends CloseException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A violation that fails the connection with {@code closeCode}.
+     *
+     * @param closeCode the close code to send, usually 1002, 1007 or 1009
+     * @param message   what the peer did wrong; logged, and sent as the close reason cut to
+     *                  {@value CloseReason#MAX_REASON_BYTES} UTF-8 bytes
+     */
     public ProtocolViolationException(int closeCode, String message) {
         super(closeCode, message);
     }
 
+    /**
+     * A violation that fails the connection with a registered code.
+     *
+     * @param closeCode the close code to send, usually {@link CloseCode#PROTOCOL_ERROR},
+     *                  {@link CloseCode#INVALID_PAYLOAD_DATA} or {@link CloseCode#MESSAGE_TOO_BIG}
+     * @param message   what the peer did wrong; logged, and sent as the close reason cut to
+     *                  {@value CloseReason#MAX_REASON_BYTES} UTF-8 bytes
+     */
     public ProtocolViolationException(CloseCode closeCode, String message) {
         super(closeCode, message);
     }
 
+    /**
+     * A violation found by a check that failed, such as a decoder's parse error.
+     *
+     * @param closeCode the close code to send, usually 1002, 1007 or 1009
+     * @param message   what the peer did wrong; logged, and sent as the close reason cut to
+     *                  {@value CloseReason#MAX_REASON_BYTES} UTF-8 bytes
+     * @param cause     the failure that revealed it, or null
+     */
     public ProtocolViolationException(int closeCode, String message, Throwable cause) {
         super(closeCode, message, cause);
     }
 
+    /**
+     * A violation found by a check that failed, with a registered code.
+     *
+     * @param closeCode the close code to send, usually {@link CloseCode#PROTOCOL_ERROR},
+     *                  {@link CloseCode#INVALID_PAYLOAD_DATA} or {@link CloseCode#MESSAGE_TOO_BIG}
+     * @param message   what the peer did wrong; logged, and sent as the close reason cut to
+     *                  {@value CloseReason#MAX_REASON_BYTES} UTF-8 bytes
+     * @param cause     the failure that revealed it, or null
+     */
     public ProtocolViolationException(CloseCode closeCode, String message, Throwable cause) {
         super(closeCode, message, cause);
     }

@@ -27,6 +27,14 @@ public record SlowConsumerPolicy(Action action, long maxBacklog) {
         CLOSE
     }
 
+    /**
+     * Checks the policy.
+     *
+     * @param action     what to do with a slow subscriber
+     * @param maxBacklog the backlog, in bytes, above which the subscriber counts as slow; positive
+     * @throws NullPointerException     if {@code action} is null
+     * @throws IllegalArgumentException if {@code maxBacklog} is zero or negative
+     */
     public SlowConsumerPolicy {
         java.util.Objects.requireNonNull(action, "action");
         if (maxBacklog <= 0) {
@@ -34,14 +42,35 @@ public record SlowConsumerPolicy(Action action, long maxBacklog) {
         }
     }
 
+    /**
+     * A policy that makes a slow subscriber miss messages until it catches up.
+     *
+     * @param maxBacklog the backlog, in bytes, above which the subscriber counts as slow; positive
+     * @return a policy with {@link Action#SKIP}
+     * @throws IllegalArgumentException if {@code maxBacklog} is zero or negative
+     */
     public static SlowConsumerPolicy skip(long maxBacklog) {
         return new SlowConsumerPolicy(Action.SKIP, maxBacklog);
     }
 
+    /**
+     * A policy that gives a slow subscriber only the newest message once it catches up.
+     *
+     * @param maxBacklog the backlog, in bytes, above which the subscriber counts as slow; positive
+     * @return a policy with {@link Action#KEEP_NEWEST}
+     * @throws IllegalArgumentException if {@code maxBacklog} is zero or negative
+     */
     public static SlowConsumerPolicy keepNewest(long maxBacklog) {
         return new SlowConsumerPolicy(Action.KEEP_NEWEST, maxBacklog);
     }
 
+    /**
+     * A policy that closes a slow subscriber with 1008 (policy violation).
+     *
+     * @param maxBacklog the backlog, in bytes, above which the subscriber is closed; positive
+     * @return a policy with {@link Action#CLOSE}
+     * @throws IllegalArgumentException if {@code maxBacklog} is zero or negative
+     */
     public static SlowConsumerPolicy close(long maxBacklog) {
         return new SlowConsumerPolicy(Action.CLOSE, maxBacklog);
     }

@@ -33,25 +33,69 @@ public interface Topics {
     /** The longest topic name, in characters. */
     int MAX_NAME_LENGTH = 256;
 
-    /** Subscribes {@code session} to {@code topic}, with the topic's slow-consumer policy. */
+    /**
+     * Subscribes {@code session} to {@code topic}, with the topic's slow-consumer policy (or
+     * {@link SlowConsumerPolicy#DEFAULT} if the topic has none). Subscribing again while
+     * subscribed changes nothing; a closed session is not subscribed.
+     *
+     * @param session a session of this server or client
+     * @param topic   the topic name, 1 to {@value #MAX_NAME_LENGTH} characters
+     * @throws IllegalArgumentException if the name is empty or too long, or the session is not one of
+     *                                  this server's or client's
+     */
     void subscribe(Session session, String topic);
 
-    /** Subscribes {@code session} to {@code topic}, with a policy of its own. */
+    /**
+     * Subscribes {@code session} to {@code topic}, with a policy of its own. If it is already
+     * subscribed, its subscription and policy stay as they are.
+     *
+     * @param session a session of this server or client
+     * @param topic   the topic name, 1 to {@value #MAX_NAME_LENGTH} characters
+     * @param policy  what to do when this subscriber falls behind, instead of the topic's policy
+     * @throws IllegalArgumentException if the name is empty or too long, or the session is not one of
+     *                                  this server's or client's
+     * @throws NullPointerException     if {@code policy} is null
+     */
     void subscribe(Session session, String topic, SlowConsumerPolicy policy);
 
+    /**
+     * Unsubscribes {@code session} from {@code topic}; does nothing if it was not subscribed.
+     *
+     * @param session a session of this server or client
+     * @param topic   the topic name, 1 to {@value #MAX_NAME_LENGTH} characters
+     * @throws IllegalArgumentException if the name is empty or too long, or the session is not one of
+     *                                  this server's or client's
+     */
     void unsubscribe(Session session, String topic);
 
-    /** The topics {@code session} is subscribed to. */
+    /**
+     * The topics {@code session} is subscribed to.
+     *
+     * @param session a session of this server or client
+     * @return a snapshot of the topic names; empty for a closed session
+     * @throws IllegalArgumentException if the session is not one of this server's or client's
+     */
     Set<String> topicsOf(Session session);
 
     /**
-     * Sends {@code text} to every subscriber of {@code topic}.
+     * Sends {@code text} to every subscriber of {@code topic}, and to the other nodes when the
+     * server has a {@link dev.wsf.api.topic.TopicBus}.
      *
-     * @return how many subscribers it was handed to
+     * @param topic   the topic name, 1 to {@value #MAX_NAME_LENGTH} characters
+     * @param text  the message, sent as one text message
+     * @return how many subscribers on this node it was handed to; zero if none
+     * @throws IllegalArgumentException if the name is empty or too long
      */
     int publish(String topic, CharSequence text);
 
-    /** Sends {@code binary} (position to limit; not modified, and not to be modified after) to every subscriber. */
+    /**
+     * Sends {@code binary} (position to limit; not modified, and not to be modified after) to every subscriber.
+     *
+     * @param topic   the topic name, 1 to {@value #MAX_NAME_LENGTH} characters
+     * @param binary  the message, sent as one binary message
+     * @return how many subscribers on this node it was handed to; zero if none
+     * @throws IllegalArgumentException if the name is empty or too long
+     */
     int publish(String topic, ByteBuffer binary);
 
     /**
@@ -59,6 +103,10 @@ public interface Topics {
      * encoder, which the annotation layer's handle provides (JSON for records and POJOs): the
      * {@code Topics} a callback gets as a parameter, or {@code AnnotatedEndpoints.topics(...)}.
      *
+     * @param topic   the topic name, 1 to {@value #MAX_NAME_LENGTH} characters
+     * @param message a {@link CharSequence} (sent as text), a {@link ByteBuffer} or {@code byte[]}
+     *                (sent as binary), or an object this handle can encode
+     * @return how many subscribers on this node it was handed to
      * @throws IllegalArgumentException if this handle cannot encode the object
      */
     default int publishObject(String topic, Object message) {
@@ -75,21 +123,55 @@ public interface Topics {
                 + " here: publish through the annotation layer's Topics, which encodes objects as JSON");
     }
 
-    /** The sessions subscribed to {@code topic} on this server (not on other nodes of a cluster). */
+    /**
+     * The sessions subscribed to {@code topic} on this server (not on other nodes of a cluster).
+     *
+     * @param topic the topic name
+     * @return a snapshot of the subscribers; empty for an unknown topic
+     */
     Set<Session> subscribers(String topic);
 
-    /** How many sessions are subscribed to {@code topic} on this server. */
+    /**
+     * How many sessions are subscribed to {@code topic} on this server.
+     *
+     * @param topic the topic name
+     * @return the number of subscribers now; zero for an unknown topic
+     */
     int subscriberCount(String topic);
 
-    /** The topics that have at least one subscriber on this server. */
+    /**
+     * The topics that have at least one subscriber on this server.
+     *
+     * @return a snapshot of the topic names
+     */
     Set<String> topics();
 
-    /** Sets the slow-consumer policy of {@code topic} for subscriptions that do not bring their own. */
+    /**
+     * Sets the slow-consumer policy of {@code topic} for subscriptions that do not bring their own.
+     * It may be set before anyone subscribes, and applies to current subscribers too.
+     *
+     * @param topic   the topic name, 1 to {@value #MAX_NAME_LENGTH} characters
+     * @param policy  the policy; topics never given one use {@link SlowConsumerPolicy#DEFAULT}
+     * @throws IllegalArgumentException if the name is empty or too long
+     * @throws NullPointerException     if {@code policy} is null
+     */
     void policy(String topic, SlowConsumerPolicy policy);
 
-    /** The counters of {@code topic} since it was first used. */
+    /**
+     * The counters of {@code topic} since it was first used.
+     *
+     * @param topic the topic name
+     * @return a snapshot; all zeros for a topic never used, or dropped when its last subscriber
+     *         left (a topic given a policy is kept)
+     */
     TopicStats stats(String topic);
 
-    /** The counters of one subscription, if {@code session} is subscribed to {@code topic}. */
+    /**
+     * The counters of one subscription, if {@code session} is subscribed to {@code topic}.
+     *
+     * @param session a session of this server or client
+     * @param topic   the topic name
+     * @return a snapshot, or empty if the session is not subscribed to the topic
+     */
     java.util.Optional<SubscriptionStats> stats(Session session, String topic);
 }

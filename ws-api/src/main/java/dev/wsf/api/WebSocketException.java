@@ -8,10 +8,22 @@ package dev.wsf.api;
 public class WebSocketException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message and no cause.
+     *
+     * @param message what went wrong
+     */
     public WebSocketException(String message) {
         super(message);
     }
 
+    /**
+     * An exception wrapping another, e.g. a checked failure of a send that
+     * {@link Session#await(java.util.concurrent.CompletionStage)} rethrows.
+     *
+     * @param message what went wrong
+     * @param cause   the underlying failure, or null
+     */
     public WebSocketException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -19,10 +19,10 @@ public class CloseException extends WebSocketException {
      *                  (1002, 1007, 1009, or an application code in 3000-4999, for instance)
      * @param message   what went wrong; the runtime sends it as the close reason, cut to
      *                  {@value CloseReason#MAX_REASON_BYTES} UTF-8 bytes
+     * @throws IllegalArgumentException if {@code closeCode} may not be sent in a close frame
      */
     public CloseException(int closeCode, String message) {
-        super(message);
-        this.closeCode = closeCode;
+        this(closeCode, message, null);
     }
 
     /**
@@ -31,6 +31,8 @@ public class CloseException extends WebSocketException {
      * @param closeCode the close code to send; one that {@link CloseCode#isSendable(int)} accepts
      * @param message   what went wrong; the runtime sends it as the close reason, cut to
      *                  {@value CloseReason#MAX_REASON_BYTES} UTF-8 bytes
+     * @throws IllegalArgumentException if {@code closeCode} may not be sent in a close frame (1004,
+     *                                  1005, 1006, 1015)
      */
     public CloseException(CloseCode closeCode, String message) {
         this(closeCode.code(), message);
@@ -44,10 +46,11 @@ public class CloseException extends WebSocketException {
      * @param message   what went wrong; the runtime sends it as the close reason, cut to
      *                  {@value CloseReason#MAX_REASON_BYTES} UTF-8 bytes
      * @param cause     the underlying failure, or null
+     * @throws IllegalArgumentException if {@code closeCode} may not be sent in a close frame
      */
     public CloseException(int closeCode, String message, Throwable cause) {
         super(message, cause);
-        this.closeCode = closeCode;
+        this.closeCode = sendable(closeCode);
     }
 
     /**
@@ -57,10 +60,20 @@ public class CloseException extends WebSocketException {
      * @param message   what went wrong; the runtime sends it as the close reason, cut to
      *                  {@value CloseReason#MAX_REASON_BYTES} UTF-8 bytes
      * @param cause     the underlying failure, or null
+     * @throws IllegalArgumentException if {@code closeCode} may not be sent in a close frame (1004,
+     *                                  1005, 1006, 1015)
      */
     public CloseException(CloseCode closeCode, String message, Throwable cause) {
-        super(message, cause);
-        this.closeCode = closeCode.code();
+        this(closeCode.code(), message, cause);
+    }
+
+    /** Fails here, where the code is chosen, rather than later on an I/O thread closing the session. */
+    private static int sendable(int closeCode) {
+        if (!CloseCode.isSendable(closeCode)) {
+            throw new IllegalArgumentException("close code " + closeCode + " may not be sent in a close frame"
+                    + " (RFC 6455 section 7.4): use 1000-1003, 1007-1014 or an application code in 3000-4999");
+        }
+        return closeCode;
     }
 
     /**

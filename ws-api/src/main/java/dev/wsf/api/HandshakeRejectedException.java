@@ -3,7 +3,9 @@ package dev.wsf.api;
 /**
  * Thrown from a {@link dev.wsf.api.endpoint.HandshakeInterceptor} to refuse an upgrade: the
  * server answers with {@code status} and the message as a plain-text body, then closes the
- * connection. On the client side it reports a server that refused or botched the handshake.
+ * connection. On the client side it reports a server that refused the upgrade with a 3xx, 4xx or
+ * 5xx status; any other answer that is not a valid 101 fails with a plain
+ * {@link WebSocketException}.
  *
  * @since 0.1
  */

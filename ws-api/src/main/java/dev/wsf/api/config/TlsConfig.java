@@ -17,8 +17,9 @@ import javax.net.ssl.SSLContext;
  * a key store ({@link Builder#keyStore}, PKCS#12 or JKS), PEM files ({@link Builder#pem}: the
  * certificate chain and a PKCS#8, PKCS#1 or SEC1 private key, RSA or EC), or an
  * {@link SSLContext} of your own ({@link Builder#sslContext}), which then also decides trust.
- * Files are read again by {@code reload()} and, if {@link Builder#watchInterval} is set, whenever
- * they change: new handshakes use the new certificate, open connections keep theirs.
+ * A server reads its files again on {@code WebSocketServer.reloadTls()} and, if
+ * {@link Builder#watchInterval} is set, whenever they change: new handshakes use the new
+ * certificate, open connections keep theirs.
  *
  * <h2>Trust</h2>
  * Whom this side believes: by default the JDK's trust store (the public CAs). A client checks the

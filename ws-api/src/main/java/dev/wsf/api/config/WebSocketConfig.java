@@ -497,13 +497,13 @@ public abstract class WebSocketConfig {
          * Extension names never to negotiate. Default: none.
          *
          * @param names extension names as in {@code Sec-WebSocket-Extensions}, e.g.
-         *              {@code permessage-deflate}; replaces any given before
+         *              {@code permessage-deflate}; replaces any given before; a name given twice
+         *              counts once
          * @return this builder
-         * @throws IllegalArgumentException if a name is given twice
-         * @throws NullPointerException     if one of them is null
+         * @throws NullPointerException if one of them is null
          */
         public B disableExtensions(String... names) {
-            this.disabledExtensions = Set.of(names);
+            this.disabledExtensions = Set.copyOf(List.of(names));
             return self();
         }
 

@@ -201,6 +201,12 @@ class ServerSettingsTest {
     }
 
     @Test
+    void anExtensionNamedTwiceIsDisabledOnce() {
+        ServerConfig c = ServerConfig.builder().disableExtensions("x-a", "x-b", "x-a").build();
+        assertEquals(Set.of("x-a", "x-b"), c.disabledExtensions());
+    }
+
+    @Test
     void theReadmeTableListsEverySettingUnderBothNames() throws IOException {
         Path readme = Path.of("..", "README.md");
         String text = Files.readString(readme);

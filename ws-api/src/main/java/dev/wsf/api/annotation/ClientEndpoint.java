@@ -60,6 +60,8 @@ public @interface ClientEndpoint {
      * The subprotocols to offer in the upgrade request, most preferred first; the server picks at
      * most one, which {@link dev.wsf.api.Session#subprotocol()} then returns. Subprotocols passed
      * in the connect options replace these. Default: none.
+     *
+     * @return the subprotocol names to offer, most preferred first; empty to offer none
      */
     String[] subprotocols() default {};
 
@@ -67,6 +69,8 @@ public @interface ClientEndpoint {
      * Encoders for return values of types the framework does not send on its own. One instance of
      * each is created per definition and shared by all its connections, so they must be
      * thread-safe. Without an encoder, a returned object is sent as JSON text.
+     *
+     * @return the encoder classes, each instantiated once per definition
      */
     Class<? extends Encoder>[] encoders() default {};
 
@@ -74,6 +78,8 @@ public @interface ClientEndpoint {
      * Decoders for {@link OnMessage} parameters of custom types. One instance of each is created
      * per definition and shared by all its connections, so they must be thread-safe. Without a
      * decoder, a parameter of a custom type is decoded from JSON text.
+     *
+     * @return the decoder classes, each instantiated once per definition
      */
     Class<? extends Decoder>[] decoders() default {};
 
@@ -81,6 +87,8 @@ public @interface ClientEndpoint {
      * Which threads run the callbacks. Default: {@link Dispatch#WORKER}, so callbacks may block.
      * Choose {@link Dispatch#IO_THREAD} only for callbacks that never block; it cannot be combined
      * with {@code Reader} or {@code InputStream} message parameters.
+     *
+     * @return where callbacks run; {@link Dispatch#WORKER} unless set
      */
     Dispatch dispatch() default Dispatch.WORKER;
 
@@ -88,6 +96,8 @@ public @interface ClientEndpoint {
      * The largest text message accepted from the server, in UTF-8 bytes; larger ones close the
      * session with 1009. Zero or less (the default) keeps the client's limit.
      * {@link OnMessage#maxMessageSize()} overrides it for the text handler.
+     *
+     * @return the text message limit in bytes, or zero or less for the client's limit
      */
     long maxTextMessageSize() default -1;
 
@@ -95,6 +105,8 @@ public @interface ClientEndpoint {
      * The largest binary message accepted from the server, in bytes; larger ones close the
      * session with 1009. Zero or less (the default) keeps the client's limit.
      * {@link OnMessage#maxMessageSize()} overrides it for the binary handler.
+     *
+     * @return the binary message limit in bytes, or zero or less for the client's limit
      */
     long maxBinaryMessageSize() default -1;
 }

@@ -71,12 +71,16 @@ public @interface Endpoint {
      * Where the endpoint is served: a path such as {@code /echo}, or a template with variables
      * such as {@code /chat/{room}} (see {@link dev.wsf.api.endpoint.PathTemplate}). When several
      * endpoints match a request, literal segments win over variables.
+     *
+     * @return the path or path template, starting with {@code /}
      */
     String path();
 
     /**
      * The subprotocols the endpoint speaks, most preferred first. The first one the client
      * offered is selected. Default: none.
+     *
+     * @return the subprotocol names, most preferred first; empty to select none
      */
     String[] subprotocols() default {};
 
@@ -84,6 +88,8 @@ public @interface Endpoint {
      * Encoders for return values of types the framework does not send on its own. One instance of
      * each is created per endpoint class and shared by all its sessions, so they must be
      * thread-safe. Without an encoder, a returned object is sent as JSON text.
+     *
+     * @return the encoder classes, each instantiated once per endpoint class
      */
     Class<? extends Encoder>[] encoders() default {};
 
@@ -91,6 +97,8 @@ public @interface Endpoint {
      * Decoders for {@link OnMessage} parameters of custom types. One instance of each is created
      * per endpoint class and shared by all its sessions, so they must be thread-safe. Without a
      * decoder, a parameter of a custom type is decoded from JSON text.
+     *
+     * @return the decoder classes, each instantiated once per endpoint class
      */
     Class<? extends Decoder>[] decoders() default {};
 
@@ -98,6 +106,8 @@ public @interface Endpoint {
      * Which threads run the callbacks. Default: {@link Dispatch#WORKER}, so callbacks may block.
      * Choose {@link Dispatch#IO_THREAD} only for callbacks that never block; it cannot be combined
      * with {@code Reader} or {@code InputStream} message parameters.
+     *
+     * @return where callbacks run; {@link Dispatch#WORKER} unless set
      */
     Dispatch dispatch() default Dispatch.WORKER;
 
@@ -105,6 +115,8 @@ public @interface Endpoint {
      * The largest text message accepted, in UTF-8 bytes; larger ones close the session with 1009.
      * Zero or less (the default) keeps the server's limit. {@link OnMessage#maxMessageSize()}
      * overrides it for the text handler.
+     *
+     * @return the text message limit in bytes, or zero or less for the server's limit
      */
     long maxTextMessageSize() default -1;
 
@@ -112,6 +124,8 @@ public @interface Endpoint {
      * The largest binary message accepted, in bytes; larger ones close the session with 1009.
      * Zero or less (the default) keeps the server's limit. {@link OnMessage#maxMessageSize()}
      * overrides it for the binary handler.
+     *
+     * @return the binary message limit in bytes, or zero or less for the server's limit
      */
     long maxBinaryMessageSize() default -1;
 
@@ -123,6 +137,8 @@ public @interface Endpoint {
      * handshake of the endpoint, concurrently, so it must be thread-safe. A class the provider
      * cannot build fails deployment. Default: {@code Authenticator.class}, meaning none of its
      * own: the server's applies, if it has one.
+     *
+     * @return the authenticator class, or {@code Authenticator.class} to use the server's
      */
     Class<? extends Authenticator> authenticator() default Authenticator.class;
 }

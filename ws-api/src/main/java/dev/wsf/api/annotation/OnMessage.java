@@ -110,6 +110,8 @@ public @interface OnMessage {
      * the session with 1009. Zero or less (the default) keeps the limit of the {@link Endpoint}
      * or {@link ClientEndpoint} or, failing that, the server's or client's. Not allowed on a pong
      * handler.
+     *
+     * @return the limit in bytes for this handler, or zero or less to inherit one
      */
     long maxMessageSize() default -1;
 }

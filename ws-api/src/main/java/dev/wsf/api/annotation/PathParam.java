@@ -31,6 +31,8 @@ public @interface PathParam {
     /**
      * The variable's name. May be left empty when the code is compiled with {@code -parameters};
      * the parameter's own name is used then.
+     *
+     * @return the template variable's name, or empty to use the Java parameter's name
      */
     String value() default "";
 }

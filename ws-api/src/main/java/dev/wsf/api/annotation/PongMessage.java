@@ -14,6 +14,12 @@ import java.util.Objects;
  */
 public record PongMessage(ByteBuffer applicationData) {
 
+    /**
+     * Wraps a received pong's payload.
+     *
+     * @param applicationData the pong's payload, not copied
+     * @throws NullPointerException if {@code applicationData} is null
+     */
     public PongMessage {
         Objects.requireNonNull(applicationData, "applicationData");
     }

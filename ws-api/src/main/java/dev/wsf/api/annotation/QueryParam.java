@@ -33,6 +33,8 @@ public @interface QueryParam {
     /**
      * The query parameter's name. May be left empty when the code is compiled with
      * {@code -parameters}; the parameter's own name is used then.
+     *
+     * @return the query parameter's name, or empty to use the Java parameter's name
      */
     String value() default "";
 }

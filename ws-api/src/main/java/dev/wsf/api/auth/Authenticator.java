@@ -29,5 +29,13 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface Authenticator {
 
+    /**
+     * Decides on one opening handshake. Called on the connection's I/O thread, so it must not
+     * block: do slow work asynchronously and complete the stage later, on any thread.
+     *
+     * @param request the upgrade request as received: headers, query, cookies, offered subprotocols
+     * @return a stage, never null, completing with the decision; a stage that completes with
+     *         {@code null} or exceptionally answers 500
+     */
     CompletionStage<AuthResult> authenticate(HandshakeRequest request);
 }

@@ -19,7 +19,14 @@ public final class Credentials {
     private Credentials() {
     }
 
-    /** The token of an {@code Authorization: Bearer <token>} header. */
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header.
+     * The scheme is matched without regard to case; the first {@code Authorization} header with a
+     * non-empty bearer token wins.
+     *
+     * @param request the upgrade request
+     * @return the token, trimmed; empty if no header carries one
+     */
     public static Optional<String> bearer(HandshakeRequest request) {
         for (String value : request.headers("Authorization")) {
             int space = value.indexOf(' ');
@@ -33,7 +40,15 @@ public final class Credentials {
         return Optional.empty();
     }
 
-    /** The value of cookie {@code name} (RFC 6265 syntax), from every {@code Cookie} header. */
+    /**
+     * The value of cookie {@code name} (RFC 6265 syntax), from every {@code Cookie} header.
+     * The name is matched exactly (case matters); surrounding double quotes are removed from the
+     * value.
+     *
+     * @param request the upgrade request
+     * @param name the cookie's name
+     * @return the first cookie of that name, possibly empty; empty if there is none
+     */
     public static Optional<String> cookie(HandshakeRequest request, String name) {
         for (String header : request.headers("Cookie")) {
             for (String pair : header.split(";")) {
@@ -50,7 +65,13 @@ public final class Credentials {
         return Optional.empty();
     }
 
-    /** The first value of query parameter {@code name}. */
+    /**
+     * The first value of query parameter {@code name}.
+     *
+     * @param request the upgrade request
+     * @param name the parameter's name, matched exactly
+     * @return the first value, percent-decoded; empty if the parameter is absent
+     */
     public static Optional<String> queryParameter(HandshakeRequest request, String name) {
         List<String> values = request.queryParameters().get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
@@ -59,6 +80,11 @@ public final class Credentials {
     /**
      * The rest of the first offered subprotocol that starts with {@code prefix} (e.g.
      * {@code "token."}), matched without regard to case.
+     *
+     * @param request the upgrade request
+     * @param prefix what the offer starts with, such as {@code "token."}
+     * @return the text after the prefix, with its case kept; empty if no offer has the prefix
+     *         followed by at least one character
      */
     public static Optional<String> subprotocolToken(HandshakeRequest request, String prefix) {
         String lower = prefix.toLowerCase(Locale.ROOT);

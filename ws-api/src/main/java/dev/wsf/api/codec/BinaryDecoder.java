@@ -19,6 +19,7 @@ public non-sealed interface BinaryDecoder<T> extends Decoder {
      *
      * @return the value, which should not be null
      * @throws DecodeException if the bytes do not represent a {@code T}
+     * @param bytes the whole message, reassembled from its fragments
      */
     T decode(ByteBuffer bytes);
 }

@@ -17,6 +17,8 @@ public non-sealed interface BinaryEncoder<T> extends Encoder {
      * limit and then belongs to the framework: do not reuse it.
      *
      * @throws EncodeException if the value cannot be encoded
+     * @param value the value to send; never null
+     * @return the bytes to send; null is treated as an {@link EncodeException}
      */
     ByteBuffer encode(T value);
 }

@@ -18,17 +18,33 @@ import dev.wsf.api.CloseException;
 public class DecodeException extends CloseException {
     private static final long serialVersionUID = 1L;
 
-    /** Fails with 1007 (invalid payload data). */
+    /**
+     * Fails with 1007 (invalid payload data).
+     *
+     * @param message the close reason the peer receives
+     */
     public DecodeException(String message) {
         super(CloseCode.INVALID_PAYLOAD_DATA, message);
     }
 
-    /** Fails with 1007 (invalid payload data). */
+    /**
+     * Fails with 1007 (invalid payload data).
+     *
+     * @param message the close reason the peer receives
+     * @param cause the underlying failure, logged and passed to {@code @OnError} but never sent
+     */
     public DecodeException(String message, Throwable cause) {
         super(CloseCode.INVALID_PAYLOAD_DATA, message, cause);
     }
 
-    /** Fails with the given code, e.g. 1003 for a message the endpoint does not support. */
+    /**
+     * Fails with the given code, e.g. 1003 for a message the endpoint does not support.
+     *
+     * @param closeCode the code the session is closed with
+     * @param message the close reason the peer receives
+     * @param cause the underlying failure, logged and passed to {@code @OnError} but never sent;
+     *              may be null
+     */
     public DecodeException(CloseCode closeCode, String message, Throwable cause) {
         super(closeCode, message, cause);
     }

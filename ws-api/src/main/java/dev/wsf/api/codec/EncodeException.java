@@ -12,10 +12,21 @@ import dev.wsf.api.WebSocketException;
 public class EncodeException extends WebSocketException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Fails encoding with a message for the log and the {@code @OnError} method.
+     *
+     * @param message what could not be encoded, and why
+     */
     public EncodeException(String message) {
         super(message);
     }
 
+    /**
+     * Fails encoding because of another exception, such as a serializer's.
+     *
+     * @param message what could not be encoded, and why
+     * @param cause the underlying failure
+     */
     public EncodeException(String message, Throwable cause) {
         super(message, cause);
     }

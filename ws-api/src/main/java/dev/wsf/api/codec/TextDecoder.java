@@ -16,6 +16,7 @@ public non-sealed interface TextDecoder<T> extends Decoder {
      *
      * @return the value, which should not be null
      * @throws DecodeException if the text does not represent a {@code T}
+     * @param text the whole message, reassembled from its fragments
      */
     T decode(String text);
 }

@@ -12,5 +12,12 @@ import dev.wsf.api.HandshakeRequest;
  */
 @FunctionalInterface
 public interface EndpointFactory {
+    /**
+     * Creates, or returns, the handler of one new session.
+     *
+     * @param request the accepted upgrade request (on a client, the request it sent), with its path
+     *                and query parameters
+     * @return the handler; never null
+     */
     EndpointHandler create(HandshakeRequest request);
 }

@@ -13,5 +13,14 @@ import dev.wsf.api.HandshakeRequest;
 @FunctionalInterface
 public interface HandshakeInterceptor {
 
+    /**
+     * Called once per upgrade request, after authentication and the subprotocol choice. An
+     * exception other than {@link dev.wsf.api.HandshakeRejectedException} is logged and answered
+     * with 500.
+     *
+     * @param request the upgrade request, with the authenticated principal if any
+     * @param responseHeaders where to add headers to the 101 response
+     * @throws dev.wsf.api.HandshakeRejectedException to refuse the upgrade with its status
+     */
     void beforeUpgrade(HandshakeRequest request, ResponseHeaders responseHeaders);
 }

@@ -45,6 +45,9 @@ public final class PathTemplate {
      * Parses a template.
      *
      * @throws DeploymentException naming the problem if the template is malformed
+     * @param template a path starting with {@code /}, whose segments are literal text or one whole
+     *                 {@code {name}} each; a name may appear only once
+     * @return the parsed template
      */
     public static PathTemplate parse(String template) {
         if (template == null || !template.startsWith("/")) {
@@ -75,12 +78,20 @@ public final class PathTemplate {
         return new PathTemplate(template, literals, variables);
     }
 
-    /** The template text as given. */
+    /**
+     * The template text as given.
+     *
+     * @return the text given to {@link #parse}
+     */
     public String template() {
         return template;
     }
 
-    /** The variable names, in order of appearance. */
+    /**
+     * The variable names, in order of appearance.
+     *
+     * @return an unmodifiable list of the names, without braces; empty for a literal template
+     */
     public List<String> variables() {
         List<String> names = new ArrayList<>();
         for (String v : variables) {
@@ -91,7 +102,11 @@ public final class PathTemplate {
         return Collections.unmodifiableList(names);
     }
 
-    /** Whether the template has no variables. */
+    /**
+     * Whether the template has no variables.
+     *
+     * @return true if every segment is literal text
+     */
     public boolean isLiteral() {
         for (String v : variables) {
             if (v != null) {
@@ -105,6 +120,7 @@ public final class PathTemplate {
      * Matches a request path (percent-encoded, without query string).
      *
      * @return the variables' decoded values, or empty if the path does not match
+     * @param rawPath the request path as it appears in the request line
      */
     public Optional<Map<String, String>> match(String rawPath) {
         String[] parts = segments(rawPath);
@@ -133,6 +149,9 @@ public final class PathTemplate {
     /**
      * Whether both templates match exactly the same paths (they differ at most in variable
      * names), so deploying both would be ambiguous.
+     *
+     * @param other another template
+     * @return true if deploying both would be ambiguous, such as {@code /a/{x}} and {@code /a/{y}}
      */
     public boolean conflictsWith(PathTemplate other) {
         return compareSpecificity(this, other) == 0 && java.util.Arrays.equals(literals, other.literals);

@@ -7,6 +7,13 @@ package dev.wsf.api.endpoint;
  */
 public interface ResponseHeaders {
 
-    /** Adds a header; name and value must not contain CR or LF. */
+    /**
+     * Adds a header; name and value must not contain CR or LF.
+     * A name that is not an HTTP token, or a value with a control character, fails the handshake
+     * with 500 (logged) rather than here.
+     *
+     * @param name the header's name, such as {@code Set-Cookie}
+     * @param value the header's value; adding a name twice sends two fields
+     */
     void add(String name, String value);
 }

@@ -31,14 +31,40 @@ package dev.wsf.api.extension;
  */
 public interface Extension extends AutoCloseable {
 
-    /** The negotiated parameters: what the server's response says for this extension. */
+    /**
+     * The negotiated parameters: what the server's response says for this extension.
+     * A server sends it back in its {@code Sec-WebSocket-Extensions} response header, and declines
+     * the extension if the name differs from the offer's.
+     *
+     * @return the negotiated name and parameters
+     */
     ExtensionConfig config();
 
-    /** The RSV bits this extension gives meaning to ({@link Frame#RSV1} etc.); others stay reserved. */
+    /**
+     * The RSV bits this extension gives meaning to ({@link Frame#RSV1} etc.); others stay reserved.
+     * Two negotiated extensions may not claim the same bit: a server then declines the later one, a
+     * client fails the handshake. Frames arriving with a bit that no extension claims fail the
+     * connection with 1002.
+     *
+     * @return a combination of {@link Frame#RSV1}, {@link Frame#RSV2} and {@link Frame#RSV3}; zero
+     *         if the extension uses none
+     */
     int rsvBits();
 
+    /**
+     * Transforms one received data frame, whole and unmasked, on its way to the application.
+     *
+     * @param frame the received frame, with the RSV bits the peer set
+     * @param next the extension after this one in the inbound order, or the message assembler
+     */
     void onInboundFrame(Frame frame, FrameSink next);
 
+    /**
+     * Transforms one data frame the application sends, on its way to the socket.
+     *
+     * @param frame the frame to send, with the RSV bits earlier extensions set (zero if none)
+     * @param next the extension after this one in the outbound order, or the socket
+     */
     void onOutboundFrame(Frame frame, FrameSink next);
 
     /** Releases resources such as native compression streams. Called once. */

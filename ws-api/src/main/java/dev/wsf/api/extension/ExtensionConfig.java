@@ -17,11 +17,28 @@ public final class ExtensionConfig {
     private final String name;
     private final List<ExtensionParameter> parameters;
 
+    /**
+     * Creates a config.
+     *
+     * @param name the extension token, such as {@code permessage-deflate}
+     * @param parameters its parameters, in order; copied
+     * @throws IllegalArgumentException if {@code name} is not an HTTP token
+     * @throws NullPointerException if {@code parameters} or one of them is null
+     */
     public ExtensionConfig(String name, List<ExtensionParameter> parameters) {
         this.name = HeaderTokens.requireToken(name, "extension name");
         this.parameters = List.copyOf(parameters);
     }
 
+    /**
+     * Creates a config from parameters given inline.
+     *
+     * @param name the extension token, such as {@code permessage-deflate}
+     * @param parameters its parameters, in order
+     * @return the config
+     * @throws IllegalArgumentException if {@code name} is not an HTTP token
+     * @throws NullPointerException if a parameter is null
+     */
     public static ExtensionConfig of(String name, ExtensionParameter... parameters) {
         return new ExtensionConfig(name, List.of(parameters));
     }
@@ -30,6 +47,8 @@ public final class ExtensionConfig {
      * Parses the values of every {@code Sec-WebSocket-Extensions} header of a message, in order.
      *
      * @throws IllegalArgumentException if a value does not follow RFC 6455 section 9.1
+     * @param headerValues the raw header values, one per header line
+     * @return the extensions in header order, unmodifiable; quoted parameter values are unquoted
      */
     public static List<ExtensionConfig> parse(List<String> headerValues) {
         List<ExtensionConfig> result = new ArrayList<>();
@@ -39,26 +58,51 @@ public final class ExtensionConfig {
         return List.copyOf(result);
     }
 
-    /** Parses one {@code Sec-WebSocket-Extensions} header value. */
+    /**
+     * Parses one {@code Sec-WebSocket-Extensions} header value.
+     *
+     * @param headerValue one raw header value, possibly listing several extensions
+     * @return the extensions in order, unmodifiable
+     * @throws IllegalArgumentException if the value does not follow RFC 6455 section 9.1
+     */
     public static List<ExtensionConfig> parse(String headerValue) {
         return parse(List.of(headerValue));
     }
 
-    /** Renders a list as one {@code Sec-WebSocket-Extensions} header value. */
+    /**
+     * Renders a list as one {@code Sec-WebSocket-Extensions} header value.
+     *
+     * @param extensions the extensions, in the order they should appear
+     * @return their {@link #toString()} forms joined with {@code ", "}; empty for an empty list
+     */
     public static String toHeaderValue(List<ExtensionConfig> extensions) {
         return extensions.stream().map(ExtensionConfig::toString).collect(Collectors.joining(", "));
     }
 
-    /** The registered extension token, e.g. {@code permessage-deflate}. */
+    /**
+     * The registered extension token, e.g. {@code permessage-deflate}.
+     *
+     * @return the name, always a valid HTTP token
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The parameters, in header order.
+     *
+     * @return an unmodifiable list; empty if the extension has none
+     */
     public List<ExtensionParameter> parameters() {
         return parameters;
     }
 
-    /** The first parameter with this name (names compare case-sensitively, as tokens do). */
+    /**
+     * The first parameter with this name (names compare case-sensitively, as tokens do).
+     *
+     * @param parameterName the parameter's name, such as {@code server_max_window_bits}
+     * @return the parameter, or empty if absent
+     */
     public Optional<ExtensionParameter> parameter(String parameterName) {
         for (ExtensionParameter p : parameters) {
             if (p.name().equals(parameterName)) {

@@ -15,16 +15,35 @@ public record ExtensionContext(long maxMessageSize, CompressionObserver compress
     /** Told the sizes of each message before and after compression. Must be fast; must not throw. */
     @FunctionalInterface
     public interface CompressionObserver {
+        /** Ignores every report. */
         CompressionObserver NONE = (original, compressed) -> { };
 
+        /**
+         * Reports one compressed frame; a message sent in several frames is reported frame by
+         * frame (the bundled permessage-deflate does so).
+         *
+         * @param originalBytes the payload's size before compression, in bytes
+         * @param compressedBytes its size after compression, in bytes
+         */
         void compressed(long originalBytes, long compressedBytes);
     }
 
+    /**
+     * Creates a context.
+     *
+     * @param maxMessageSize the largest message, in bytes, the application accepts
+     * @param compression told the sizes of each compressed frame
+     * @throws NullPointerException if {@code compression} is null
+     */
     public ExtensionContext {
         java.util.Objects.requireNonNull(compression, "compression");
     }
 
-    /** A context whose compression is observed by nobody. */
+    /**
+     * A context whose compression is observed by nobody.
+     *
+     * @param maxMessageSize the largest message, in bytes, the application accepts
+     */
     public ExtensionContext(long maxMessageSize) {
         this(maxMessageSize, CompressionObserver.NONE);
     }

@@ -7,5 +7,12 @@ package dev.wsf.api.extension;
  */
 @FunctionalInterface
 public interface FrameSink {
+    /**
+     * Passes a frame on. Call it from the thread that called the extension, before returning or,
+     * for frames held back (e.g. until a message is complete), from a later call of the same
+     * direction.
+     *
+     * @param frame the frame; ownership of its payload follows the rules in {@link Extension}
+     */
     void accept(Frame frame);
 }

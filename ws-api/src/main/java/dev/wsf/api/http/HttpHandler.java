@@ -28,9 +28,24 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface HttpHandler {
+    /**
+     * Answers one GET or HEAD request, on the connection's I/O thread. An exception it throws is
+     * logged and answered with 500, and the connection closes.
+     *
+     * @param request the request: method, path, query and headers (it has no body)
+     * @return the answer; empty to leave the request to the next handler or the server's 404 (at
+     *         a WebSocket endpoint's path, its refusal of a request without an upgrade)
+     */
     Optional<HttpResponse> handle(HandshakeRequest request);
 
-    /** This handler, and for the requests it leaves unanswered, {@code next}. */
+    /**
+     * This handler, and for the requests it leaves unanswered, {@code next}.
+     *
+     * @param next asked only when this handler answers empty
+     * @return a handler combining both; an exception from this handler is not passed on to
+     *         {@code next}
+     * @throws NullPointerException if {@code next} is null
+     */
     default HttpHandler orElse(HttpHandler next) {
         Objects.requireNonNull(next, "next");
         return request -> {

@@ -87,6 +87,9 @@ public final class StaticFiles implements HttpHandler {
      * Serves the files under {@code root}.
      *
      * @throws IllegalArgumentException if {@code root} is not a readable directory
+     * @param root the directory, resolved to its real path once, here
+     * @return a handler with the default limit (8 MiB) and {@code Cache-Control: no-cache}
+     * @throws NullPointerException if {@code root} is null
      */
     public static StaticFiles fromDirectory(Path root) {
         Objects.requireNonNull(root, "root");
@@ -106,6 +109,10 @@ public final class StaticFiles implements HttpHandler {
      * Serves the class-path resources under {@code base} (e.g. {@code "/web"} for
      * {@code src/main/resources/web}), found with the thread's context class loader or, without
      * one, this class's.
+     *
+     * @param base the resource directory; leading and trailing slashes are ignored
+     * @return a handler with the default limit (8 MiB) and {@code Cache-Control: no-cache}
+     * @throws IllegalArgumentException if {@code base} is the class path's root
      */
     public static StaticFiles fromClasspath(String base) {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
@@ -117,6 +124,10 @@ public final class StaticFiles implements HttpHandler {
      *
      * @throws IllegalArgumentException if {@code base} is the class path's root, which holds the
      *                                  application's classes and configuration
+     * @param base the resource directory, such as {@code "/web"}; leading and trailing slashes are
+     *             ignored
+     * @param loader the class loader that finds the resources
+     * @return a handler with the default limit (8 MiB) and {@code Cache-Control: no-cache}
      */
     public static StaticFiles fromClasspath(String base, ClassLoader loader) {
         Objects.requireNonNull(base, "base");
@@ -129,7 +140,13 @@ public final class StaticFiles implements HttpHandler {
         return new StaticFiles(FileSources.classpath(loader, prefix + "/"), DEFAULT_MAX_FILE_SIZE, "no-cache");
     }
 
-    /** Files larger than this are not served (404, and a warning in the log once). Default: 8 MiB. */
+    /**
+     * Files larger than this are not served (404, and a warning in the log once). Default: 8 MiB.
+     *
+     * @param bytes the largest file served, in bytes
+     * @return a copy with this limit
+     * @throws IllegalArgumentException if {@code bytes} is zero or less
+     */
     public StaticFiles withMaxFileSize(long bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("maxFileSize must be positive: " + bytes);
@@ -140,6 +157,10 @@ public final class StaticFiles implements HttpHandler {
     /**
      * The {@code Cache-Control} value of every answer, e.g. {@code "max-age=3600"} for files whose
      * names change with their content; empty for none. Default: {@code no-cache}.
+     *
+     * @param value the header value, sent as is; empty to send no {@code Cache-Control}
+     * @return a copy with this value
+     * @throws NullPointerException if {@code value} is null
      */
     public StaticFiles withCacheControl(String value) {
         return new StaticFiles(source, maxFileSize, Objects.requireNonNull(value, "value"));

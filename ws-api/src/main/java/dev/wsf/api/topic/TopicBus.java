@@ -32,6 +32,14 @@ public interface TopicBus extends AutoCloseable {
     /** Where messages from other nodes go: this node's subscribers. */
     @FunctionalInterface
     interface Receiver {
+        /**
+         * Delivers a message from another node to this node's subscribers of its topic. May be
+         * called from any thread, such as the broker client's; it hands the message to the I/O
+         * threads of the subscribers and returns without waiting. Messages whose origin is this
+         * node are ignored.
+         *
+         * @param message the decoded message
+         */
         void deliver(TopicMessage message);
     }
 
@@ -39,19 +47,44 @@ public interface TopicBus extends AutoCloseable {
      * Connects (or starts trying to) and from now on passes other nodes' messages to {@code receiver}.
      *
      * @param nodeId this node's id, the {@link TopicMessage#origin()} of what it publishes
+     * @param receiver where to hand each message received from another node
      */
     void start(String nodeId, Receiver receiver);
 
+    /**
+     * Starts receiving {@code topic} from the other nodes. Called while the server holds its lock
+     * on the topic, so it must not block: queue the broker command and return.
+     *
+     * @param topic the topic's name
+     */
     void subscribe(String topic);
 
+    /**
+     * Stops receiving {@code topic} from the other nodes. Called while the server holds its lock on
+     * the topic, so it must not block: queue the broker command and return.
+     *
+     * @param topic the topic's name
+     */
     void unsubscribe(String topic);
 
-    /** Sends a message published on this node to the other nodes. Never blocks. */
+    /**
+     * Sends a message published on this node to the other nodes. Never blocks.
+     *
+     * @param message the message, whose origin is this node's id
+     */
     void publish(TopicMessage message);
 
-    /** What the bus has done since it started. */
+    /**
+     * What the bus has done since it started.
+     *
+     * @return a snapshot of the counters; safe to call from any thread
+     */
     BusStats stats();
 
+    /**
+     * Disconnects from the broker and stops retrying; the server calls it once, when it stops.
+     * Unlike {@link AutoCloseable#close()}, throws no checked exception.
+     */
     @Override
     void close();
 }

@@ -27,6 +27,13 @@ public final class TopicEnvelope {
     private TopicEnvelope() {
     }
 
+    /**
+     * Writes a message as an envelope of the current {@link #VERSION}.
+     *
+     * @param m the message
+     * @return the envelope's bytes, ready to publish on the broker's channel
+     * @throws IllegalArgumentException if the origin or the topic is longer than 65535 UTF-8 bytes
+     */
     public static byte[] encode(TopicMessage m) {
         byte[] origin = m.origin().getBytes(StandardCharsets.UTF_8);
         byte[] topic = m.topic().getBytes(StandardCharsets.UTF_8);
@@ -47,8 +54,13 @@ public final class TopicEnvelope {
     }
 
     /**
+     * Reads an envelope written by {@link #encode}, on this node or another.
+     *
+     * @param bytes the bytes received from the broker's channel
+     * @return the message
      * @throws IllegalArgumentException if the bytes are not an envelope this code can read:
-     *                                  another magic, another version, a truncated header
+     *                                  another magic, another version, a truncated header, an
+     *                                  empty topic or origin
      */
     public static TopicMessage decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -13,6 +13,15 @@ import java.util.Objects;
  * @since 0.1
  */
 public record TopicMessage(String topic, boolean binary, byte[] payload, String origin) {
+    /**
+     * Checks the components.
+     *
+     * @param topic the topic
+     * @param binary whether it is a binary message
+     * @param payload the message's bytes, not copied
+     * @param origin the id of the node that published it
+     * @throws NullPointerException if {@code topic}, {@code payload} or {@code origin} is null
+     */
     public TopicMessage {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(payload, "payload");

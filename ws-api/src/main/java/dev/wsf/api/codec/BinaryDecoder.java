@@ -17,9 +17,9 @@ public non-sealed interface BinaryDecoder<T> extends Decoder {
      * Decodes a whole binary message, from the buffer's position to its limit. The buffer is
      * valid only during the call: the result must not keep a reference to it.
      *
+     * @param bytes the whole message, reassembled from its fragments
      * @return the value, which should not be null
      * @throws DecodeException if the bytes do not represent a {@code T}
-     * @param bytes the whole message, reassembled from its fragments
      */
     T decode(ByteBuffer bytes);
 }

@@ -16,9 +16,9 @@ public non-sealed interface BinaryEncoder<T> extends Encoder {
      * Encodes {@code value}, never null. The returned buffer is sent from its position to its
      * limit and then belongs to the framework: do not reuse it.
      *
-     * @throws EncodeException if the value cannot be encoded
      * @param value the value to send; never null
      * @return the bytes to send; null is treated as an {@link EncodeException}
+     * @throws EncodeException if the value cannot be encoded
      */
     ByteBuffer encode(T value);
 }

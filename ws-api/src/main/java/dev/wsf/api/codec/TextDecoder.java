@@ -14,9 +14,9 @@ public non-sealed interface TextDecoder<T> extends Decoder {
     /**
      * Decodes a whole text message.
      *
+     * @param text the whole message, reassembled from its fragments
      * @return the value, which should not be null
      * @throws DecodeException if the text does not represent a {@code T}
-     * @param text the whole message, reassembled from its fragments
      */
     T decode(String text);
 }

@@ -13,9 +13,9 @@ public non-sealed interface TextEncoder<T> extends Encoder {
     /**
      * Encodes {@code value}, never null.
      *
-     * @throws EncodeException if the value cannot be encoded
      * @param value the value to send; never null
      * @return the text to send; null is treated as an {@link EncodeException}
+     * @throws EncodeException if the value cannot be encoded
      */
     String encode(T value);
 }

@@ -71,8 +71,8 @@ public final class EndpointDefinition {
      *
      * @param path    a path template such as {@code /chat/{room}}
      * @param factory supplies each session's handler
-     * @throws dev.wsf.api.DeploymentException if the template is malformed
      * @return a builder with every other setting at its default
+     * @throws dev.wsf.api.DeploymentException if the template is malformed
      */
     public static Builder builder(String path, EndpointFactory factory) {
         return new Builder(PathTemplate.parse(path), factory);

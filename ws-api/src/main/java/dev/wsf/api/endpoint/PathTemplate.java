@@ -44,10 +44,10 @@ public final class PathTemplate {
     /**
      * Parses a template.
      *
-     * @throws DeploymentException naming the problem if the template is malformed
      * @param template a path starting with {@code /}, whose segments are literal text or one whole
      *                 {@code {name}} each; a name may appear only once
      * @return the parsed template
+     * @throws DeploymentException naming the problem if the template is malformed
      */
     public static PathTemplate parse(String template) {
         if (template == null || !template.startsWith("/")) {
@@ -119,8 +119,8 @@ public final class PathTemplate {
     /**
      * Matches a request path (percent-encoded, without query string).
      *
-     * @return the variables' decoded values, or empty if the path does not match
      * @param rawPath the request path as it appears in the request line
+     * @return the variables' decoded values, or empty if the path does not match
      */
     public Optional<Map<String, String>> match(String rawPath) {
         String[] parts = segments(rawPath);

@@ -46,9 +46,9 @@ public final class ExtensionConfig {
     /**
      * Parses the values of every {@code Sec-WebSocket-Extensions} header of a message, in order.
      *
-     * @throws IllegalArgumentException if a value does not follow RFC 6455 section 9.1
      * @param headerValues the raw header values, one per header line
      * @return the extensions in header order, unmodifiable; quoted parameter values are unquoted
+     * @throws IllegalArgumentException if a value does not follow RFC 6455 section 9.1
      */
     public static List<ExtensionConfig> parse(List<String> headerValues) {
         List<ExtensionConfig> result = new ArrayList<>();

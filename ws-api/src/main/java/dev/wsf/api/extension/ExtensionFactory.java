@@ -51,12 +51,12 @@ public interface ExtensionFactory {
     /**
      * Client side: the server accepted with {@code response}; creates the extension.
      *
-     * @throws IllegalArgumentException if the response is not one this client could have asked
-     *                                  for; the client then fails the handshake
      * @param response the server's element for this extension, already checked to name an
      *                 extension the client offered
      * @param context the limits of the new connection
      * @return the extension for the connection; never null
+     * @throws IllegalArgumentException if the response is not one this client could have asked
+     *                                  for; the client then fails the handshake
      */
     Extension acceptResponse(ExtensionConfig response, ExtensionContext context);
 }

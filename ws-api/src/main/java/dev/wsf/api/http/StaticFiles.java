@@ -86,9 +86,9 @@ public final class StaticFiles implements HttpHandler {
     /**
      * Serves the files under {@code root}.
      *
-     * @throws IllegalArgumentException if {@code root} is not a readable directory
      * @param root the directory, resolved to its real path once, here
      * @return a handler with the default limit (8 MiB) and {@code Cache-Control: no-cache}
+     * @throws IllegalArgumentException if {@code root} is not a readable directory
      * @throws NullPointerException if {@code root} is null
      */
     public static StaticFiles fromDirectory(Path root) {
@@ -122,12 +122,12 @@ public final class StaticFiles implements HttpHandler {
     /**
      * Serves the resources under {@code base} that {@code loader} finds.
      *
-     * @throws IllegalArgumentException if {@code base} is the class path's root, which holds the
-     *                                  application's classes and configuration
      * @param base the resource directory, such as {@code "/web"}; leading and trailing slashes are
      *             ignored
      * @param loader the class loader that finds the resources
      * @return a handler with the default limit (8 MiB) and {@code Cache-Control: no-cache}
+     * @throws IllegalArgumentException if {@code base} is the class path's root, which holds the
+     *                                  application's classes and configuration
      */
     public static StaticFiles fromClasspath(String base, ClassLoader loader) {
         Objects.requireNonNull(base, "base");

@@ -20,8 +20,8 @@ public sealed interface AuthResult {
      * 1008 when the credential expires.
      *
      * @param principal who the client is; never null
-     * @param attributes copied into the session's user properties before {@code onOpen}; copied
-     *                   here, so no null keys or values
+     * @param attributes put into the session's user properties before {@code onOpen}; copied,
+     *                   so keys and values must not be null
      * @param expiresAt when the credential expires, or empty for a session that lasts as long as
      *                  the connection; an instant already past closes the session at once
      */
@@ -50,7 +50,8 @@ public sealed interface AuthResult {
      *
      * @param status the HTTP status of the response, 400 to 599
      * @param reason the plain-text response body the client receives
-     * @param headers extra response headers, name to value; copied here, so no null keys or values
+     * @param headers extra response headers, name to value; copied, so keys and values must not be
+     *                null
      */
     record Refused(int status, String reason, Map<String, String> headers) implements AuthResult {
         /**

@@ -47,7 +47,8 @@ public final class Credentials {
      *
      * @param request the upgrade request
      * @param name the cookie's name
-     * @return the first cookie of that name, possibly empty; empty if there is none
+     * @return the value of the first cookie of that name (possibly the empty string); empty if
+     *         no cookie has that name
      */
     public static Optional<String> cookie(HandshakeRequest request, String name) {
         for (String header : request.headers("Cookie")) {

@@ -265,8 +265,8 @@ public final class EndpointDefinition {
         }
 
         /**
+         * How a server chooses among the client's offers; ignored by clients.
          * Default: {@link SubprotocolSelector#firstOffered()}.
-         * How a server chooses among the client's offers. Ignored by clients.
          *
          * @param selector the selector, called on the I/O thread during each handshake
          * @return this builder
@@ -340,8 +340,8 @@ public final class EndpointDefinition {
         }
 
         /**
+         * What a server runs on each upgrade request before answering 101; ignored by clients.
          * Default: accept every validated request.
-         * Ignored by clients.
          *
          * @param interceptor runs on the I/O thread for each upgrade request, after the subprotocol
          *                    is chosen and before the 101 answer

@@ -105,7 +105,7 @@ public interface EndpointHandler {
      * had none), the code this side failed the connection with (1002, 1007, 1009, 1011...), or
      * 1006 if the connection ended without a close handshake.
      *
-     * The last callback of the session; an exception it throws is logged and goes nowhere else.
+     * <p>The last callback of the session; an exception it throws is logged and goes nowhere else.
      *
      * @param session the closed session; sends on it complete exceptionally
      * @param reason the close code and reason, as described above
@@ -121,7 +121,7 @@ public interface EndpointHandler {
      * such as a peer that vanished) are routine on the internet, so they are logged at DEBUG in
      * one line, without a stack trace.
      *
-     * If {@code onError} itself throws, that is logged and the session closes with 1011.
+     * <p>If {@code onError} itself throws, that is logged and the session closes with 1011.
      *
      * @param session the session concerned
      * @param error what went wrong

@@ -28,7 +28,7 @@ public interface ExtensionFactory {
      * server asks about the client's offers in order and keeps the first one accepted for each
      * extension name. An offer this factory cannot understand is declined, never an error.
      *
-     * Called on the I/O thread during the handshake. An exception is logged and treated as
+     * <p>Called on the I/O thread during the handshake. An exception is logged and treated as
      * declining.
      *
      * @param offer one element of the client's {@code Sec-WebSocket-Extensions} header with this

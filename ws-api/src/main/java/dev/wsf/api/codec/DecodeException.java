@@ -44,6 +44,8 @@ public class DecodeException extends CloseException {
      * @param message the close reason the peer receives
      * @param cause the underlying failure, logged and passed to {@code @OnError} but never sent;
      *              may be null
+     * @throws IllegalArgumentException if {@code closeCode} may not be sent in a close frame (1004,
+     *                                  1005, 1006, 1015)
      */
     public DecodeException(CloseCode closeCode, String message, Throwable cause) {
         super(closeCode, message, cause);

@@ -174,6 +174,11 @@ final class ServerHandshake implements Protocol {
             LOG.log(System.Logger.Level.WARNING, "the authenticator of " + p.endpoint() + " failed on " + p.request(), e);
             throw new HttpException(500, "the server failed to accept the connection");
         }
+        if (stage == null) {
+            LOG.log(System.Logger.Level.WARNING, "the authenticator of " + p.endpoint() + " returned null instead of"
+                    + " a stage on " + p.request());
+            throw new HttpException(500, "the server failed to accept the connection");
+        }
         phase = Phase.AUTHENTICATING;
         pending = p;
         transport.pauseReading(ReadPause.AUTHENTICATING);

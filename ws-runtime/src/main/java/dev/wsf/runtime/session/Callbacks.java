@@ -32,6 +32,11 @@ final class Callbacks {
             session.close(new CloseReason(CloseCode.INTERNAL_ERROR, "endpoint unavailable"));
             return;
         }
+        if (handler == null) {
+            LOG.log(System.Logger.Level.ERROR, "session " + session.id() + ": the endpoint factory returned null");
+            session.close(new CloseReason(CloseCode.INTERNAL_ERROR, "endpoint unavailable"));
+            return;
+        }
         try {
             handler.onOpen(session);
         } catch (RuntimeException | Error e) {

@@ -144,6 +144,19 @@ class AuthenticationTest {
     }
 
     @Test
+    void anAuthenticatorReturningNoStageIs500AndTheServerGoesOn() throws Exception {
+        Authenticator broken = request -> null;
+        start(ServerConfig.builder().authenticator(broken), null);
+        for (int i = 0; i < 2; i++) {
+            try (RawClient raw = new RawClient(server.port())) {
+                raw.write(UpgradeRequestBuilder.to("/echo").bytes());
+                String head = raw.readHead();
+                assertTrue(head.startsWith("HTTP/1.1 500 "), head);
+            }
+        }
+    }
+
+    @Test
     void anExpiredCredentialClosesTheSessionWith1008() throws Exception {
         Authenticator shortLived = request -> CompletableFuture.completedFuture(
                 AuthResult.accept(new User("ann"), Map.of(), Instant.now().plusMillis(300)));

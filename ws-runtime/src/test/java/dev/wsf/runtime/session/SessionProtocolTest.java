@@ -331,6 +331,14 @@ class SessionProtocolTest {
     }
 
     @Test
+    void aFactoryReturningNullCloses1011() {
+        EndpointDefinition e = EndpointDefinition.builder("/null", r -> null).dispatch(Dispatch.IO_THREAD).build();
+        ServerHarness h = new ServerHarness(e).send(UpgradeRequestBuilder.to("/null").bytes());
+        h.responseHead();
+        assertEquals(List.of("CLOSE 1011 endpoint unavailable"), h.frames());
+    }
+
+    @Test
     void blockingSendsOnTheIoThreadFailInsteadOfHanging() {
         open();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> handler.session.sendTextAndAwait("x"));

@@ -74,6 +74,8 @@ public final class AnnotatedEndpoints {
      * The endpoints found by scanning {@code packages} and their sub-packages, with the default
      * settings (see {@link Builder}).
      *
+     * @param packages package names such as {@code com.example.chat}; each includes its sub-packages
+     * @return the server endpoints found, as immutable definitions, empty if none
      * @throws DeploymentException listing every problem found
      */
     public static List<EndpointDefinition> scan(String... packages) {
@@ -83,6 +85,8 @@ public final class AnnotatedEndpoints {
     /**
      * The endpoints of the given classes, without scanning, with the default settings.
      *
+     * @param classes classes annotated with {@code @Endpoint}
+     * @return their definitions, in the order given, as an immutable list
      * @throws DeploymentException listing every problem found
      */
     public static List<EndpointDefinition> define(Class<?>... classes) {
@@ -94,6 +98,8 @@ public final class AnnotatedEndpoints {
      * {@code type} (or, for a {@code @Singleton} class, one shared by every connection made with
      * this definition), with the default settings.
      *
+     * @param type a class annotated with {@code @ClientEndpoint}
+     * @return the definition to connect with; each connection made with it creates its instance
      * @throws DeploymentException listing every problem of the class
      */
     public static EndpointDefinition client(Class<?> type) {
@@ -107,6 +113,8 @@ public final class AnnotatedEndpoints {
      * instance per connection; an instance that handles several at once must be thread-safe.
      * Nothing is injected into it.
      *
+     * @param endpoint the instance that handles every connection made with the definition
+     * @return the definition to connect with
      * @throws DeploymentException listing every problem of its class
      */
     public static EndpointDefinition client(Object endpoint) {
@@ -117,16 +125,31 @@ public final class AnnotatedEndpoints {
      * {@code topics} (say, {@code server.topics()}) with objects published as JSON, as annotated
      * endpoints send their replies: for code outside callbacks, such as a timer pushing updates.
      * Inside a callback, declare a {@link Topics} parameter instead.
+     *
+     * @param topics the topics to wrap; publishing goes through to them
+     * @return a view of {@code topics} whose {@code publish(String, Object)} writes objects with
+     *         {@link JsonCodec#defaults()}
      */
     public static Topics topics(Topics topics) {
         return EncodingTopics.of(topics, Codecs.builder(JsonCodec.defaults()).build());
     }
 
-    /** Like {@link #topics(Topics)}, with a JSON codec of your own. */
+    /**
+     * Like {@link #topics(Topics)}, with a JSON codec of your own.
+     *
+     * @param topics the topics to wrap; publishing goes through to them
+     * @param json the codec that writes published objects
+     * @return a view of {@code topics} that writes objects with {@code json}
+     */
     public static Topics topics(Topics topics, JsonCodec json) {
         return EncodingTopics.of(topics, Codecs.builder(json).build());
     }
 
+    /**
+     * Starts a configured build: the classes, the packages to scan, and the settings.
+     *
+     * @return a new builder, with no classes or packages and every setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -148,6 +171,9 @@ public final class AnnotatedEndpoints {
          * Adds the classes of these packages and their sub-packages: those annotated with
          * {@code @Endpoint} for {@link #build()}, with {@code @ClientEndpoint} for
          * {@link #buildClients()}. Each ignores the other's classes.
+         *
+         * @param packageNames package names such as {@code com.example.chat}; scanned at build time
+         * @return this builder
          */
         public Builder scan(String... packageNames) {
             packages.addAll(Arrays.asList(packageNames));
@@ -157,6 +183,9 @@ public final class AnnotatedEndpoints {
         /**
          * Adds these classes, which must be annotated with {@code @Endpoint} for {@link #build()},
          * or with {@code @ClientEndpoint} for {@link #buildClients()}.
+         *
+         * @param endpointClasses the classes; a class added twice counts once
+         * @return this builder
          */
         public Builder add(Class<?>... endpointClasses) {
             classes.addAll(Arrays.asList(endpointClasses));
@@ -167,13 +196,23 @@ public final class AnnotatedEndpoints {
          * Where endpoint, encoder and decoder instances come from. Default: the single
          * {@link InstanceProvider} listed in {@code META-INF/services}, or else a
          * {@link dev.wsf.annotated.spi.SimpleInstanceProvider} without bindings.
+         *
+         * @param provider the provider, used for every class built by this builder
+         * @return this builder
+         * @throws NullPointerException if {@code provider} is null
          */
         public Builder instanceProvider(InstanceProvider provider) {
             this.instanceProvider = Objects.requireNonNull(provider);
             return this;
         }
 
-        /** How JSON messages are read and written. Default: {@link JsonCodec#defaults()}. */
+        /**
+         * How JSON messages are read and written. Default: {@link JsonCodec#defaults()}.
+         *
+         * @param codec the codec for JSON messages, parameters and return values
+         * @return this builder
+         * @throws NullPointerException if {@code codec} is null
+         */
         public Builder json(JsonCodec codec) {
             this.json = Objects.requireNonNull(codec);
             return this;
@@ -182,6 +221,11 @@ public final class AnnotatedEndpoints {
         /**
          * Runs the {@code Reader} and {@code InputStream} callbacks, one task per streamed message,
          * each blocking while it reads. Default: a shared pool of daemon threads that grows as needed.
+         *
+         * @param executor runs the tasks, on threads other than the caller's (the session's callback
+         *                 thread, which feeds the stream); a task it rejects fails that message's call
+         * @return this builder
+         * @throws NullPointerException if {@code executor} is null
          */
         public Builder streamExecutor(Executor executor) {
             this.streamExecutor = Objects.requireNonNull(executor);
@@ -191,6 +235,10 @@ public final class AnnotatedEndpoints {
         /**
          * How many chars (text) or bytes (binary) of a streamed message may wait for the reading
          * callback before the session stops reading from the network. Default: 64 KiB.
+         *
+         * @param units the limit, in chars for text and bytes for binary; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code units} is zero or negative
          */
         public Builder streamBufferSize(long units) {
             if (units <= 0) {
@@ -203,6 +251,10 @@ public final class AnnotatedEndpoints {
         /**
          * Loads scanned classes and finds {@code META-INF/services} entries. Default: the thread's
          * context class loader.
+         *
+         * @param loader the class loader for scanning and service discovery
+         * @return this builder
+         * @throws NullPointerException if {@code loader} is null
          */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader);
@@ -212,6 +264,7 @@ public final class AnnotatedEndpoints {
         /**
          * Scans, validates and binds every {@code @Endpoint} class, for a server.
          *
+         * @return the definitions of the added classes, then the scanned ones, as an immutable list
          * @throws DeploymentException listing every problem of every class
          */
         public List<EndpointDefinition> build() {
@@ -252,6 +305,9 @@ public final class AnnotatedEndpoints {
          * As {@link AnnotatedEndpoints#client(Class)}, with this builder's settings; the classes
          * and packages added to it play no part.
          *
+         * @param type a class annotated with {@code @ClientEndpoint}
+         * @return the definition to connect with
+         * @throws NullPointerException if {@code type} is null
          * @throws DeploymentException listing every problem of the class
          */
         public EndpointDefinition client(Class<?> type) {
@@ -270,6 +326,9 @@ public final class AnnotatedEndpoints {
          * instance provider still makes the encoders and decoders); the classes and packages
          * added to it play no part. Given a {@code Class}, acts as {@link #client(Class)}.
          *
+         * @param endpoint the instance that handles every connection made with the definition
+         * @return the definition to connect with
+         * @throws NullPointerException if {@code endpoint} is null
          * @throws DeploymentException listing every problem of the instance's class
          */
         public EndpointDefinition client(Object endpoint) {

@@ -24,6 +24,12 @@ public final class Arrivals {
     private final BusCounters counters;
     private final System.Logger log;
 
+    /**
+     * @param nodeId   this node's id: envelopes from it are ignored without a count
+     * @param receiver this node's subscribers, that get the messages from other nodes
+     * @param counters where received and malformed payloads are counted
+     * @param log      the bus's logger, for what is ignored
+     */
     public Arrivals(String nodeId, TopicBus.Receiver receiver, BusCounters counters, System.Logger log) {
         this.nodeId = nodeId;
         this.receiver = receiver;

@@ -15,12 +15,17 @@ public abstract class BusBuilder<B extends BusBuilder<B>> {
     private boolean bufferWhileDisconnected;
     private Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
 
+    /** Starts from the defaults that each setter names. */
     protected BusBuilder() {
     }
 
     /**
      * How many published messages may wait for the broker (for a connection, to be written, or
      * for its answer: each bus says which) before more are dropped and counted; 10,000 by default.
+     *
+     * @param maxPending the limit, in messages; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxPending} is below 1
      */
     public B maxPending(int maxPending) {
         if (maxPending < 1) {
@@ -35,6 +40,9 @@ public abstract class BusBuilder<B extends BusBuilder<B>> {
      * {@link #maxPending(int)}) or are dropped at once, as by default. Waiting messages go out
      * when this node is connected again, and reach only the nodes that are subscribed again by
      * then. Dropped ones are counted either way.
+     *
+     * @param buffer true to keep messages while disconnected; false, the default, to drop them
+     * @return this builder
      */
     public B bufferWhileDisconnected(boolean buffer) {
         this.bufferWhileDisconnected = buffer;
@@ -45,16 +53,29 @@ public abstract class BusBuilder<B extends BusBuilder<B>> {
      * The range of waits between connection attempts: each failed attempt doubles the upper end,
      * from {@code min} up to {@code max}, and the wait is random below it. 100 ms to 10 s by
      * default.
+     *
+     * @param min the shortest wait; positive
+     * @param max the longest wait; at least {@code min}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code min} is not positive or {@code max} is below it
      */
     public B reconnectDelay(Duration min, Duration max) {
         this.backoff = new Backoff(min, max);
         return self();
     }
 
-    /** The bus, not started yet: the server starts it. */
+    /**
+     * The bus, not started yet: the server starts it.
+     *
+     * @return a new bus with this builder's settings
+     */
     public abstract TopicBus build();
 
-    /** What was set, for the bus that the subclass builds. */
+    /**
+     * What was set, for the bus that the subclass builds.
+     *
+     * @return the settings as they are now, defaults for those not set
+     */
     protected final BusSettings settings() {
         return new BusSettings(maxPending, bufferWhileDisconnected, backoff);
     }

@@ -42,13 +42,19 @@ public final class BusCounters {
     /**
      * A message counted as sent (just before it was handed to the client) that the client
      * refused or discarded after all: sent no more, dropped.
+     *
+     * @param why the reason, for the log, as in {@link #dropped(String)}
      */
     public void unsent(String why) {
         sent.decrement();
         dropped(why);
     }
 
-    /** A published message that will not reach the other nodes, and why (logged at most once a minute). */
+    /**
+     * A published message that will not reach the other nodes (logged at most once a minute).
+     *
+     * @param why the reason, for the log: "not connected to ...", "closed" or the client's error, say
+     */
     public void dropped(String why) {
         dropped.increment();
         long now = System.nanoTime();
@@ -65,7 +71,12 @@ public final class BusCounters {
         received.increment();
     }
 
-    /** A payload that arrived on {@code where} and is not an envelope this node reads, and why. */
+    /**
+     * A payload that is not an envelope this node reads (only the first one is logged).
+     *
+     * @param where the channel or subject it came on, for the log
+     * @param why   what is wrong with it, for the log
+     */
     public void malformed(String where, String why) {
         malformed.increment();
         if (malformedLogged.compareAndSet(false, true)) {
@@ -79,7 +90,13 @@ public final class BusCounters {
         reconnects.increment();
     }
 
-    /** The counts now, and whether the bus is connected. */
+    /**
+     * The counts now, and whether the bus is connected.
+     *
+     * @param connected whether the bus has a connection to the broker now, copied into the result
+     * @return a snapshot: each count is read once, sent and dropped before published, so that
+     *         published is never below their sum
+     */
     public BusStats stats(boolean connected) {
         // sent and dropped before published: a message counted in neither is still on its way
         long s = sent.sum();

@@ -72,19 +72,46 @@ public final class WebSocketClient implements AutoCloseable {
                 new MemoryBudget(config.memoryBudget()), metrics, cause -> new Thread(this::close, "wsf-client-stop").start());
     }
 
+    /**
+     * A client with the default settings ({@link ClientConfig#defaults()}).
+     *
+     * @return a new client; {@link #close()} it to stop its threads
+     */
     public static WebSocketClient create() {
         return create(ClientConfig.defaults());
     }
 
+    /**
+     * A client with these settings, and its own worker pool unless the config gives one.
+     *
+     * @param config the settings of every connection it makes
+     * @return a new client; {@link #close()} it to stop its threads
+     */
     public static WebSocketClient create(ClientConfig config) {
         return new WebSocketClient(config);
     }
 
-    /** Connects with a handler whose callbacks run on the worker pool (they may block). */
+    /**
+     * Connects with a handler whose callbacks run on the worker pool (they may block).
+     *
+     * @param uri {@code ws://host[:port]/path[?query]} or {@code wss://...}, without a fragment
+     * @param handler the session's callbacks
+     * @return as for {@link #connect(URI, EndpointDefinition, ConnectOptions)}, with the default
+     *         options
+     */
     public CompletableFuture<Session> connect(URI uri, EndpointHandler handler) {
         return connect(uri, handler, ConnectOptions.defaults());
     }
 
+    /**
+     * Connects with a handler whose callbacks run on the worker pool (they may block), and these
+     * options.
+     *
+     * @param uri {@code ws://host[:port]/path[?query]} or {@code wss://...}, without a fragment
+     * @param handler the session's callbacks
+     * @param options the subprotocols, headers and TLS settings of this connection
+     * @return as for {@link #connect(URI, EndpointDefinition, ConnectOptions)}
+     */
     public CompletableFuture<Session> connect(URI uri, EndpointHandler handler, ConnectOptions options) {
         return connect(uri, EndpointDefinition.forClient(request -> handler).build(), options);
     }
@@ -94,6 +121,12 @@ public final class WebSocketClient implements AutoCloseable {
      *
      * @param endpoint how to handle the session: its factory, dispatch, delivery and limits, and
      *                 the subprotocols to offer (unless {@code options} names others)
+     * @param uri {@code ws://host[:port]/path[?query]} or {@code wss://...}, port 80 or 443 by
+     *            default; a URI with another scheme, without a host or with a fragment fails the
+     *            future with {@code IllegalArgumentException}, and a host that cannot be resolved
+     *            fails it with {@link WebSocketException}
+     * @param options the subprotocols, headers and TLS settings of this connection ({@code wss}
+     *                only uses the client's TLS settings when these have none)
      * @return completes with the session after its {@code onOpen} ran; fails with
      *         {@link dev.wsf.api.HandshakeRejectedException} if the server refused (non-101), with
      *         {@link WebSocketException} if its answer was invalid or time ran out, or with the
@@ -162,12 +195,20 @@ public final class WebSocketClient implements AutoCloseable {
         return address;
     }
 
-    /** Publish/subscribe among this client's sessions; see {@link Topics}. */
+    /**
+     * Publish/subscribe among this client's sessions; see {@link Topics}.
+     *
+     * @return the client's topics, the same object on every call; they do not reach a server's
+     */
     public Topics topics() {
         return topics;
     }
 
-    /** Open connections, handshaking or upgraded. */
+    /**
+     * Open connections, handshaking or upgraded.
+     *
+     * @return how many connections are open now, a snapshot
+     */
     public int connectionCount() {
         return loops.connectionCount();
     }

@@ -73,6 +73,11 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a server's definition: its config, endpoints and plain HTTP handler.
+     *
+     * @return a new builder: default config, no endpoints, no HTTP handler
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -80,6 +85,7 @@ public final class WebSocketServer implements AutoCloseable {
     /**
      * Binds every listener and starts serving.
      *
+     * @return this server, started
      * @throws UncheckedIOException if an address cannot be bound (the message says why, e.g.
      *                              "Address already in use")
      * @throws IllegalStateException if a TLS listener's key or trust material cannot be read
@@ -134,12 +140,22 @@ public final class WebSocketServer implements AutoCloseable {
         return sb.toString();
     }
 
-    /** The address of the first listener, with the actual port when port 0 was configured. */
+    /**
+     * The address of the first listener, with the actual port when port 0 was configured.
+     *
+     * @return the bound address
+     * @throws IllegalStateException before {@link #start()}
+     */
     public InetSocketAddress localAddress() {
         return localAddresses().get(0);
     }
 
-    /** The addresses of every listener, in the order of {@link ServerConfig#listeners()}. */
+    /**
+     * The addresses of every listener, in the order of {@link ServerConfig#listeners()}.
+     *
+     * @return the bound addresses, an immutable list
+     * @throws IllegalStateException before {@link #start()}
+     */
     public synchronized List<InetSocketAddress> localAddresses() {
         if (localAddresses == null) {
             throw new IllegalStateException("not started");
@@ -147,6 +163,12 @@ public final class WebSocketServer implements AutoCloseable {
         return localAddresses;
     }
 
+    /**
+     * The port of the first listener.
+     *
+     * @return the port, the actual one when port 0 was configured
+     * @throws IllegalStateException before {@link #start()}
+     */
     public int port() {
         return localAddress().getPort();
     }
@@ -167,7 +189,11 @@ public final class WebSocketServer implements AutoCloseable {
         return tlsEngines;
     }
 
-    /** Open connections, handshaking or upgraded. */
+    /**
+     * Open connections, handshaking or upgraded.
+     *
+     * @return how many connections are open now, a snapshot; 0 when not started
+     */
     public int connectionCount() {
         return loops == null ? 0 : loops.connectionCount();
     }
@@ -175,6 +201,7 @@ public final class WebSocketServer implements AutoCloseable {
     /**
      * The server's publish/subscribe topics (also {@link dev.wsf.api.Session#topics()}).
      *
+     * @return the server's topics, the same object on every call while it runs
      * @throws IllegalStateException before {@link #start()}
      */
     public synchronized Topics topics() {
@@ -184,7 +211,11 @@ public final class WebSocketServer implements AutoCloseable {
         return context.topics();
     }
 
-    /** The server's totals now; all zero before {@link #start()}. */
+    /**
+     * The server's totals now; all zero before {@link #start()}.
+     *
+     * @return the counts now; each is read on its own, so they may be a moment apart
+     */
     public synchronized ServerStats stats() {
         if (loops == null) {
             return new ServerStats(0, 0, config.memoryBudget(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -215,6 +246,9 @@ public final class WebSocketServer implements AutoCloseable {
     /**
      * Stops accepting, closes every session with 1001, waits up to {@code grace} for the close
      * handshakes, then closes whatever is still open and ends the I/O threads.
+     *
+     * @param grace how long the close handshakes may take; does nothing when the server is not
+     *              running
      */
     public synchronized void stop(Duration grace) {
         if (loops == null) {
@@ -243,12 +277,20 @@ public final class WebSocketServer implements AutoCloseable {
      * Blocks until the server has stopped: by {@link #stop()}, from another thread or the
      * shutdown hook, or because an I/O loop failed beyond repair. What a {@code main} calls after
      * {@link #start()} to keep the JVM alive (the I/O threads are daemons).
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
      */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
     }
 
-    /** Like {@link #awaitTermination()}, for at most {@code timeout}; true if the server stopped. */
+    /**
+     * Like {@link #awaitTermination()}, for at most {@code timeout}; true if the server stopped.
+     *
+     * @param timeout the longest wait
+     * @return true if the server stopped, false if the time ran out first
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -257,6 +299,9 @@ public final class WebSocketServer implements AutoCloseable {
      * Stops the server gracefully (1001 to every session, within the close timeout) when the JVM
      * shuts down: on SIGTERM or SIGINT, or when {@code main} returns with no other thread left.
      * Call after {@link #start()}; removed again by {@link #stop()}.
+     *
+     * @return this server
+     * @throws IllegalStateException before {@link #start()}
      */
     public synchronized WebSocketServer stopOnShutdown() {
         if (loops == null) {
@@ -298,28 +343,61 @@ public final class WebSocketServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** Default: {@link ServerConfig#defaults()}. */
+        /**
+         * Default: {@link ServerConfig#defaults()}.
+         *
+         * @param config the listeners, limits, timeouts and threads
+         * @return this builder
+         * @throws NullPointerException if {@code config} is null
+         */
         public Builder config(ServerConfig config) {
             this.config = Objects.requireNonNull(config);
             return this;
         }
 
+        /**
+         * Adds an endpoint; two whose paths match the same requests fail
+         * {@link WebSocketServer#start()}.
+         *
+         * @param endpoint the endpoint and its path
+         * @return this builder
+         * @throws NullPointerException if {@code endpoint} is null
+         */
         public Builder endpoint(EndpointDefinition endpoint) {
             endpoints.add(Objects.requireNonNull(endpoint));
             return this;
         }
 
+        /**
+         * Adds every endpoint of {@code more}, as {@link #endpoint} does.
+         *
+         * @param more the endpoints, added in their iteration order
+         * @return this builder
+         * @throws NullPointerException if {@code more} or one of its elements is null
+         */
         public Builder endpoints(Collection<EndpointDefinition> more) {
             more.forEach(this::endpoint);
             return this;
         }
 
-        /** Answers plain HTTP requests on the same port, e.g. to serve a web page. */
+        /**
+         * Answers plain HTTP requests on the same port, e.g. to serve a web page.
+         *
+         * @param handler answers GET and HEAD requests that are not WebSocket upgrades; without
+         *                one, they get 404
+         * @return this builder
+         * @throws NullPointerException if {@code handler} is null
+         */
         public Builder httpHandler(HttpHandler handler) {
             this.httpHandler = Objects.requireNonNull(handler);
             return this;
         }
 
+        /**
+         * The server, with the endpoints added so far.
+         *
+         * @return a server, not started; the builder may go on to build others
+         */
         public WebSocketServer build() {
             return new WebSocketServer(this);
         }

@@ -27,22 +27,46 @@ public final class Codecs {
         this.encoders = List.copyOf(encoders);
     }
 
+    /**
+     * Starts the codecs of one endpoint class.
+     *
+     * @param json the codec for every type without an encoder or decoder of its own
+     * @return a new builder, with no encoders or decoders
+     */
     public static Builder builder(JsonCodec json) {
         return new Builder(json);
     }
 
+    /**
+     * The JSON codec for types without a codec of their own.
+     *
+     * @return the codec given to {@link #builder}
+     */
     public JsonCodec json() {
         return json;
     }
 
-    /** The decoder of text into {@code type}: the endpoint's own, or JSON. */
+    /**
+     * The decoder of text into {@code type}: the endpoint's own, or JSON.
+     *
+     * @param type the parameter's class, to look up a decoder the endpoint lists
+     * @param genericType the parameter's full type, for JSON ({@code List<Item>}, say)
+     * @return the endpoint's text decoder for {@code type}, or else a JSON decoder for
+     *         {@code genericType}
+     */
     @SuppressWarnings("unchecked")
     public TextDecoder<Object> textDecoder(Class<?> type, Type genericType) {
         Decoder own = decoders.get(type);
         return own instanceof TextDecoder<?> d ? (TextDecoder<Object>) d : json.decoder(genericType);
     }
 
-    /** The endpoint's binary decoder for {@code type}; deployment has checked that there is one. */
+    /**
+     * The endpoint's binary decoder for {@code type}; deployment has checked that there is one.
+     *
+     * @param type the parameter's class
+     * @return the endpoint's decoder, shared by its sessions
+     * @throws IllegalStateException if the endpoint lists no binary decoder for {@code type}
+     */
     @SuppressWarnings("unchecked")
     public BinaryDecoder<Object> binaryDecoder(Class<?> type) {
         if (decoders.get(type) instanceof BinaryDecoder<?> d) {
@@ -54,6 +78,9 @@ public final class Codecs {
     /**
      * The encoder for values of {@code type}: one for exactly that type if listed, otherwise the
      * first listed for a supertype of it.
+     *
+     * @param type the class of the value to send
+     * @return the encoder, or empty if none fits (the value is then sent as JSON)
      */
     public Optional<Encoder> encoderFor(Class<?> type) {
         Encoder assignable = null;
@@ -78,16 +105,35 @@ public final class Codecs {
             this.json = json;
         }
 
+        /**
+         * Adds a decoder; a second one for the same type replaces the first.
+         *
+         * @param targetType the type it decodes into
+         * @param decoder the instance, shared by every session
+         * @return this builder
+         */
         public Builder decoder(Class<?> targetType, Decoder decoder) {
             decoders.put(targetType, decoder);
             return this;
         }
 
+        /**
+         * Adds an encoder, after those added before (the first that fits a supertype wins).
+         *
+         * @param targetType the type it encodes
+         * @param encoder the instance, shared by every session
+         * @return this builder
+         */
         public Builder encoder(Class<?> targetType, Encoder encoder) {
             encoders.add(Map.entry(targetType, encoder));
             return this;
         }
 
+        /**
+         * The codecs.
+         *
+         * @return immutable codecs, with copies of what was added
+         */
         public Codecs build() {
             return new Codecs(json, decoders, encoders);
         }

@@ -23,7 +23,13 @@ public final class EncodingTopics implements Topics {
         this.encoder = encoder;
     }
 
-    /** Wraps the runtime's {@code topics} with {@code codecs}. */
+    /**
+     * Wraps the runtime's {@code topics} with {@code codecs}.
+     *
+     * @param topics the runtime's topics
+     * @param codecs how published objects are encoded
+     * @return {@code topics} itself if it already encodes, otherwise a view that encodes with {@code codecs}
+     */
     public static Topics of(Topics topics, Codecs codecs) {
         return topics instanceof EncodingTopics ? topics : new EncodingTopics(topics, new MessageEncoder(codecs));
     }

@@ -50,6 +50,10 @@ public final class EndpointBinder {
     /**
      * The definition, or empty if binding found problems (recorded). Each session's instance comes
      * from the instance provider.
+     *
+     * @param model the validated endpoint class
+     * @param problems where binding problems are added
+     * @return the definition, or empty if binding found a problem
      */
     public Optional<EndpointDefinition> bind(EndpointModel model, Problems problems) {
         for (String problem : instances.problems(model.type())) {
@@ -61,6 +65,11 @@ public final class EndpointBinder {
     /**
      * The definition whose every session is handled by {@code instance}, an instance of
      * {@code model.type()} the application made; the instance provider still makes the codecs.
+     *
+     * @param model the validated model of the instance's class
+     * @param instance the endpoint instance, shared by every session
+     * @param problems where binding problems are added
+     * @return the definition, or empty if binding found a problem
      */
     public Optional<EndpointDefinition> bind(EndpointModel model, Object instance, Problems problems) {
         return bind(model, EndpointInstances.given(instance), problems);

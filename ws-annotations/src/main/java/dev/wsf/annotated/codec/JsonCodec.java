@@ -67,7 +67,11 @@ public final class JsonCodec {
         this.writer = mapper.writer();
     }
 
-    /** The default: {@link #strict()}. */
+    /**
+     * The default: {@link #strict()}.
+     *
+     * @return the same settings as {@link #strict()}: a new codec
+     */
     public static JsonCodec defaults() {
         return strict();
     }
@@ -76,6 +80,8 @@ public final class JsonCodec {
      * JSON that refuses unknown properties, missing primitive record components, nulls for
      * primitives and fractions for integers (see the class description); otherwise Jackson's
      * defaults (records, {@code java.time} and the like work).
+     *
+     * @return a new codec with its own mapper
      */
     public static JsonCodec strict() {
         return new JsonCodec(JsonMapper.builder()
@@ -90,12 +96,20 @@ public final class JsonCodec {
     /**
      * JSON with Jackson's default settings, which ignore unknown properties and read a missing
      * primitive as its zero value: for clients that send more than the server reads.
+     *
+     * @return a new codec with its own mapper
      */
     public static JsonCodec lenient() {
         return new JsonCodec(JsonMapper.builder().build());
     }
 
-    /** JSON with a mapper configured by the application (naming strategy, modules, strictness...). */
+    /**
+     * JSON with a mapper configured by the application (naming strategy, modules, strictness...).
+     *
+     * @param mapper the mapper that reads and writes every JSON message; it is used as it is, not copied
+     * @return a codec on {@code mapper}
+     * @throws NullPointerException if {@code mapper} is null
+     */
     public static JsonCodec of(ObjectMapper mapper) {
         return new JsonCodec(mapper);
     }
@@ -105,6 +119,9 @@ public final class JsonCodec {
      * with a {@link DecodeException}: 1007 when the text is not JSON or does not fit the type, 1011
      * when the type itself cannot be read as JSON (a server fault, such as a class without a
      * usable constructor).
+     *
+     * @param type the Java type of the messages, possibly parameterized
+     * @return a thread-safe decoder, one reader of this codec's mapper for that type
      */
     public TextDecoder<Object> decoder(Type type) {
         ObjectReader reader = mapper.readerFor(mapper.constructType(type));
@@ -117,7 +134,11 @@ public final class JsonCodec {
         };
     }
 
-    /** An encoder of any value as JSON text; fails with an {@link EncodeException}. */
+    /**
+     * An encoder of any value as JSON text; fails with an {@link EncodeException}.
+     *
+     * @return a thread-safe encoder that writes with this codec's mapper
+     */
     public TextEncoder<Object> encoder() {
         return value -> {
             try {

@@ -16,16 +16,33 @@ import java.util.Optional;
 public record CallbackModel(CallbackKind kind, Method method, List<ParameterModel> parameters,
                             MessageKind messageKind, long maxMessageSize) {
 
+    /**
+     * Copies {@code parameters} into an immutable list.
+     *
+     * @param kind which annotation the method carries
+     * @param method the annotated method
+     * @param parameters one entry per parameter, copied
+     * @param messageKind the message form, or null for a lifecycle callback
+     * @param maxMessageSize the method's own limit, or -1 for none
+     */
     public CallbackModel {
         parameters = List.copyOf(parameters);
     }
 
-    /** The message parameter of an {@code @OnMessage} method. */
+    /**
+     * The message parameter of an {@code @OnMessage} method.
+     *
+     * @return the parameter that takes the message, or empty for a lifecycle callback
+     */
     public Optional<ParameterModel> messageParameter() {
         return parameters.stream().filter(p -> p.kind() == ParameterKind.MESSAGE).findFirst();
     }
 
-    /** How messages name the method: {@code Class#method(Type, Type)}. */
+    /**
+     * How messages name the method: {@code Class#method(Type, Type)}.
+     *
+     * @return the declaring class's full name, then the method's name and short parameter types
+     */
     public String signature() {
         return Signatures.of(method);
     }

@@ -36,6 +36,23 @@ public record EndpointModel(Class<?> type, Role role, PathTemplate path, List<St
                             Map<MessageType, CallbackModel> messageCallbacks,
                             List<CodecModel> encoders, List<CodecModel> decoders, Class<?> authenticator) {
 
+    /**
+     * Copies the lists and maps, so that the model is immutable.
+     *
+     * @param type the endpoint class
+     * @param role server or client
+     * @param path the path, null for a client
+     * @param subprotocols the subprotocols, copied
+     * @param dispatch which threads run the callbacks
+     * @param maxTextMessageSize the text limit, or -1
+     * @param maxBinaryMessageSize the binary limit, or -1
+     * @param singleton whether one instance serves every session
+     * @param callbacks the lifecycle callbacks, copied
+     * @param messageCallbacks the {@code @OnMessage} methods, copied
+     * @param encoders the encoder classes, copied
+     * @param decoders the decoder classes, copied
+     * @param authenticator the endpoint's own authenticator class, or null
+     */
     public EndpointModel {
         subprotocols = List.copyOf(subprotocols);
         callbacks = Collections.unmodifiableMap(callbacks.isEmpty()
@@ -46,15 +63,33 @@ public record EndpointModel(Class<?> type, Role role, PathTemplate path, List<St
         decoders = List.copyOf(decoders);
     }
 
+    /**
+     * The lifecycle callback of this kind.
+     *
+     * @param kind {@code OPEN}, {@code CLOSE} or {@code ERROR}; {@code MESSAGE} callbacks are in
+     *             {@link #messageCallback}
+     * @return the method, or empty if the class declares none
+     */
     public Optional<CallbackModel> callback(CallbackKind kind) {
         return Optional.ofNullable(callbacks.get(kind));
     }
 
+    /**
+     * The {@code @OnMessage} method for this type of message.
+     *
+     * @param type the type of message
+     * @return the method, or empty if the class takes no message of that type
+     */
     public Optional<CallbackModel> messageCallback(MessageType type) {
         return Optional.ofNullable(messageCallbacks.get(type));
     }
 
-    /** Every callback, lifecycle ones first. */
+    /**
+     * Every callback, lifecycle ones first.
+     *
+     * @return a new mutable list, lifecycle callbacks in {@link CallbackKind} order, then message ones in
+     *         {@link MessageType} order
+     */
     public List<CallbackModel> allCallbacks() {
         List<CallbackModel> all = new java.util.ArrayList<>(callbacks.values());
         all.addAll(messageCallbacks.values());

@@ -41,6 +41,10 @@ public final class EndpointModelReader {
     /**
      * The model of a class whose instances the instance provider will make, or empty if it has
      * problems, which are added to {@code problems}.
+     *
+     * @param type the class, annotated for this reader's role
+     * @param problems where the class's problems are added
+     * @return the model, or empty if {@code type} has any problem
      */
     public Optional<EndpointModel> read(Class<?> type, Problems problems) {
         return read(type, true, problems);
@@ -50,6 +54,10 @@ public final class EndpointModelReader {
      * The model of the class of an instance the application made itself: as {@link #read}, except
      * that the class need not be instantiable (an inner or local class is fine) and is never a
      * singleton, since the given instance is the one used.
+     *
+     * @param type the instance's class
+     * @param problems where the class's problems are added
+     * @return the model, never a singleton, or empty if {@code type} has any problem
      */
     public Optional<EndpointModel> readInstanceClass(Class<?> type, Problems problems) {
         return read(type, false, problems);

@@ -23,7 +23,11 @@ public enum ParameterKind {
     /** The {@link Throwable} of an {@code @OnError} callback. */
     ERROR;
 
-    /** Whether the value is fixed for the whole session (computed once when it opens). */
+    /**
+     * Whether the value is fixed for the whole session (computed once when it opens).
+     *
+     * @return true for the handshake request, the principal and the path and query parameters
+     */
     public boolean perConnection() {
         return this == HANDSHAKE_REQUEST || this == PRINCIPAL || this == PATH_PARAM || this == QUERY_PARAM;
     }

@@ -11,14 +11,24 @@ public final class Signatures {
     private Signatures() {
     }
 
-    /** {@code com.example.Chat#message(Session, ChatMessage)}: parameter types short, class full. */
+    /**
+     * {@code com.example.Chat#message(Session, ChatMessage)}: parameter types short, class full.
+     *
+     * @param method any method
+     * @return the method's name, as deployment errors print it
+     */
     public static String of(Method method) {
         return method.getDeclaringClass().getName() + "#" + method.getName() + "("
                 + Arrays.stream(method.getGenericParameterTypes()).map(Signatures::shortName)
                         .collect(Collectors.joining(", ")) + ")";
     }
 
-    /** A type without package names: {@code List<String>}, {@code byte[]}, {@code Chat.Message}. */
+    /**
+     * A type without package names: {@code List<String>}, {@code byte[]}, {@code Chat.Message}.
+     *
+     * @param type a class, parameterized type, array or type variable
+     * @return the type's name without packages, as deployment errors print it
+     */
     public static String shortName(Type type) {
         if (type instanceof Class<?> c) {
             if (c.isArray()) {

@@ -34,7 +34,12 @@ public final class StringConverters {
     public static final String SUPPORTED =
             "String, int, long, short, byte, double, float, boolean, char (or their wrappers), UUID or an enum";
 
-    /** A converter to {@code type}, or empty if the type is not supported. */
+    /**
+     * A converter to {@code type}, or empty if the type is not supported.
+     *
+     * @param type the parameter's type: one of {@link #SUPPORTED}
+     * @return a thread-safe converter, or empty for another type
+     */
     public static Optional<Function<String, Object>> forType(Class<?> type) {
         if (type.isEnum()) {
             return Optional.of(s -> enumConstant(type, s));

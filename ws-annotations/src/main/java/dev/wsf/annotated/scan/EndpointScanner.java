@@ -23,6 +23,10 @@ public final class EndpointScanner {
      * (not initialized) through {@code loader}. Abstract ones are included so that deployment can
      * say what is wrong.
      *
+     * @param loader loads the classes found, without initializing them
+     * @param packages package names; sub-packages included; empty for none (no scan)
+     * @param annotation {@code Endpoint.class} or {@code ClientEndpoint.class}
+     * @return the classes, an empty list if none
      * @throws DeploymentException if a matching class cannot be loaded
      */
     public static List<Class<?>> scan(ClassLoader loader, List<String> packages,

@@ -25,6 +25,10 @@ public interface InstanceProvider {
     /**
      * An instance of {@code type}, fully injected. An exception thrown here while a session opens
      * closes that session with 1011.
+     *
+     * @param <T> the type asked for
+     * @param type the endpoint, encoder or decoder class (or an authenticator), as listed on the endpoint
+     * @return the instance to use
      */
     <T> T get(Class<T> type);
 
@@ -32,6 +36,9 @@ public interface InstanceProvider {
      * Checked at deployment for every class this provider will be asked for: why it could not
      * supply an instance (no usable constructor, a missing binding...), one sentence per problem,
      * each ending with the fix. The default finds none, leaving the failure to {@link #get}.
+     *
+     * @param type a class that {@link #get} will be asked for
+     * @return the problems, empty if it can supply instances of {@code type}
      */
     default List<String> problems(Class<?> type) {
         return List.of();

@@ -55,11 +55,20 @@ public final class SimpleInstanceProvider implements InstanceProvider {
         this.implementations = Map.copyOf(implementations);
     }
 
-    /** A provider without bindings: every class is built from its constructor. */
+    /**
+     * A provider without bindings: every class is built from its constructor.
+     *
+     * @return a new provider, with no bindings
+     */
     public static SimpleInstanceProvider create() {
         return new SimpleInstanceProvider(Map.of(), Map.of());
     }
 
+    /**
+     * Starts a provider with bindings: instances, suppliers or implementations for some types.
+     *
+     * @return a new builder, with no bindings
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -194,13 +203,31 @@ public final class SimpleInstanceProvider implements InstanceProvider {
         private Builder() {
         }
 
-        /** Every request for {@code type} gets this instance. */
+        /**
+         * Every request for {@code type} gets this instance.
+         *
+         * @param <T> the bound type
+         * @param type the class asked for, by the runtime or by an injection point that depends on it
+         * @param instance the instance every request gets, which must be thread-safe if several sessions use
+         *                 it
+         * @return this builder
+         * @throws NullPointerException if {@code instance} is null
+         */
         public <T> Builder bind(Class<T> type, T instance) {
             Objects.requireNonNull(instance, "instance");
             return bindSupplier(type, () -> instance);
         }
 
-        /** Every request for {@code type} gets what the supplier returns, called each time. */
+        /**
+         * Every request for {@code type} gets what the supplier returns, called each time.
+         *
+         * @param <T> the bound type
+         * @param type the class asked for, by the runtime or by an injection point that depends on it
+         * @param supplier called for every request, on the thread that makes the request (a session opening,
+         *                 say)
+         * @return this builder
+         * @throws NullPointerException if {@code supplier} is null
+         */
         public <T> Builder bindSupplier(Class<T> type, Supplier<? extends T> supplier) {
             implementations.remove(type);
             suppliers.put(type, Objects.requireNonNull(supplier, "supplier"));
@@ -210,6 +237,13 @@ public final class SimpleInstanceProvider implements InstanceProvider {
         /**
          * Requests for {@code type} are served by building {@code implementation} (once, if it is a
          * {@code @Singleton}).
+         *
+         * @param <T> the bound type
+         * @param type the class asked for, by the runtime or by an injection point that depends on it
+         * @param implementation the class built instead, itself resolved through this provider's bindings
+         * @return this builder
+         * @throws IllegalArgumentException if {@code implementation} is {@code type} itself
+         * @throws NullPointerException if {@code implementation} is null
          */
         public <T> Builder bindTo(Class<T> type, Class<? extends T> implementation) {
             if (type == Objects.requireNonNull(implementation, "implementation")) {
@@ -220,6 +254,11 @@ public final class SimpleInstanceProvider implements InstanceProvider {
             return this;
         }
 
+        /**
+         * The provider, with a copy of the bindings.
+         *
+         * @return a new provider with the bindings made so far; the builder may go on
+         */
         public SimpleInstanceProvider build() {
             return new SimpleInstanceProvider(suppliers, implementations);
         }

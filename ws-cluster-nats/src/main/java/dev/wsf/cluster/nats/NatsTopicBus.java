@@ -122,6 +122,10 @@ public final class NatsTopicBus implements TopicBus {
      * A bus on the NATS server at {@code url}: {@code nats://[user:password@|token@]host[:port]},
      * {@code tls://host:port} for TLS with the JDK's default trust store, or several of them
      * separated by commas (a cluster).
+     *
+     * @param url the server or servers, read by jnats when the bus starts
+     * @return a builder with the default settings, for this URL
+     * @throws NullPointerException if {@code url} is null
      */
     public static Builder builder(String url) {
         return new Builder(url);
@@ -376,7 +380,13 @@ public final class NatsTopicBus implements TopicBus {
 
         /**
          * What comes before the topic's token in a subject: empty, or tokens each followed by a
-         * dot; {@code wsf.topic.} by default.
+         * dot; {@code wsf.topic.} by default. Nodes of one application must agree on it.
+         *
+         * @param prefix the prefix: empty, or ending with a dot
+         * @return this builder
+         * @throws IllegalArgumentException if {@code prefix} is not empty and does not end with a
+         *                                  dot, or has an empty token, a wildcard or whitespace
+         * @throws NullPointerException     if {@code prefix} is null
          */
         public Builder subjectPrefix(String prefix) {
             this.prefix = Subjects.checkPrefix(Objects.requireNonNull(prefix, "prefix"));
@@ -387,6 +397,11 @@ public final class NatsTopicBus implements TopicBus {
          * jnats options to start from: credentials ({@code authHandler}, {@code userInfo},
          * {@code token}), TLS ({@code sslContext}), timeouts. The bus sets the servers, the
          * connection name, no-echo, reconnection, the outgoing queue and the listeners itself.
+         *
+         * @param options the options builder, which the bus changes and builds when it starts; a
+         *                new {@code Options.Builder} by default
+         * @return this builder
+         * @throws NullPointerException if {@code options} is null
          */
         public Builder options(Options.Builder options) {
             this.options = Objects.requireNonNull(options, "options");

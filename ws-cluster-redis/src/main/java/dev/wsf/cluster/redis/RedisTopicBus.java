@@ -157,12 +157,22 @@ public final class RedisTopicBus implements TopicBus {
      * A bus on the Redis at {@code uri}: {@code redis://[[user:]password@]host[:port][/database]}
      * or {@code rediss://...} for TLS (the JDK's default trust store; {@code ?verifyPeer=false} to
      * skip checking), with Lettuce's other URI options such as {@code ?timeout=5s}.
+     *
+     * @param uri the Redis URI, parsed now by Lettuce's {@code RedisURI.create}
+     * @return a builder with the default settings, for this URI
+     * @throws IllegalArgumentException if Lettuce cannot parse {@code uri}
      */
     public static Builder builder(String uri) {
         return new Builder(RedisURI.create(uri));
     }
 
-    /** A bus on the Redis that {@code uri} describes. */
+    /**
+     * A bus on the Redis that {@code uri} describes.
+     *
+     * @param uri the server or, with {@link Builder#cluster(boolean)}, one node of the cluster
+     * @return a builder with the default settings, for this URI
+     * @throws NullPointerException if {@code uri} is null
+     */
     public static Builder builder(RedisURI uri) {
         return new Builder(uri);
     }
@@ -439,7 +449,14 @@ public final class RedisTopicBus implements TopicBus {
             this.uri = Objects.requireNonNull(uri, "uri");
         }
 
-        /** What comes before the topic name in a channel's name; {@code wsf:topic:} by default. */
+        /**
+         * What comes before the topic name in a channel's name; {@code wsf:topic:} by default.
+         * Nodes of one application must agree on it.
+         *
+         * @param prefix the prefix, possibly empty
+         * @return this builder
+         * @throws NullPointerException if {@code prefix} is null
+         */
         public Builder channelPrefix(String prefix) {
             this.prefix = Objects.requireNonNull(prefix, "prefix");
             return this;
@@ -450,6 +467,9 @@ public final class RedisTopicBus implements TopicBus {
          * topic's messages then travel within its shard instead of to every node of the cluster.
          * Off by default; on by default with {@link #cluster(boolean)}. Nodes of one application
          * must agree on it.
+         *
+         * @param sharded true for SPUBLISH and SSUBSCRIBE, false for PUBLISH and SUBSCRIBE
+         * @return this builder
          */
         public Builder sharded(boolean sharded) {
             this.sharded = sharded;
@@ -459,6 +479,9 @@ public final class RedisTopicBus implements TopicBus {
         /**
          * The URI names one node of a Redis Cluster, whose topology the client discovers and follows;
          * implies {@link #sharded(boolean) sharded} unless set otherwise. Off by default.
+         *
+         * @param cluster true if the URI names a node of a Redis Cluster, false for a single server
+         * @return this builder
          */
         public Builder cluster(boolean cluster) {
             this.cluster = cluster;

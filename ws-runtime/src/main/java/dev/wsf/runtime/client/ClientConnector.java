@@ -22,6 +22,19 @@ public final class ClientConnector {
     private final String sessionId;
     private final CompletableFuture<Session> result;
 
+    /**
+     * Holds what the handshake needs until the TCP (and TLS) connection is made.
+     *
+     * @param uri the URI connected to, for the request line and {@code Host}
+     * @param endpoint the session's handler and the subprotocols offered
+     * @param options the connection's own subprotocols, headers and TLS
+     * @param settings the session's limits, threads and counters
+     * @param registry the extensions that may be offered
+     * @param maxHandshakeSize the largest response head accepted, in bytes
+     * @param handshakeTimeoutNanos how long the server may take to answer, in nanoseconds
+     * @param sessionId the session's id, for logs
+     * @param result completed with the session once open, or failed
+     */
     public ClientConnector(URI uri, EndpointDefinition endpoint, ConnectOptions options, SessionSettings settings,
                            ExtensionRegistry registry, int maxHandshakeSize, long handshakeTimeoutNanos, String sessionId,
                            CompletableFuture<Session> result) {
@@ -36,7 +49,12 @@ public final class ClientConnector {
         this.result = result;
     }
 
-    /** The protocol of the freshly connected transport: it sends the upgrade request at once. */
+    /**
+     * The protocol of the freshly connected transport: it sends the upgrade request at once.
+     *
+     * @param transport the connected transport, on its I/O thread
+     * @return the handshake, which becomes the session once the server accepts
+     */
     public Protocol start(Transport transport) {
         return new ClientHandshake(transport, uri, endpoint, options, settings, registry, maxHandshakeSize,
                 handshakeTimeoutNanos, sessionId, result);

@@ -17,6 +17,7 @@ public final class ExtensionChain {
     /**
      * @param inboundEnd  where incoming frames go after the last extension: the message assembler
      * @param outboundEnd where outgoing frames go after the last extension: the socket
+     * @param negotiated the connection's extensions, in negotiated order
      */
     public ExtensionChain(NegotiatedExtensions negotiated, FrameSink inboundEnd, FrameSink outboundEnd) {
         List<Extension> extensions = negotiated.list();
@@ -35,10 +36,20 @@ public final class ExtensionChain {
         this.outboundHead = out;
     }
 
+    /**
+     * Passes an incoming frame through the extensions, last first, to the message assembler.
+     *
+     * @param frame a frame as read from the socket
+     */
     public void inbound(Frame frame) {
         inboundHead.accept(frame);
     }
 
+    /**
+     * Passes an outgoing frame through the extensions, first first, to the socket.
+     *
+     * @param frame a frame of an outgoing message
+     */
     public void outbound(Frame frame) {
         outboundHead.accept(frame);
     }

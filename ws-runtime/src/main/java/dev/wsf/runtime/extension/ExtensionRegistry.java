@@ -21,6 +21,15 @@ public final class ExtensionRegistry {
         this.factories = factories;
     }
 
+    /**
+     * The factories a server or client may negotiate.
+     *
+     * @param explicit the factories configured, first for their names
+     * @param discover whether to add the factories listed in {@code META-INF/services}, through
+     *                 this module's class loader and the thread's context class loader
+     * @param disabled the names of extensions never to negotiate, even if configured
+     * @return the registry; of two factories with the same name, the first found wins
+     */
     public static ExtensionRegistry of(List<ExtensionFactory> explicit, boolean discover, Set<String> disabled) {
         Map<String, ExtensionFactory> byName = new LinkedHashMap<>();
         for (ExtensionFactory f : explicit) {
@@ -41,11 +50,21 @@ public final class ExtensionRegistry {
         return new ExtensionRegistry(Collections.unmodifiableMap(byName));
     }
 
+    /**
+     * The factory for an extension name.
+     *
+     * @param name the extension token, as in an offer: {@code permessage-deflate}
+     * @return the factory, or empty if none is registered under that name
+     */
     public Optional<ExtensionFactory> find(String name) {
         return Optional.ofNullable(factories.get(name));
     }
 
-    /** The factories in preference order: explicit ones first, then discovered ones. */
+    /**
+     * The factories in preference order: explicit ones first, then discovered ones.
+     *
+     * @return an unmodifiable view, one factory per name
+     */
     public Collection<ExtensionFactory> all() {
         return factories.values();
     }

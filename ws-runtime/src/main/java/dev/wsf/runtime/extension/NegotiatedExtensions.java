@@ -25,15 +25,30 @@ public final class NegotiatedExtensions {
         this.rsvBits = bits;
     }
 
+    /**
+     * No extensions: what a connection has when none was negotiated.
+     *
+     * @return the shared empty instance
+     */
     public static NegotiatedExtensions none() {
         return NONE;
     }
 
-    /** Extensions whose RSV bits are known not to overlap. */
+    /**
+     * Extensions whose RSV bits are known not to overlap.
+     *
+     * @param extensions the extensions, in negotiated order; copied
+     * @return {@link #none()} for an empty list, otherwise a new instance
+     */
     public static NegotiatedExtensions of(List<Extension> extensions) {
         return extensions.isEmpty() ? NONE : new NegotiatedExtensions(extensions);
     }
 
+    /**
+     * Whether the connection has no extension.
+     *
+     * @return true if no extension was negotiated
+     */
     public boolean isEmpty() {
         return extensions.isEmpty();
     }
@@ -42,12 +57,20 @@ public final class NegotiatedExtensions {
         return extensions;
     }
 
-    /** The RSV bits the extensions claim together. */
+    /**
+     * The RSV bits the extensions claim together.
+     *
+     * @return an OR of {@code Frame.RSV1}, {@code RSV2} and {@code RSV3}; 0 without extensions
+     */
     public int rsvBits() {
         return rsvBits;
     }
 
-    /** The negotiated configurations, in order, as the handshake response lists them. */
+    /**
+     * The negotiated configurations, in order, as the handshake response lists them.
+     *
+     * @return an immutable list, empty without extensions
+     */
     public List<ExtensionConfig> configs() {
         return extensions.stream().map(Extension::config).toList();
     }
@@ -55,6 +78,8 @@ public final class NegotiatedExtensions {
     /**
      * How one compressed frame can serve this connection and others: only when the single
      * extension is our permessage-deflate keeping no context between outgoing messages.
+     *
+     * @return the terms, or empty when each message must be compressed per connection
      */
     public Optional<SharedCompression> sharedCompression() {
         return extensions.size() == 1 ? SharedCompression.of(extensions.get(0)) : Optional.empty();

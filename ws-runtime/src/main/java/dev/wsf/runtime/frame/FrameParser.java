@@ -56,7 +56,12 @@ public final class FrameParser {
         this.maxFrameSize = maxFrameSize;
     }
 
-    /** Allows the reserved bits that negotiated extensions give meaning to. */
+    /**
+     * Allows the reserved bits that negotiated extensions give meaning to.
+     *
+     * @param bits an OR of {@code Frame.RSV1}, {@code RSV2} and {@code RSV3}; a frame with any
+     *             other RSV bit set fails the connection with 1002
+     */
     public void allowRsv(int bits) {
         this.allowedRsv = bits;
     }
@@ -69,11 +74,20 @@ public final class FrameParser {
         stopped = true;
     }
 
-    /** Whether no frame and no fragmented message is under way: nothing of the peer's is held. */
+    /**
+     * Whether no frame and no fragmented message is under way: nothing of the peer's is held.
+     *
+     * @return true between messages, false inside one or once stopped
+     */
     public boolean atMessageBoundary() {
         return state == State.HEADER && headerLength == 0 && !inFragmentedMessage && !stopped;
     }
 
+    /**
+     * Whether the parser ignores further input.
+     *
+     * @return true after {@link #stop()} or a framing error
+     */
     public boolean isStopped() {
         return stopped || state == State.STOPPED;
     }
@@ -81,6 +95,8 @@ public final class FrameParser {
     /**
      * Consumes {@code in} from position to limit, reporting frames to {@code listener}.
      *
+     * @param in the bytes read; consumed up to its limit unless the parser stops
+     * @param listener receives the frames, on this thread
      * @throws CloseException when the input breaks a framing rule; the parser is then stopped
      */
     public void parse(ByteBuffer in, FrameListener listener) {

@@ -20,6 +20,9 @@ public final class Masking {
      * @param key    the masking key, its first wire byte in the most significant position
      * @param offset how many payload bytes of this frame came before {@code from}; picks the key
      *               byte to start with when a payload arrives in pieces
+     * @param buf the bytes; its position and limit are not used or changed
+     * @param from the first index to mask, absolute
+     * @param to the index after the last
      */
     public static void apply(ByteBuffer buf, int from, int to, int key, long offset) {
         if (key == 0 || from >= to) {

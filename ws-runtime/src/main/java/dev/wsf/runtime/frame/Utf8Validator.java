@@ -27,7 +27,11 @@ public final class Utf8Validator {
         high = 0xBF;
     }
 
-    /** True when the bytes seen so far end on a code point boundary. */
+    /**
+     * True when the bytes seen so far end on a code point boundary.
+     *
+     * @return true if no code point is cut off at the end; a message must end so
+     */
     public boolean isComplete() {
         return pending == 0;
     }
@@ -35,6 +39,7 @@ public final class Utf8Validator {
     /**
      * Validates {@code buf} from position to limit without moving them.
      *
+     * @param buf the next bytes of the message
      * @return false at the first byte that cannot continue well-formed UTF-8
      */
     public boolean validate(ByteBuffer buf) {
@@ -51,7 +56,14 @@ public final class Utf8Validator {
         return true;
     }
 
-    /** Validates {@code a[from, to)}. */
+    /**
+     * Validates {@code a[from, to)}.
+     *
+     * @param a the bytes
+     * @param from the first index to check
+     * @param to the index after the last
+     * @return false at the first byte that cannot continue well-formed UTF-8
+     */
     public boolean validate(byte[] a, int from, int to) {
         int i = from;
         while (pending != 0) { // finish a code point split across calls

@@ -12,7 +12,12 @@ public final class AcceptKey {
     private AcceptKey() {
     }
 
-    /** The accept value for a client's key: base64(SHA-1(key + GUID)). */
+    /**
+     * The accept value for a client's key: base64(SHA-1(key + GUID)).
+     *
+     * @param key the {@code Sec-WebSocket-Key} value, as sent
+     * @return the {@code Sec-WebSocket-Accept} value, 28 base64 characters
+     */
     public static String of(String key) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
@@ -22,7 +27,12 @@ public final class AcceptKey {
         }
     }
 
-    /** Whether a key is the base64 encoding of exactly 16 bytes, as section 4.1 requires. */
+    /**
+     * Whether a key is the base64 encoding of exactly 16 bytes, as section 4.1 requires.
+     *
+     * @param key the {@code Sec-WebSocket-Key} value, or null
+     * @return false for null, or anything but 24 base64 characters that decode to 16 bytes
+     */
     public static boolean isValidKey(String key) {
         if (key == null || key.length() != 24) {
             return false;

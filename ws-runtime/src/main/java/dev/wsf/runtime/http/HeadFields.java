@@ -15,13 +15,25 @@ public final class HeadFields {
     private HeadFields() {
     }
 
-    /** The first value of the field named {@code name} (ignoring case), or null. */
+    /**
+     * The first value of the field named {@code name} (ignoring case), or null.
+     *
+     * @param head a whole head, as {@link HttpHeadReader} collects it
+     * @param name the field name
+     * @return the value, trimmed, or null if there is no such field
+     */
     public static String first(byte[] head, String name) {
         List<String> values = scan(head, name, true);
         return values.isEmpty() ? null : values.get(0);
     }
 
-    /** Every value of the field named {@code name} (ignoring case), in order. */
+    /**
+     * Every value of the field named {@code name} (ignoring case), in order.
+     *
+     * @param head a whole head, as {@link HttpHeadReader} collects it
+     * @param name the field name
+     * @return the values, trimmed; empty if there is no such field
+     */
     public static List<String> all(byte[] head, String name) {
         return scan(head, name, false);
     }

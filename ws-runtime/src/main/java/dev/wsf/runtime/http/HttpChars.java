@@ -17,12 +17,23 @@ public final class HttpChars {
     private HttpChars() {
     }
 
-    /** Whether {@code c} (a char, or a byte as 0-255) may appear in a token such as a method or field name. */
+    /**
+     * Whether {@code c} (a char, or a byte as 0-255) may appear in a token such as a method or
+     * field name.
+     *
+     * @param c the character
+     * @return true for the tchar of RFC 9110: letters, digits and {@code !#$%&'*+-.^_`|~}
+     */
     public static boolean isTokenChar(int c) {
         return c < 128 && TCHAR[c];
     }
 
-    /** Whether {@code s} is a non-empty token. */
+    /**
+     * Whether {@code s} is a non-empty token.
+     *
+     * @param s a field name, method or other word to check; not null
+     * @return true if it has at least one character and only token characters
+     */
     public static boolean isToken(String s) {
         return isToken(s, 0, s.length());
     }
@@ -43,12 +54,21 @@ public final class HttpChars {
      * Whether {@code c} is a control character that no part of a head may carry outside the CR LF
      * line ends: the C0 controls except HTAB, and DEL. (Octets 0x80-0xff are obs-text, which field
      * values and reason phrases tolerate.)
+     *
+     * @param c the character, or a byte as 0-255
+     * @return true for 0x00-0x08, 0x0a-0x1f and 0x7f
      */
     public static boolean isControl(int c) {
         return (c < 0x20 && c != '\t') || c == 0x7f;
     }
 
-    /** The index of the first control character of {@code s} from {@code from}, or -1. */
+    /**
+     * The index of the first control character of {@code s} from {@code from}, or -1.
+     *
+     * @param s a field value, or a whole head line, to check; not null
+     * @param from the index to start at
+     * @return the index, or -1 if there is none
+     */
     public static int indexOfControl(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             if (isControl(s.charAt(i))) {

@@ -65,6 +65,12 @@ public final class HttpHeadReader {
     private int firstWordLength;
     private boolean afterCr;
 
+    /**
+     * A reader for one head.
+     *
+     * @param startLine whether a request or a status line starts the head
+     * @param maxSize the largest head accepted, in bytes, the blank line included
+     */
     public HttpHeadReader(StartLine startLine, int maxSize) {
         this.startLine = startLine;
         this.maxSize = maxSize;
@@ -74,6 +80,8 @@ public final class HttpHeadReader {
     /**
      * Consumes input up to the end of the head.
      *
+     * @param in the bytes read; consumed up to the end of the head, and the rest (a first WebSocket
+     *           frame, say) left in place
      * @return the whole head once its blank line has arrived, otherwise null (more input needed)
      * @throws HttpException 414 if the start line, or 431 if the head, exceeds the limit; 400 (502
      *                       for a status line) as soon as the bytes cannot be an HTTP/1.1 head
@@ -109,6 +117,8 @@ public final class HttpHeadReader {
      * The first word of the start line (a request's method) once the space after it has arrived,
      * even if the rest of the head then fails; otherwise null. A server needs it to answer a HEAD
      * request that it refuses without a body.
+     *
+     * @return the first word, such as {@code GET}, or null if its end has not arrived
      */
     public String firstWord() {
         return phase == FIRST_WORD ? null : new String(buf, 0, firstWordLength, StandardCharsets.US_ASCII);
@@ -117,6 +127,8 @@ public final class HttpHeadReader {
     /**
      * Whether any byte of a head has arrived (empty lines before the start line do not count):
      * what tells a connection idle between two requests from one with a request under way.
+     *
+     * @return true once a byte of the start line has arrived
      */
     public boolean started() {
         return length > 0;

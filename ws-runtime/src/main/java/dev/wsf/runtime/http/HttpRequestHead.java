@@ -17,7 +17,11 @@ import java.util.List;
 public record HttpRequestHead(String method, String target, String path, String rawQuery, Headers headers,
                               String version) {
 
-    /** Whether this is an HTTP/1.0 request: no upgrade, and no persistent connection unless asked. */
+    /**
+     * Whether this is an HTTP/1.0 request: no upgrade, and no persistent connection unless asked.
+     *
+     * @return true for {@code HTTP/1.0}, false for {@code HTTP/1.1}
+     */
     public boolean isHttp10() {
         return version.equals("HTTP/1.0");
     }
@@ -25,6 +29,8 @@ public record HttpRequestHead(String method, String target, String path, String 
     /**
      * Parses a head collected by {@link HttpHeadReader}.
      *
+     * @param head the whole head, start line to blank line
+     * @return the request line's parts and the fields
      * @throws HttpException 400 for anything that is not an HTTP/1.x request line with a path, or
      *                       for malformed header fields; 505 for another well-formed version
      */

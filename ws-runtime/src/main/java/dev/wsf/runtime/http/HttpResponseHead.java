@@ -11,7 +11,14 @@ import java.util.List;
  */
 public record HttpResponseHead(int status, String reason, Headers headers) {
 
-    /** Parses a head collected by {@link HttpHeadReader}. */
+    /**
+     * Parses a head collected by {@link HttpHeadReader}.
+     *
+     * @param head the whole head, status line to blank line
+     * @return the status, the reason (empty if none) and the fields
+     * @throws HttpException 502 for a malformed status line; 400 for a bare CR or malformed header
+     *                       fields
+     */
     public static HttpResponseHead parse(byte[] head) throws HttpException {
         List<String> lines = HeadLines.split(head);
         String statusLine = lines.isEmpty() ? "" : lines.get(0);

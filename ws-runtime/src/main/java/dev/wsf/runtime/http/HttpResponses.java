@@ -25,12 +25,32 @@ public final class HttpResponses {
         KEEP_ALIVE
     }
 
-    /** A complete response whose body is plain text (none if {@code toHead}), followed by closing the connection. */
+    /**
+     * A complete response whose body is plain text (none if {@code toHead}), followed by closing
+     * the connection.
+     *
+     * @param status the status code; its reason phrase is {@link #reasonPhrase}
+     * @param message the body, in UTF-8 with a newline added
+     * @param extraHeaders fields besides {@code Content-Type} and the length, such as {@code Allow}
+     * @param toHead whether the request was a HEAD: then the head alone, with the length the body
+     *               would have
+     * @return a new buffer holding the response, ready to write
+     */
     public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders, boolean toHead) {
         return error(status, message, extraHeaders, toHead, Persistence.CLOSE);
     }
 
-    /** A complete response whose body is plain text (none if {@code toHead}). */
+    /**
+     * A complete response whose body is plain text (none if {@code toHead}).
+     *
+     * @param status the status code; its reason phrase is {@link #reasonPhrase}
+     * @param message the body, in UTF-8 with a newline added
+     * @param extraHeaders fields besides {@code Content-Type} and the length, such as {@code Allow}
+     * @param toHead whether the request was a HEAD: then the head alone, with the length the body
+     *               would have
+     * @param persistence what the response says about the connection
+     * @return a new buffer holding the response, ready to write
+     */
     public static ByteBuffer error(int status, String message, Map<String, String> extraHeaders, boolean toHead,
                                    Persistence persistence) {
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
@@ -40,12 +60,32 @@ public final class HttpResponses {
         return finish(sb, status, body, toHead, persistence);
     }
 
-    /** A complete response with the given body (none if {@code toHead}) and headers, followed by closing the connection. */
+    /**
+     * A complete response with the given body (none if {@code toHead}) and headers, followed by
+     * closing the connection.
+     *
+     * @param status the status code; its reason phrase is {@link #reasonPhrase}
+     * @param headers the fields besides the length and {@code Connection}
+     * @param body the body, sent as it is
+     * @param toHead whether the request was a HEAD: then the head alone, with the length the body
+     *               would have
+     * @return a new buffer holding the response, ready to write
+     */
     public static ByteBuffer response(int status, Headers headers, byte[] body, boolean toHead) {
         return response(status, headers, body, toHead, Persistence.CLOSE);
     }
 
-    /** A complete response with the given body (none if {@code toHead}) and headers. */
+    /**
+     * A complete response with the given body (none if {@code toHead}) and headers.
+     *
+     * @param status the status code; its reason phrase is {@link #reasonPhrase}
+     * @param headers the fields besides the length and {@code Connection}
+     * @param body the body, sent as it is
+     * @param toHead whether the request was a HEAD: then the head alone, with the length the body
+     *               would have
+     * @param persistence what the response says about the connection
+     * @return a new buffer holding the response, ready to write
+     */
     public static ByteBuffer response(int status, Headers headers, byte[] body, boolean toHead,
                                       Persistence persistence) {
         StringBuilder sb = statusLine(status);
@@ -55,7 +95,12 @@ public final class HttpResponses {
         return finish(sb, status, body, toHead, persistence);
     }
 
-    /** The 101 answer accepting an upgrade; {@code headers} carry Sec-WebSocket-Accept and the rest. */
+    /**
+     * The 101 answer accepting an upgrade; {@code headers} carry Sec-WebSocket-Accept and the rest.
+     *
+     * @param headers the fields besides {@code Upgrade} and {@code Connection}
+     * @return a new buffer holding the response, ready to write
+     */
     public static ByteBuffer switchingProtocols(Headers headers) {
         StringBuilder sb = new StringBuilder(256).append("HTTP/1.1 101 Switching Protocols\r\n");
         header(sb, "Upgrade", "websocket");
@@ -72,6 +117,9 @@ public final class HttpResponses {
      * that is not a token, or a value with a control character (CR and LF above all, which would
      * end the field early and let the rest of the value write fields of its own). The description
      * names the field only if its name is a token, and never quotes the value, so it can be logged.
+     *
+     * @param headers the fields to check
+     * @return a description of the problem, safe to log, or empty
      */
     public static Optional<String> invalidField(Headers headers) {
         for (int i = 0; i < headers.size(); i++) {
@@ -94,7 +142,13 @@ public final class HttpResponses {
         return null;
     }
 
-    /** The standard reason phrase for a status code. */
+    /**
+     * The standard reason phrase for a status code.
+     *
+     * @param status any status code
+     * @return the phrase, such as {@code Not Found}, or {@code Status } and the code for one
+     *         without
+     */
     public static String reasonPhrase(int status) {
         return switch (status) {
             case 101 -> "Switching Protocols";

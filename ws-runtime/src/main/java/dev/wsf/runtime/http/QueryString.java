@@ -13,6 +13,14 @@ public final class QueryString {
     private QueryString() {
     }
 
+    /**
+     * Splits on {@code &} and decodes each name and value as a form would ({@code +} is a space); a
+     * malformed escape is kept as sent, and empty pairs are skipped.
+     *
+     * @param rawQuery the query as sent, without the {@code ?}; null or empty for none
+     * @return an unmodifiable map from each name to its values, both in the order they came; a name
+     *         without {@code =} has the value ""
+     */
     public static Map<String, List<String>> parse(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return Map.of();

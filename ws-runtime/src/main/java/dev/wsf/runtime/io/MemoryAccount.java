@@ -34,17 +34,32 @@ public final class MemoryAccount {
         this.owner = owner;
     }
 
-    /** An account of its own unlimited budget, for tests and tools. */
+    /**
+     * An account of its own unlimited budget, for tests and tools.
+     *
+     * @return a new account that is never shed
+     */
     public static MemoryAccount detached() {
         return MemoryBudget.unlimited().open(() -> { });
     }
 
+    /**
+     * Counts memory this connection has taken, here and in the budget, which may then shed the
+     * largest accounts; a no-op once closed.
+     *
+     * @param bytes how many bytes were taken; 0 does nothing
+     */
     public void grow(long bytes) {
         if (bytes != 0 && add(bytes)) {
             budget.grew(bytes);
         }
     }
 
+    /**
+     * Counts memory this connection has let go; a no-op once closed.
+     *
+     * @param bytes how many bytes were let go, as grown before; 0 does nothing
+     */
     public void shrink(long bytes) {
         if (bytes != 0 && add(-bytes)) {
             budget.shrank(bytes);
@@ -63,13 +78,21 @@ public final class MemoryAccount {
         }
     }
 
-    /** Bytes this account holds now. */
+    /**
+     * Bytes this account holds now.
+     *
+     * @return the bytes, 0 once closed
+     */
     public long held() {
         long h = held;
         return h == CLOSED ? 0 : h;
     }
 
-    /** Whether the budget has asked this account's owner to shed its load. */
+    /**
+     * Whether the budget has asked this account's owner to shed its load.
+     *
+     * @return true once shed; it stays so
+     */
     public boolean isShed() {
         return shed;
     }

@@ -42,6 +42,12 @@ public final class MemoryBudget {
     private volatile long lastScanNanos = System.nanoTime() - SCAN_INTERVAL_NANOS;
     private final Set<MemoryAccount> accounts = ConcurrentHashMap.newKeySet();
 
+    /**
+     * A budget with no account yet.
+     *
+     * @param limit the total, in bytes, above which the largest accounts are shed
+     * @throws IllegalArgumentException if {@code limit} is zero or negative
+     */
     public MemoryBudget(long limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("memory budget must be positive: " + limit);
@@ -50,28 +56,51 @@ public final class MemoryBudget {
         this.lowWater = limit - limit / 4;
     }
 
-    /** A budget that never sheds, for tests and tools. */
+    /**
+     * A budget that never sheds, for tests and tools.
+     *
+     * @return a new budget whose limit is {@link Long#MAX_VALUE} bytes
+     */
     public static MemoryBudget unlimited() {
         return new MemoryBudget(Long.MAX_VALUE);
     }
 
-    /** Opens an account for a new connection; {@code owner} is told when the account is shed. */
+    /**
+     * Opens an account for a new connection; {@code owner} is told when the account is shed.
+     *
+     * @param owner called once if the account is shed, on the thread that made the budget pass its
+     *              limit; it should hand the work to the connection's own thread
+     * @return the new account, holding 0 bytes
+     */
     public MemoryAccount open(Runnable owner) {
         MemoryAccount account = new MemoryAccount(this, owner);
         accounts.add(account);
         return account;
     }
 
+    /**
+     * The limit, in bytes.
+     *
+     * @return the limit given to the constructor
+     */
     public long limit() {
         return limit;
     }
 
-    /** Bytes held by all accounts now. */
+    /**
+     * Bytes held by all accounts now.
+     *
+     * @return the total, in bytes; may pass the limit briefly
+     */
     public long used() {
         return used.get();
     }
 
-    /** How many accounts have been shed since the start. */
+    /**
+     * How many accounts have been shed since the start.
+     *
+     * @return the count since the budget was made
+     */
     public long shedCount() {
         return shedCount.get();
     }

@@ -9,13 +9,21 @@ import java.nio.ByteBuffer;
  */
 public interface Protocol {
 
-    /** Bytes from the peer, valid only during the call: copy what must outlive it. */
+    /**
+     * Bytes from the peer, valid only during the call: copy what must outlive it.
+     *
+     * @param data the bytes, from position to limit; reused by the transport after the call
+     */
     void onRead(ByteBuffer data);
 
     /** The peer has closed its side of the connection. */
     void onEof();
 
-    /** Called periodically, to check deadlines. */
+    /**
+     * Called periodically, to check deadlines.
+     *
+     * @param nowNanos {@link System#nanoTime()} at the tick
+     */
     void onTick(long nowNanos);
 
     /** The server is stopping: finish gracefully. */
@@ -27,6 +35,10 @@ public interface Protocol {
      */
     void onOverload();
 
-    /** The transport has closed; {@code cause} is null when it was closed on purpose. */
+    /**
+     * The transport has closed; {@code cause} is null when it was closed on purpose.
+     *
+     * @param cause the I/O error or exception that closed it, or null
+     */
     void onClosed(Throwable cause);
 }

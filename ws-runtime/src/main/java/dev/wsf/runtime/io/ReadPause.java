@@ -14,7 +14,11 @@ public enum ReadPause {
     /** The authenticator has not answered yet; what the client sends next waits. */
     AUTHENTICATING;
 
-    /** This reason as a bit in a set of reasons. */
+    /**
+     * This reason as a bit in a set of reasons.
+     *
+     * @return {@code 1 << ordinal()}
+     */
     public int bit() {
         return 1 << ordinal();
     }

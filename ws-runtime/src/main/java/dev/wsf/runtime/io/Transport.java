@@ -27,6 +27,10 @@ public interface Transport {
      * belong to the transport until written. {@code done}, if not null, completes when both are
      * written, or fails if the transport closes first or the entry is discarded. Never blocks,
      * never writes.
+     *
+     * @param first the bytes to write first, from position to limit, or null
+     * @param second the bytes to write next, or null
+     * @param done completed on the I/O thread once both are written, or null
      */
     void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done);
 
@@ -34,6 +38,9 @@ public interface Transport {
      * Queues {@code frame} ahead of every entry not yet started (but behind earlier urgent ones and
      * behind a frame already partly written, which is never split): for pongs, pings and close
      * frames, which must not wait behind megabytes of data for a slow peer.
+     *
+     * @param frame the whole frame, from position to limit; the transport's until written
+     * @param done completed once it is written, failed if the transport closes first; or null
      */
     void enqueueUrgent(ByteBuffer frame, CompletableFuture<Void> done);
 
@@ -71,6 +78,9 @@ public interface Transport {
      * Whether {@code buffer} may share memory with a reusable read buffer (this transport's, or
      * another I/O thread's), so it must not be queued as it is: what lets an application send
      * back, or on, a message it was given. Such a payload goes to {@link #enqueueReadSlice}.
+     *
+     * @param buffer a payload the application gave to send
+     * @return true if it must be copied or written at once rather than queued
      */
     boolean isReadBuffer(ByteBuffer buffer);
 
@@ -79,23 +89,50 @@ public interface Transport {
      * {@link #isReadBuffer}), as {@link #enqueue} does, but without taking the payload: the
      * transport copies it, or, if the slice is of the input it is delivering right now, writes it
      * and copies only what the socket did not take before it reads into that buffer again.
+     *
+     * @param header the frame header, the transport's until written
+     * @param payload the payload, a slice of a read buffer, left unchanged
+     * @param done completed once both are written, or null
      */
     default void enqueueReadSlice(ByteBuffer header, ByteBuffer payload, CompletableFuture<Void> done) {
         enqueue(header, ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip(), done);
     }
 
-    /** Bytes queued and not yet written. */
+    /**
+     * Bytes queued and not yet written.
+     *
+     * @return the bytes, 0 when everything queued is written
+     */
     long bufferedBytes();
 
-    /** Bytes written to the peer since the connection opened. */
+    /**
+     * Bytes written to the peer since the connection opened.
+     *
+     * @return the count, in bytes; it only grows
+     */
     long bytesWritten();
 
-    /** Stops reading from the peer for {@code reason} until {@link #resumeReading} with the same reason. */
+    /**
+     * Stops reading from the peer for {@code reason} until {@link #resumeReading} with the same
+     * reason.
+     *
+     * @param reason why; pausing twice for one reason is the same as once
+     */
     void pauseReading(ReadPause reason);
 
+    /**
+     * Takes back a pause for {@code reason}.
+     *
+     * @param reason the reason given to {@link #pauseReading}; reading resumes only when no reason
+     *               is left
+     */
     void resumeReading(ReadPause reason);
 
-    /** What this connection holds against the server's memory budget; the protocol adds its buffers. */
+    /**
+     * What this connection holds against the server's memory budget; the protocol adds its buffers.
+     *
+     * @return the connection's account, the same for its whole life
+     */
     MemoryAccount memory();
 
     /** Once the queue is written, half-closes: the peer sees end of stream; reading goes on. */
@@ -104,31 +141,62 @@ public interface Transport {
     /** Closes now; queued writes fail. The protocol's {@code onClosed} follows on the I/O thread. */
     void close();
 
+    /**
+     * Whether the connection is still open.
+     *
+     * @return false once {@link #close()} was called or the connection failed
+     */
     boolean isOpen();
 
     /**
      * Runs {@code task} on the I/O thread, after what is already scheduled there. If it throws,
      * this connection is closed, as if a {@link Protocol} method had thrown.
+     *
+     * @param task the task; it runs even if the connection has closed by then
      */
     void execute(Runnable task);
 
-    /** Whether the calling thread is this transport's I/O thread. */
+    /**
+     * Whether the calling thread is this transport's I/O thread.
+     *
+     * @return true on the I/O thread, where the protocol's methods run
+     */
     boolean inIoThread();
 
-    /** Hands the connection to another protocol, e.g. from the HTTP handshake to a session. */
+    /**
+     * Hands the connection to another protocol, e.g. from the HTTP handshake to a session.
+     *
+     * @param protocol the protocol that gets every later call
+     */
     void setProtocol(Protocol protocol);
 
-    /** {@link System#nanoTime()} of the last byte read or written. */
+    /**
+     * {@link System#nanoTime()} of the last byte read or written.
+     *
+     * @return the time, in {@link System#nanoTime()} nanoseconds
+     */
     long lastActivityNanos();
 
+    /**
+     * This side's address of the connection.
+     *
+     * @return the address, as the socket reports it
+     */
     InetSocketAddress localAddress();
 
+    /**
+     * The peer's address.
+     *
+     * @return the address; with the PROXY protocol, the client's as the proxy reported it
+     */
     InetSocketAddress remoteAddress();
 
     /**
      * Queues a frame shared with other connections (a published message): it is only read, through
      * this duplicate, and costs this connection a fixed overhead against the memory budget rather
      * than its size, since its bytes exist once for all subscribers.
+     *
+     * @param frame the whole frame, shared and never changed
      */
     default void enqueueShared(ByteBuffer frame) {
         enqueue(frame, null, null);
@@ -138,6 +206,9 @@ public interface Transport {
      * Runs {@code callback} once on the I/O thread when no more than {@code maxBytes} are queued,
      * at once if that is so already. One callback per connection: a later call replaces an
      * earlier one still waiting.
+     *
+     * @param maxBytes the queued bytes at or below which it runs
+     * @param callback what to run
      */
     default void whenDrained(long maxBytes, Runnable callback) {
         if (bufferedBytes() <= maxBytes) {
@@ -151,6 +222,8 @@ public interface Transport {
     /**
      * The I/O thread as an executor without this connection's guard: a task that delivers to
      * several connections of one thread at once (a topic's fan-out) contains failures itself.
+     *
+     * @return an executor that runs tasks on this transport's I/O thread
      */
     default java.util.concurrent.Executor ioThread() {
         return SAME_THREAD;
@@ -160,16 +233,26 @@ public interface Transport {
      * Runs {@code action} once, on the I/O thread, when the connection closes, whatever protocol
      * it runs then: for what is counted per connection (admission limits). One action per
      * connection; a later call replaces it.
+     *
+     * @param action what to run
      */
     default void onClose(Runnable action) {
     }
 
-    /** Whether this is a TLS connection whose TLS handshake has not finished yet. */
+    /**
+     * Whether this is a TLS connection whose TLS handshake has not finished yet.
+     *
+     * @return true during a TLS handshake; false for plain TCP
+     */
     default boolean tlsHandshaking() {
         return false;
     }
 
-    /** What the TLS handshake settled, for a TLS connection whose handshake is done; else empty. */
+    /**
+     * What the TLS handshake settled, for a TLS connection whose handshake is done; else empty.
+     *
+     * @return the protocol, cipher suite and peer certificates, or empty
+     */
     default java.util.Optional<dev.wsf.api.TlsInfo> tls() {
         return java.util.Optional.empty();
     }

@@ -19,12 +19,24 @@ public final class AccessLog {
 
     private final boolean on;
 
+    /**
+     * A log, on or off.
+     *
+     * @param on false to log nothing, whatever the logger's level
+     */
     public AccessLog(boolean on) {
         this.on = on;
     }
 
     /**
      * @param sessionId the new session's id, or null for a refusal
+     * @param remote the client's address
+     * @param method the request's method
+     * @param path the request target, as sent
+     * @param status the status answered: 101 for an upgrade
+     * @param subprotocol the subprotocol agreed, or null
+     * @param extensions the extensions agreed, empty if none
+     * @param durationNanos how long the handshake took, in nanoseconds
      */
     public void log(InetSocketAddress remote, String method, String path, int status, String subprotocol,
                     List<String> extensions, long durationNanos, String sessionId) {

@@ -7,7 +7,12 @@ public final class Observers {
     private Observers() {
     }
 
-    /** JFR events always; {@code user}'s listener too, unless it is {@link WebSocketMetrics#NONE}. */
+    /**
+     * JFR events always; {@code user}'s listener too, unless it is {@link WebSocketMetrics#NONE}.
+     *
+     * @param user the application's listener, or {@link WebSocketMetrics#NONE}
+     * @return a listener that records JFR events and calls {@code user}
+     */
     public static WebSocketMetrics of(WebSocketMetrics user) {
         WebSocketMetrics jfr = new JfrMetrics();
         return user == WebSocketMetrics.NONE ? jfr : new Both(jfr, user);

@@ -23,6 +23,7 @@ public final class EndpointRouter {
     private final List<EndpointDefinition> templates = new ArrayList<>();
 
     /**
+     * @param endpoints the server's endpoints, each with its path
      * @throws DeploymentException naming both endpoints if two share a path
      */
     public EndpointRouter(List<EndpointDefinition> endpoints) {
@@ -45,7 +46,13 @@ public final class EndpointRouter {
                 dev.wsf.api.endpoint.PathTemplate.MOST_SPECIFIC_FIRST));
     }
 
-    /** The endpoint for a raw (percent-encoded) request path. */
+    /**
+     * The endpoint for a raw (percent-encoded) request path.
+     *
+     * @param rawPath the request target's path, without the query, as sent
+     * @return the endpoint and its path parameters' values, or empty if no path matches; a literal
+     *         path wins over templates, and a more specific template over a less specific one
+     */
     public Optional<Route> route(String rawPath) {
         EndpointDefinition literal = literals.get(rawPath);
         if (literal != null) {

@@ -35,6 +35,10 @@ public final class ServerContext {
     private final AccessLog accessLog;
 
     /**
+     * @param config the server's settings
+     * @param endpoints the endpoints served
+     * @param httpHandler answers plain HTTP requests, or null for 404s
+     * @param workerExecutor runs {@code WORKER} callbacks
      * @throws dev.wsf.api.DeploymentException if two endpoints share a path
      */
     public ServerContext(ServerConfig config, List<EndpointDefinition> endpoints, HttpHandler httpHandler,
@@ -43,6 +47,10 @@ public final class ServerContext {
     }
 
     /**
+     * @param config the server's settings
+     * @param endpoints the endpoints served
+     * @param httpHandler answers plain HTTP requests, or null for 404s
+     * @param workerExecutor runs {@code WORKER} callbacks
      * @param observed whether JFR and the configured listener hear of this server's connections;
      *                 false for the runtime's own warm-up, which must not show in anyone's metrics
      */
@@ -65,6 +73,9 @@ public final class ServerContext {
     /**
      * The protocol a newly accepted connection starts with: the HTTP upgrade handshake, or a 503
      * if the connection is over one of the server's limits.
+     *
+     * @param transport the accepted connection, on its I/O thread
+     * @return the handshake, or the refusal
      */
     public Protocol newConnection(Transport transport) {
         ConnectionGate.Admission admission = gate.admit(transport.remoteAddress().getAddress());
@@ -85,7 +96,11 @@ public final class ServerContext {
         return gate;
     }
 
-    /** The metrics listener of the server: JFR's, and the application's. */
+    /**
+     * The metrics listener of the server: JFR's, and the application's.
+     *
+     * @return the listener; {@code WebSocketMetrics.NONE} for an unobserved server
+     */
     public WebSocketMetrics metrics() {
         return metrics;
     }
@@ -94,12 +109,20 @@ public final class ServerContext {
         return accessLog;
     }
 
-    /** The server's publish/subscribe topics. */
+    /**
+     * The server's publish/subscribe topics.
+     *
+     * @return the registry, the same for the server's life
+     */
     public TopicRegistry topics() {
         return topics;
     }
 
-    /** How the server's sessions ended badly. */
+    /**
+     * How the server's sessions ended badly.
+     *
+     * @return the counters, the same for the server's life
+     */
     public SessionCounters counters() {
         return counters;
     }

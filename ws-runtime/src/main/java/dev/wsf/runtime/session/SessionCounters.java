@@ -18,32 +18,57 @@ public final class SessionCounters {
     private final LongAdder internalErrors = new LongAdder();
     private final LongAdder overloaded = new LongAdder();
 
-    /** Sessions failed because the peer broke the protocol (1002, 1007, 1009 and the like). */
+    /**
+     * Sessions failed because the peer broke the protocol (1002, 1007, 1009 and the like).
+     *
+     * @return the count since the start
+     */
     public long protocolViolations() {
         return protocolViolations.sum();
     }
 
-    /** Sessions failed by a fault of this side: an extension, a callback's error handling (1011). */
+    /**
+     * Sessions failed by a fault of this side: an extension, a callback's error handling (1011).
+     *
+     * @return the count since the start
+     */
     public long internalErrors() {
         return internalErrors.sum();
     }
 
-    /** Sessions closed with 1013 to bring the server back under its memory budget. */
+    /**
+     * Sessions closed with 1013 to bring the server back under its memory budget.
+     *
+     * @return the count since the start
+     */
     public long overloaded() {
         return overloaded.sum();
     }
 
-    /** Sessions open now. */
+    /**
+     * Sessions open now.
+     *
+     * @return the count now
+     */
     public int openSessions() {
         return open.size();
     }
 
-    /** Sessions opened since the start. */
+    /**
+     * Sessions opened since the start.
+     *
+     * @return the count since the start
+     */
     public long sessionsOpened() {
         return opened.sum();
     }
 
-    /** Messages and bytes both ways over every session since the start: {in msgs, out msgs, in bytes, out bytes}. */
+    /**
+     * Messages and bytes both ways over every session since the start: {in msgs, out msgs, in
+     * bytes, out bytes}.
+     *
+     * @return a new array of four sums, each read on its own
+     */
     public long[] traffic() {
         long[] t = {endedMessagesIn.sum(), endedMessagesOut.sum(), endedBytesIn.sum(), endedBytesOut.sum()};
         for (WebSocketSession s : open) {

@@ -34,7 +34,20 @@ public record SessionSettings(
         WebSocketMetrics metrics,
         String endpointTag) {
 
-    /** The settings of an endpoint's sessions: the configuration, overridden where the endpoint says. */
+    /**
+     * The settings of an endpoint's sessions: the configuration, overridden where the endpoint
+     * says.
+     *
+     * @param role the side the sessions are on
+     * @param config the server's or client's settings
+     * @param e the endpoint, whose dispatch, delivery and message limits win
+     * @param workers runs {@code WORKER} callbacks
+     * @param counters counts how sessions end
+     * @param topics the topics sessions may join
+     * @param metrics hears of the sessions' opening, closing and traffic
+     * @return the settings; the endpoint's path template tags a server's metrics, {@code client} a
+     *         client's
+     */
     public static SessionSettings of(Role role, WebSocketConfig config, EndpointDefinition e, Executor workers,
                                      SessionCounters counters, TopicRegistry topics, WebSocketMetrics metrics) {
         return new SessionSettings(role, e.dispatch(), e.textDelivery(), e.binaryDelivery(),
@@ -48,7 +61,12 @@ public record SessionSettings(
                 role == Role.SERVER ? e.path().template() : "client");
     }
 
-    /** How often deadlines are checked: a few times per shortest timeout, between 10 ms and 1 s. */
+    /**
+     * How often deadlines are checked: a few times per shortest timeout, between 10 ms and 1 s.
+     *
+     * @param c the settings whose timeouts the ticks serve
+     * @return a quarter of the shortest enabled timeout, clamped to 10 ms to 1 s
+     */
     public static Duration tickInterval(WebSocketConfig c) {
         long shortest = Math.min(c.handshakeTimeout().toMillis(), c.closeTimeout().toMillis());
         for (Duration d : List.of(c.idleTimeout(), c.heartbeatInterval(), c.heartbeatTimeout())) {
@@ -59,7 +77,11 @@ public record SessionSettings(
         return Duration.ofMillis(Math.max(10, Math.min(1000, shortest / 4)));
     }
 
-    /** The larger message limit, which bounds what an extension may inflate a message to. */
+    /**
+     * The larger message limit, which bounds what an extension may inflate a message to.
+     *
+     * @return the larger of the text and binary limits, in bytes
+     */
     public long maxMessageSize() {
         return Math.max(maxTextMessageSize, maxBinaryMessageSize);
     }

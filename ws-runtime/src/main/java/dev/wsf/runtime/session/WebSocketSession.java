@@ -85,6 +85,17 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     private volatile CompletableFuture<Void> closed;
     private volatile Map<String, Object> userProperties;
 
+    /**
+     * A session over an upgraded connection; nothing reaches the handler before {@link #start()}.
+     *
+     * @param id the session's id, unique within the server or client
+     * @param request the upgrade request, as {@code Session} shows it
+     * @param subprotocol the subprotocol agreed, or empty
+     * @param extensions the extensions agreed
+     * @param settings the limits, threads and counters
+     * @param transport the connection, now past the handshake
+     * @param factory makes the handler when {@link #start()} runs
+     */
     public WebSocketSession(String id, HandshakeRequest request, Optional<String> subprotocol,
                             NegotiatedExtensions extensions, SessionSettings settings, Transport transport,
                             EndpointFactory factory) {
@@ -132,7 +143,11 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         };
     }
 
-    /** Closes the session with 1008 at {@code instant}: the credential it was accepted with expires. */
+    /**
+     * Closes the session with 1008 at {@code instant}: the credential it was accepted with expires.
+     *
+     * @param instant when the credential expires
+     */
     public void expireAt(java.time.Instant instant) {
         timers.expireAt(instant);
     }
@@ -142,7 +157,11 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         start(() -> { });
     }
 
-    /** Like {@link #start()}, then runs {@code afterOpen} in the same turn, before any message. */
+    /**
+     * Like {@link #start()}, then runs {@code afterOpen} in the same turn, before any message.
+     *
+     * @param afterOpen runs on the session's callback thread after {@code onOpen}
+     */
     public void start(Runnable afterOpen) {
         serial.execute(() -> {
             callbacks.open(factory, request);

@@ -21,6 +21,13 @@ public final class Workers {
     private Workers() {
     }
 
+    /**
+     * A new default executor: virtual threads when the JVM has them, else the pool.
+     *
+     * @param name the prefix of the pool's thread names (unused for virtual threads)
+     * @return a new executor, to {@link #shutdown} when done
+     * @throws IllegalStateException if the virtual-thread executor exists but cannot be created
+     */
     public static ExecutorService createDefault(String name) {
         try {
             MethodHandle virtual = MethodHandles.publicLookup().findStatic(java.util.concurrent.Executors.class,
@@ -33,7 +40,13 @@ public final class Workers {
         }
     }
 
-    /** Stops a default executor, letting running callbacks finish for a few seconds. */
+    /**
+     * Stops a default executor, letting running callbacks finish for a few seconds.
+     *
+     * @param workers the executor, or null for none (an executor given by the application, which it
+     *                stops itself)
+     * @throws InterruptedException if interrupted while waiting for callbacks to finish
+     */
     public static void shutdown(ExecutorService workers) throws InterruptedException {
         if (workers != null) {
             workers.shutdown();

@@ -38,12 +38,22 @@ public final class PemFiles {
     private PemFiles() {
     }
 
-    /** The X.509 certificates of a PEM file, in file order (leaf first, as TLS sends them). */
+    /**
+     * The X.509 certificates of a PEM file, in file order (leaf first, as TLS sends them).
+     *
+     * @param file a PEM file with one or more {@code CERTIFICATE} blocks
+     * @return the certificates, an immutable list
+     */
     public static List<X509Certificate> certificates(Path file) {
         return certificates(read(file, "certificate"), "certificate file " + file);
     }
 
-    /** The X.509 certificates of a PEM text, in order. */
+    /**
+     * The X.509 certificates of a PEM text, in order.
+     *
+     * @param pem PEM text with one or more {@code CERTIFICATE} blocks
+     * @return the certificates, an immutable list
+     */
     public static List<X509Certificate> certificates(String pem) {
         return certificates(pem, PEM_TEXT);
     }
@@ -53,12 +63,20 @@ public final class PemFiles {
      * {@code EC PARAMETERS} block of {@code openssl ecparam -genkey}, or certificates).
      *
      * @param passwordOrNull the password of an {@code ENCRYPTED PRIVATE KEY}; ignored for others
+     * @param file a PEM file with a PKCS#8, PKCS#1 (RSA) or SEC 1 (EC) key block
+     * @return the key, decrypted if it was encrypted
      */
     public static PrivateKey privateKey(Path file, char[] passwordOrNull) {
         return privateKey(read(file, "private key"), passwordOrNull, "private key file " + file);
     }
 
-    /** The private key of a PEM text; see {@link #privateKey(Path, char[])}. */
+    /**
+     * The private key of a PEM text; see {@link #privateKey(Path, char[])}.
+     *
+     * @param pem PEM text with a key block
+     * @param passwordOrNull the password of an {@code ENCRYPTED PRIVATE KEY}; ignored for others
+     * @return the key, decrypted if it was encrypted
+     */
     public static PrivateKey privateKey(String pem, char[] passwordOrNull) {
         return privateKey(pem, passwordOrNull, PEM_TEXT);
     }
@@ -67,6 +85,9 @@ public final class PemFiles {
      * An in-memory PKCS#12 key store holding {@code key} and {@code chain} under {@link #KEY_ALIAS},
      * protected by an empty password: pass {@code new char[0]} to {@code KeyManagerFactory.init}.
      *
+     * @param chain the certificates, leaf first
+     * @param key the leaf's private key
+     * @return a new key store with one entry
      * @throws IllegalArgumentException if the chain is empty or the key is not the private half of
      *                                  the first certificate's public key
      */
@@ -76,6 +97,11 @@ public final class PemFiles {
 
     /**
      * Reads a chain and a key and returns {@link #keyStore(List, PrivateKey)}; a mismatch names both files.
+     *
+     * @param chainFile a PEM file with the chain, leaf first
+     * @param keyFile a PEM file with the leaf's private key
+     * @param keyPasswordOrNull the key's password if it is encrypted, else null
+     * @return a new key store with one entry
      */
     public static KeyStore keyStore(Path chainFile, Path keyFile, char[] keyPasswordOrNull) {
         return keyStore(certificates(chainFile), privateKey(keyFile, keyPasswordOrNull), "private key file " + keyFile

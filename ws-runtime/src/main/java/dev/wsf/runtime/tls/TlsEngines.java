@@ -34,6 +34,8 @@ public final class TlsEngines {
     private volatile List<String> stamps;
 
     /**
+     * @param config the key, trust, protocols and cipher suites; its files are read now
+     * @param server true for a listener's engines, false for a client's
      * @throws IllegalStateException if the key or trust material cannot be read
      */
     public TlsEngines(TlsConfig config, boolean server) {
@@ -44,11 +46,21 @@ public final class TlsEngines {
         this.context.set(TlsContexts.build(config));
     }
 
+    /**
+     * The settings the engines are made with.
+     *
+     * @return the config given to the constructor
+     */
     public TlsConfig config() {
         return config;
     }
 
-    /** An engine for a connection accepted from {@code peer}. */
+    /**
+     * An engine for a connection accepted from {@code peer}.
+     *
+     * @param peer the client's address, a hint for session resumption
+     * @return a new engine in server mode, asking for client certificates as configured
+     */
     public SSLEngine serverEngine(InetSocketAddress peer) {
         SSLEngine engine = context.get().createSSLEngine(peer.getHostString(), peer.getPort());
         engine.setUseClientMode(false);
@@ -62,7 +74,14 @@ public final class TlsEngines {
         return engine;
     }
 
-    /** An engine for a connection to {@code host} (as the URI names it) at {@code port}. */
+    /**
+     * An engine for a connection to {@code host} (as the URI names it) at {@code port}.
+     *
+     * @param host the host name or IP literal; a name is sent as SNI and, if configured, checked
+     *             against the certificate
+     * @param port the server's port
+     * @return a new engine in client mode
+     */
     public SSLEngine clientEngine(String host, int port) {
         SSLEngine engine = context.get().createSSLEngine(host, port);
         engine.setUseClientMode(true);
@@ -98,7 +117,12 @@ public final class TlsEngines {
         stamps = seen;
     }
 
-    /** Reloads if a file changed since the last load; true if it did. */
+    /**
+     * Reloads if a file changed since the last load; true if it did.
+     *
+     * @return true if the material was reloaded
+     * @throws IllegalStateException if a file changed but cannot be read; the material in use stays
+     */
     public boolean reloadIfChanged() {
         if (files.isEmpty() || stamps().equals(stamps)) {
             return false;

@@ -14,6 +14,13 @@ public final class TlsFailures {
     private TlsFailures() {
     }
 
+    /**
+     * The reason for a handshake failure, from the first cause that says it plainly.
+     *
+     * @param e the handshake's failure
+     * @return an expired, not yet valid or untrusted certificate in plain words, otherwise the
+     *         exception's message
+     */
     public static String reason(SSLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificateExpiredException expired) {

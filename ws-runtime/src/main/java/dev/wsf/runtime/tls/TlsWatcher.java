@@ -22,7 +22,12 @@ public final class TlsWatcher {
         this.scheduler = scheduler;
     }
 
-    /** Starts watching the engines that ask for it; a no-op watcher if none does. */
+    /**
+     * Starts watching the engines that ask for it; a no-op watcher if none does.
+     *
+     * @param engines the listeners' engines; those with a zero watch interval are not watched
+     * @return the watcher, on a daemon thread of its own; {@link #stop()} it with the server
+     */
     public static TlsWatcher start(List<TlsEngines> engines) {
         ScheduledExecutorService scheduler = null;
         for (TlsEngines e : engines) {
@@ -54,6 +59,7 @@ public final class TlsWatcher {
         }
     }
 
+    /** Stops watching; a check under way is interrupted. */
     public void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();

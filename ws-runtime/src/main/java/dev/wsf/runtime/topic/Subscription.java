@@ -22,6 +22,11 @@ public final class Subscription {
         this.ownPolicy = ownPolicy;
     }
 
+    /**
+     * The topic subscribed to.
+     *
+     * @return the topic's name
+     */
     public String topic() {
         return topic.name();
     }
@@ -30,7 +35,11 @@ public final class Subscription {
         return member;
     }
 
-    /** Its own policy, or its topic's. */
+    /**
+     * Its own policy, or its topic's.
+     *
+     * @return the policy this subscription's member is held to
+     */
     public SlowConsumerPolicy policy() {
         return ownPolicy != null ? ownPolicy : topic.policy();
     }
@@ -55,6 +64,7 @@ public final class Subscription {
     /**
      * Keeps {@code frame} as the message to send once the member catches up.
      *
+     * @param frame the newest message, replacing any kept before
      * @return true if it replaced an older one, which is thereby skipped
      */
     public boolean keepNewest(SharedFrame frame) {
@@ -66,13 +76,22 @@ public final class Subscription {
         return replaced;
     }
 
-    /** The kept message, if any, now to be sent. */
+    /**
+     * The kept message, if any, now to be sent.
+     *
+     * @return the message, or null if none is kept; none is kept afterwards
+     */
     public SharedFrame takeNewest() {
         SharedFrame f = newest;
         newest = null;
         return f;
     }
 
+    /**
+     * What this subscription has delivered and skipped.
+     *
+     * @return how many messages were delivered and skipped so far
+     */
     public SubscriptionStats stats() {
         return new SubscriptionStats(delivered, skipped);
     }

@@ -41,6 +41,10 @@ public final class TopicRegistry implements Topics {
     /**
      * Topics linked to other nodes through {@code bus} (null for none); {@code nodeId} names this
      * node; {@code metrics} hears of publishes and skips.
+     *
+     * @param bus the cluster's bus, or null for a single node
+     * @param nodeId this node's id, unique in the cluster
+     * @param metrics hears of publishes and skipped deliveries
      */
     public TopicRegistry(TopicBus bus, String nodeId, WebSocketMetrics metrics) {
         this.bus = bus;
@@ -108,7 +112,12 @@ public final class TopicRegistry implements Topics {
         }
     }
 
-    /** Takes a member out of every topic it is in: it is closing. */
+    /**
+     * Takes a member out of every topic it is in: it is closing.
+     *
+     * @param member the closing member
+     * @param names the topics it is in; a topic it is not in is skipped
+     */
     public void leaveAll(TopicMember member, List<String> names) {
         for (String name : names) {
             leave(member, name);

@@ -61,7 +61,16 @@ public final class IoLoops {
      * {@code initialProtocol} makes for it, over TLS if {@code tls} is not null, after a PROXY
      * protocol header if {@code proxyProtocol}. May be called more than once, for several listeners.
      *
+     * @param address the address to bind; port 0 for any free port
+     * @param backlog the length of the queue of connections not yet accepted, as
+     *                {@code ServerSocketChannel.bind} takes it
+     * @param tls the TLS engines and the executor for their tasks, or null for plain TCP
+     * @param proxyProtocol whether every connection must start with a PROXY protocol (v1 or v2)
+     *                      header
+     * @param initialProtocol makes the first protocol of each connection, on its I/O thread
      * @return the bound address (with the real port if 0 was asked for)
+     * @throws IOException if the address cannot be bound, or the first loop does not start
+     *                     accepting within 10 seconds
      */
     public InetSocketAddress listen(InetSocketAddress address, int backlog, TlsSetup tls, boolean proxyProtocol,
                                     Function<Transport, Protocol> initialProtocol) throws IOException {
@@ -98,6 +107,10 @@ public final class IoLoops {
      * Opens a connection to {@code address} on one of the loops; once connected it runs the
      * protocol that {@code initialProtocol} makes for it, over TLS if {@code tls} is not null.
      *
+     * @param address the resolved address to connect to
+     * @param timeout how long the TCP connection may take
+     * @param tls the TLS engine and the executor for its tasks, or null for plain TCP
+     * @param initialProtocol makes the first protocol of each connection, on its I/O thread
      * @return completes when the TCP connection is established; fails if refused or too slow
      */
     public CompletableFuture<Void> connect(InetSocketAddress address, Duration timeout, TlsSetup tls,
@@ -123,7 +136,11 @@ public final class IoLoops {
         }
     }
 
-    /** Open connections over all loops. */
+    /**
+     * Open connections over all loops.
+     *
+     * @return the sum of each loop's count, read one loop after another
+     */
     public int connectionCount() {
         int n = 0;
         for (SelectorLoop loop : loops) {
@@ -132,6 +149,11 @@ public final class IoLoops {
         return n;
     }
 
+    /**
+     * The memory budget every connection of these loops counts against.
+     *
+     * @return the budget given to the constructor
+     */
     public MemoryBudget budget() {
         return budget;
     }
@@ -139,6 +161,9 @@ public final class IoLoops {
     /**
      * Asks every connection to finish (sessions send 1001), waits up to {@code grace} for them
      * to close, then stops the loops, closing whatever is still open.
+     *
+     * @param grace how long connections may take to close; the loops then get 5 more seconds to end
+     * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public void shutdownGracefully(Duration grace) throws InterruptedException {
         shutdownConnections();
@@ -158,7 +183,13 @@ public final class IoLoops {
         return false;
     }
 
-    /** Stops the loops, closing any connection still open, and waits for the threads to end. */
+    /**
+     * Stops the loops, closing any connection still open, and waits for the threads to end.
+     *
+     * @param wait how long to wait for all the threads together; a loop's own thread does not wait
+     *             for itself
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
     public void stop(Duration wait) throws InterruptedException {
         for (SelectorLoop loop : loops) {
             loop.stop();

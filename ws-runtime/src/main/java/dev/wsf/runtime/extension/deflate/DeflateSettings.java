@@ -82,6 +82,8 @@ public final class DeflateSettings {
      * Level {@link Deflater#DEFAULT_COMPRESSION}, threshold {@value #DEFAULT_COMPRESSION_THRESHOLD}
      * bytes, context takeover allowed both ways, 15-bit windows: the offer is
      * {@code permessage-deflate; client_max_window_bits}.
+     *
+     * @return the shared default settings
      */
     public static DeflateSettings defaults() {
         return DEFAULTS;
@@ -93,16 +95,27 @@ public final class DeflateSettings {
      * (RFC 7692 section 7.1.1 lets it add both unasked); a client requests both. An idle connection
      * then holds no zlib state, at the cost of compression ratio on messages that resemble each
      * other.
+     *
+     * @return the shared lean settings
      */
     public static DeflateSettings lean() {
         return LEAN;
     }
 
+    /**
+     * Starts from the defaults.
+     *
+     * @return a new builder holding the {@link #defaults()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding these settings. */
+    /**
+     * A builder holding these settings.
+     *
+     * @return a new builder; changing it leaves these settings as they are
+     */
     public Builder toBuilder() {
         return new Builder()
                 .compressionLevel(compressionLevel)
@@ -115,7 +128,11 @@ public final class DeflateSettings {
                 .maxContextTakeoverSessions(maxContextTakeoverSessions);
     }
 
-    /** The {@link Deflater} level: -1 (zlib's default, 6) or 0 to 9. */
+    /**
+     * The {@link Deflater} level: -1 (zlib's default, 6) or 0 to 9.
+     *
+     * @return the level: -1 or 0 to 9
+     */
     public int compressionLevel() {
         return compressionLevel;
     }
@@ -123,25 +140,45 @@ public final class DeflateSettings {
     /**
      * Single-frame messages with fewer payload bytes than this are sent uncompressed (RSV1
      * clear). Fragmented messages are always compressed: their size is not known up front.
+     *
+     * @return the threshold, in bytes; 0 or more
      */
     public int compressionThreshold() {
         return compressionThreshold;
     }
 
+    /**
+     * Whether the server starts every message with an empty window; see the class description.
+     *
+     * @return true to request (client) or grant (server) it; false by default
+     */
     public boolean serverNoContextTakeover() {
         return serverNoContextTakeover;
     }
 
+    /**
+     * Whether the client starts every message with an empty window; see the class description.
+     *
+     * @return true to promise (client) or require (server) it; false by default
+     */
     public boolean clientNoContextTakeover() {
         return clientNoContextTakeover;
     }
 
-    /** 8 to 15; 15 means no limit beyond the format's own. */
+    /**
+     * 8 to 15; 15 means no limit beyond the format's own.
+     *
+     * @return the base-2 logarithm of the server's largest window; 15 by default
+     */
     public int serverMaxWindowBits() {
         return serverMaxWindowBits;
     }
 
-    /** 8 to 15; 15 means no limit beyond the format's own. */
+    /**
+     * 8 to 15; 15 means no limit beyond the format's own.
+     *
+     * @return the base-2 logarithm of the client's largest window; 15 by default
+     */
     public int clientMaxWindowBits() {
         return clientMaxWindowBits;
     }
@@ -150,6 +187,8 @@ public final class DeflateSettings {
      * Client side: whether the offer carries {@code client_max_window_bits}, which lets the server
      * shrink our window (costing compression ratio, see {@link PerMessageDeflateFactory}). It is
      * always carried, with its value, when {@link #clientMaxWindowBits()} is below 15.
+     *
+     * @return true, the default, to carry it even at 15
      */
     public boolean offerClientMaxWindowBits() {
         return offerClientMaxWindowBits;
@@ -160,6 +199,8 @@ public final class DeflateSettings {
      * accepted beyond it are answered as with {@link #lean()}, whatever the defaults say, until
      * earlier ones close. Default {@value #DEFAULT_MAX_CONTEXT_TAKEOVER_SESSIONS};
      * {@link Integer#MAX_VALUE} means no cap.
+     *
+     * @return the cap, 0 or more
      */
     public int maxContextTakeoverSessions() {
         return maxContextTakeoverSessions;
@@ -190,7 +231,13 @@ public final class DeflateSettings {
         private Builder() {
         }
 
-        /** @throws IllegalArgumentException unless -1 or 0 to 9 */
+        /**
+         * The {@link Deflater} level; -1 by default (zlib's default, 6).
+         *
+         * @param level -1, or 0 (no compression) to 9 (best, slowest)
+         * @return this builder
+         * @throws IllegalArgumentException unless -1 or 0 to 9
+         */
         public Builder compressionLevel(int level) {
             if (level < Deflater.DEFAULT_COMPRESSION || level > Deflater.BEST_COMPRESSION) {
                 throw new IllegalArgumentException("compression level must be -1 or 0 to 9: " + level);
@@ -199,7 +246,14 @@ public final class DeflateSettings {
             return this;
         }
 
-        /** Bytes; 0 compresses every message. @throws IllegalArgumentException if negative */
+        /**
+         * Single-frame messages with fewer payload bytes than this are sent uncompressed;
+         * {@value #DEFAULT_COMPRESSION_THRESHOLD} by default.
+         *
+         * @param bytes the threshold, in bytes; 0 compresses every message
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
         public Builder compressionThreshold(int bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("compression threshold must not be negative: " + bytes);
@@ -208,34 +262,71 @@ public final class DeflateSettings {
             return this;
         }
 
+        /**
+         * Sets {@link DeflateSettings#serverNoContextTakeover()}; false by default.
+         *
+         * @param value true to start the server's every message with an empty window
+         * @return this builder
+         */
         public Builder serverNoContextTakeover(boolean value) {
             this.serverNoContextTakeover = value;
             return this;
         }
 
+        /**
+         * Sets {@link DeflateSettings#clientNoContextTakeover()}; false by default.
+         *
+         * @param value true to start the client's every message with an empty window
+         * @return this builder
+         */
         public Builder clientNoContextTakeover(boolean value) {
             this.clientNoContextTakeover = value;
             return this;
         }
 
-        /** @throws IllegalArgumentException unless 8 to 15 */
+        /**
+         * Sets {@link DeflateSettings#serverMaxWindowBits()}; 15 by default.
+         *
+         * @param bits the base-2 logarithm of the window size, 8 to 15
+         * @return this builder
+         * @throws IllegalArgumentException unless 8 to 15
+         */
         public Builder serverMaxWindowBits(int bits) {
             this.serverMaxWindowBits = checkWindowBits("server", bits);
             return this;
         }
 
-        /** @throws IllegalArgumentException unless 8 to 15 */
+        /**
+         * Sets {@link DeflateSettings#clientMaxWindowBits()}; 15 by default.
+         *
+         * @param bits the base-2 logarithm of the window size, 8 to 15
+         * @return this builder
+         * @throws IllegalArgumentException unless 8 to 15
+         */
         public Builder clientMaxWindowBits(int bits) {
             this.clientMaxWindowBits = checkWindowBits("client", bits);
             return this;
         }
 
+        /**
+         * Sets {@link DeflateSettings#offerClientMaxWindowBits()}; true by default.
+         *
+         * @param value false to leave the parameter out of a client's offer at 15 bits
+         * @return this builder
+         */
         public Builder offerClientMaxWindowBits(boolean value) {
             this.offerClientMaxWindowBits = value;
             return this;
         }
 
-        /** @throws IllegalArgumentException if negative; 0 makes every session lean */
+        /**
+         * Sets {@link DeflateSettings#maxContextTakeoverSessions()};
+         * {@value #DEFAULT_MAX_CONTEXT_TAKEOVER_SESSIONS} by default.
+         *
+         * @param sessions the cap; 0 makes every session lean, {@link Integer#MAX_VALUE} means none
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
         public Builder maxContextTakeoverSessions(int sessions) {
             if (sessions < 0) {
                 throw new IllegalArgumentException("max context takeover sessions must not be negative: " + sessions);
@@ -244,6 +335,11 @@ public final class DeflateSettings {
             return this;
         }
 
+        /**
+         * The settings set so far.
+         *
+         * @return immutable settings; the builder may go on
+         */
         public DeflateSettings build() {
             return new DeflateSettings(this);
         }

@@ -66,12 +66,23 @@ public final class PerMessageDeflateFactory implements ExtensionFactory {
         this(DeflateSettings.defaults());
     }
 
+    /**
+     * A factory with these settings.
+     *
+     * @param settings how to negotiate and compress
+     * @throws NullPointerException if {@code settings} is null
+     */
     public PerMessageDeflateFactory(DeflateSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.leanSettings = settings.toBuilder().serverNoContextTakeover(true).clientNoContextTakeover(true).build();
         this.client = new ClientNegotiation(settings);
     }
 
+    /**
+     * The settings this factory negotiates and compresses with.
+     *
+     * @return the settings given to the constructor
+     */
     public DeflateSettings settings() {
         return settings;
     }
@@ -81,7 +92,11 @@ public final class PerMessageDeflateFactory implements ExtensionFactory {
         return NAME;
     }
 
-    /** Server side: the sessions accepted and not yet closed that keep context in some direction. */
+    /**
+     * Server side: the sessions accepted and not yet closed that keep context in some direction.
+     *
+     * @return the count now, at most {@link DeflateSettings#maxContextTakeoverSessions()}
+     */
     public int contextTakeoverSessions() {
         return contextSessions.get();
     }

@@ -30,7 +30,12 @@ import org.junit.jupiter.api.Test;
  * module of its own ({@code src/test/modules/user.echo}) is compiled against them and run with
  * {@code java --module-path}: its annotated endpoint is bound, permessage-deflate is found through
  * {@code provides}, and without {@code opens} deployment fails with a message naming the class and
- * the fix. The same application also runs from the class path. The cluster modules' descriptors
+ * the fix. The same application also runs from the class path. A second one
+ * ({@code src/test/modules/user.json}) finds its endpoints with {@code AnnotatedEndpoints.scan} and
+ * exchanges records as JSON: with its package open to wsf and to Jackson, to wsf only (deployment
+ * names the records and the line to write) and to no one, and from the class path; a record of a
+ * package open to no one, returned as an Object, closes the peer with 1011 and no reason while the
+ * log names the fix. The cluster modules' descriptors
  * are checked too: each exports its bus, and requires transitively what its API names; and an
  * application naming both buses starts them on the module path.
  */

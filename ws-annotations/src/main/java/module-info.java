@@ -4,17 +4,29 @@
  *
  * <p><b>Endpoints in a named module.</b> The framework calls your callbacks through method handles,
  * so the package of every endpoint class (and of every class it creates through {@code @Inject})
- * must be open to this module, for example:
+ * must be open to this module. {@code AnnotatedEndpoints.scan(...)} finds the endpoints of a module
+ * on the module path as {@code define(...)} takes them, with nothing more: ClassGraph reads the class
+ * files of the modules in the application's module layers.
+ *
+ * <p><b>JSON messages in a named module.</b> Jackson reads and writes records and other classes
+ * through method handles of its own module, {@code tools.jackson.databind}, and takes no lookup from
+ * this one: their packages must be open to Jackson too (or, for public records and classes with
+ * public accessors, exported to it; enums need nothing). javac takes one {@code opens} line per
+ * package, so a package holding both endpoints and messages names both modules:
  * <pre>{@code
  * module com.example.chat {
  *     requires dev.wsf.runtime;
  *     requires dev.wsf.annotated;
  *     opens com.example.chat to dev.wsf.annotated, tools.jackson.databind;
+ *     opens com.example.chat.messages to tools.jackson.databind;
  * }
  * }</pre>
- * Jackson needs the package open too when messages are records or classes read and written as JSON.
- * A package that is not open fails at deployment with a {@code DeploymentException} that names the
- * class and this fix. On the class path nothing is needed.
+ * A package not open fails at deployment with a {@code DeploymentException} that names the class,
+ * its module and the line to write: for endpoint classes, and for the message parameters and
+ * declared return types read or written as JSON (with their type arguments and record components).
+ * A class deployment cannot see (a record returned where the method declares {@code Object}) fails
+ * when it is written: the peer is closed with 1011 and no reason, the log gets the class and the
+ * line. On the class path nothing is needed.
  *
  * @since 0.1
  */

@@ -72,7 +72,9 @@ public final class AnnotatedEndpoints {
 
     /**
      * The endpoints found by scanning {@code packages} and their sub-packages, with the default
-     * settings (see {@link Builder}).
+     * settings (see {@link Builder}). On the module path, the packages may belong to a named module
+     * of the application: it is found as on the class path, and its endpoint packages must be open
+     * to {@code dev.wsf.annotated} as for {@link #define} (see the module's description).
      *
      * @param packages package names such as {@code com.example.chat}; each includes its sub-packages
      * @return the server endpoints found, as immutable definitions, empty if none

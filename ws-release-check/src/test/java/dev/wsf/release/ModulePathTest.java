@@ -30,7 +30,12 @@ import org.junit.jupiter.api.Test;
  * module of its own ({@code src/test/modules/user.echo}) is compiled against them and run with
  * {@code java --module-path}: its annotated endpoint is bound, permessage-deflate is found through
  * {@code provides}, and without {@code opens} deployment fails with a message naming the class and
- * the fix. The same application also runs from the class path. The cluster modules' descriptors
+ * the fix. The same application also runs from the class path. A second one
+ * ({@code src/test/modules/user.json}) finds its endpoints with {@code AnnotatedEndpoints.scan} and
+ * exchanges records as JSON: with its package open to wsf and to Jackson, to wsf only (deployment
+ * names the records and the line to write) and to no one, and from the class path; a record of a
+ * package open to no one, returned as an Object, closes the peer with 1011 and no reason while the
+ * log names the fix. The cluster modules' descriptors
  * are checked too: each exports its bus, and requires transitively what its API names; and an
  * application naming both buses starts them on the module path.
  */
@@ -138,6 +143,92 @@ class ModulePathTest {
         assertTrue(run.output.contains("BUS dev.wsf.cluster.nats BusStats["), run.output);
     }
 
+    /** What {@link #JSON_MESSAGES} sends to path /json: a record, with an enum component. */
+    private static final String ASK = "{\"text\":\"ab\",\"times\":2,\"mood\":\"LOUD\"}";
+    /**
+     * The exchanges user.json's Main makes, a path and a message each: the record on /json, a
+     * record of a package open to no one (returned as an Object) on /receipt, then two messages a
+     * client got wrong.
+     */
+    private static final String[] JSON_MESSAGES = {"/json", ASK, "/receipt", "hi",
+        "/json", "{\"text\":\"ab\",\"times\":2,\"extra\":1}", "/json", "not json"};
+    private static final Path JSON_SOURCES = Path.of("src/test/modules/user.json");
+
+    @Test
+    void scannedEndpointsExchangeRecordsOnTheModulePathWhenThePackageIsOpenToJackson() throws Exception {
+        Path classes = compile(JSON_SOURCES, "json-jackson", Set.of("WSF-ONLY"));
+        List<String> args = new ArrayList<>(List.of("--module-path", modulePath(classes), "-m", "user.json/user.json.Main"));
+        args.addAll(List.of(JSON_MESSAGES));
+        Run run = java(args.toArray(String[]::new));
+        assertEquals(0, run.exit, run.output);
+        assertEquals(List.of(
+                "MODULE user.json",
+                "FOUND [/json, /receipt]", // found by ClassGraph in the module on the module path
+                "REPLY {\"text\":\"abab\",\"length\":4,\"mood\":\"LOUD\"}",
+                "CLOSED 1011 []", // the peer learns nothing of the server's fault
+                "CLOSED 1007 [unknown property \"extra\"]",
+                "CLOSED 1007 [malformed JSON]"), marked(run, "MODULE ", "FOUND ", "REPLY ", "CLOSED "));
+        // the log names the class, the module and the line to write
+        assertTrue(run.output.contains("cannot write a user.json.receipt.Receipt as JSON"), run.output);
+        assertTrue(run.output.contains("package user.json.receipt of module user.json is not open: write "
+                + "\"opens user.json.receipt to tools.jackson.databind;\" in its module-info.java"), run.output);
+    }
+
+    @Test
+    void theSameScanAndRecordsRunOnTheClassPath() throws Exception {
+        Path classes = compile(JSON_SOURCES, "json-closed", Set.of("JACKSON", "WSF-ONLY"));
+        List<String> args = new ArrayList<>(List.of("-cp", modulePath(classes), "user.json.Main"));
+        args.addAll(List.of(JSON_MESSAGES));
+        Run run = java(args.toArray(String[]::new));
+        assertEquals(0, run.exit, run.output);
+        assertEquals(List.of(
+                "MODULE null",
+                "FOUND [/json, /receipt]",
+                "REPLY {\"text\":\"abab\",\"length\":4,\"mood\":\"LOUD\"}",
+                "REPLY {\"received\":\"hi\"}", // every package is open on the class path
+                "CLOSED 1007 [unknown property \"extra\"]",
+                "CLOSED 1007 [malformed JSON]"), marked(run, "MODULE ", "FOUND ", "REPLY ", "CLOSED "));
+    }
+
+    @Test
+    void recordsOfAPackageOpenOnlyToWsfFailDeploymentNamingTheRecordAndTheLine() throws Exception {
+        Path classes = compile(JSON_SOURCES, "json-wsf-only", Set.of("JACKSON"));
+        Run run = java("--module-path", modulePath(classes), "-m", "user.json/user.json.Main", "/json", ASK);
+        assertEquals(3, run.exit, run.output);
+        String line = "write \"opens user.json to dev.wsf.annotated, tools.jackson.databind;\" in its module-info.java";
+        assertEquals(List.of(
+                "MODULE user.json",
+                "DEPLOYMENT FAILED 2 problems in annotated endpoint [user.json.JsonEndpoint]:",
+                "  - @OnMessage user.json.JsonEndpoint#on(Ask): parameter 1 (Ask) is read from JSON, but Jackson "
+                        + "cannot reach class user.json.Ask. Fix: Jackson reads and writes JSON through its own module "
+                        + "tools.jackson.databind, to which package user.json of module user.json is not open: " + line
+                        + " (one opens line per package).",
+                "  - @OnMessage user.json.JsonEndpoint#on(Ask): returns JSON, but Jackson cannot reach class "
+                        + "user.json.Reply. Fix: Jackson reads and writes JSON through its own module "
+                        + "tools.jackson.databind, to which package user.json of module user.json is not open: " + line
+                        + " (one opens line per package)."),
+                marked(run, "MODULE ", "DEPLOYMENT FAILED ", "  - "));
+    }
+
+    @Test
+    void scanningFindsTheEndpointsOfAModuleThatOpensNothingAndDeploymentNamesEachFix() throws Exception {
+        Path classes = compile(JSON_SOURCES, "json-closed", Set.of("JACKSON", "WSF-ONLY"));
+        Run run = java("--module-path", modulePath(classes), "-m", "user.json/user.json.Main");
+        assertEquals(3, run.exit, run.output);
+        assertTrue(run.output.contains("DEPLOYMENT FAILED 6 problems in annotated endpoints "
+                + "[user.json.JsonEndpoint, user.json.ReceiptEndpoint]:"), run.output);
+        assertTrue(run.output.contains("@Endpoint user.json.ReceiptEndpoint: the instance provider cannot build it"),
+                run.output);
+        assertTrue(run.output.contains("add \"opens user.json to dev.wsf.annotated;\""), run.output);
+        assertTrue(run.output.contains("write \"opens user.json to dev.wsf.annotated, tools.jackson.databind;\""),
+                run.output);
+    }
+
+    /** The lines of the run's output that start with one of {@code prefixes}, in order. */
+    private static List<String> marked(Run run, String... prefixes) {
+        return run.output.lines().filter(l -> Stream.of(prefixes).anyMatch(l::startsWith)).toList();
+    }
+
     /** A loopback port nothing listens on (just released): a bus aimed at it retries. */
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -146,21 +237,28 @@ class ModulePathTest {
     }
 
     /** Compiles the application into target/jpms/NAME, with or without its "opens" directive. */
-    private static synchronized Path compile(String name, boolean opens) throws IOException {
+    private static Path compile(String name, boolean opens) throws IOException {
+        return compile(SOURCES, name, opens ? Set.of() : Set.of("OPENS"));
+    }
+
+    /**
+     * Compiles the application in {@code sources} into target/jpms/NAME, without the lines ending
+     * in one of the {@code dropped} markers ({@code // MARKER}).
+     */
+    private static synchronized Path compile(Path sources, String name, Set<String> dropped) throws IOException {
         Path src = WORK.resolve(name + "-src");
         Path out = WORK.resolve(name);
         if (Files.isRegularFile(out.resolve("module-info.class"))) {
             return out;
         }
         List<String> files = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(SOURCES)) {
+        try (Stream<Path> all = Files.walk(sources)) {
             for (Path f : all.filter(Files::isRegularFile).toList()) {
-                Path copy = src.resolve(SOURCES.relativize(f).toString());
+                Path copy = src.resolve(sources.relativize(f).toString());
                 Files.createDirectories(copy.getParent());
                 String text = Files.readString(f);
-                if (!opens) {
-                    text = text.lines().filter(l -> !l.contains("// OPENS")).collect(Collectors.joining("\n"));
-                }
+                text = text.lines().filter(l -> dropped.stream().noneMatch(m -> l.endsWith("// " + m)))
+                        .collect(Collectors.joining("\n"));
                 Files.writeString(copy, text);
                 files.add(copy.toString());
             }

@@ -1,12 +1,15 @@
 package dev.wsf.annotated.bind;
 
 import dev.wsf.annotated.codec.JsonCodec;
+import dev.wsf.annotated.codec.internal.JsonAccess;
 import dev.wsf.annotated.model.CallbackKind;
 import dev.wsf.annotated.model.CallbackModel;
 import dev.wsf.annotated.model.CodecModel;
 import dev.wsf.annotated.model.EndpointModel;
 import dev.wsf.annotated.model.MessageKind;
 import dev.wsf.annotated.model.MessageType;
+import dev.wsf.annotated.model.ParameterKind;
+import dev.wsf.annotated.model.ParameterModel;
 import dev.wsf.annotated.model.Problems;
 import dev.wsf.annotated.spi.InstanceProvider;
 import dev.wsf.api.Role;
@@ -17,6 +20,7 @@ import dev.wsf.api.endpoint.Delivery;
 import dev.wsf.api.endpoint.EndpointDefinition;
 import dev.wsf.api.endpoint.EndpointFactory;
 import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -87,6 +91,7 @@ public final class EndpointBinder {
         CallbackInvoker[] messages = new CallbackInvoker[MessageType.values().length];
         for (CallbackModel callback : model.allCallbacks()) {
             CallbackInvoker invoker = invoker(type, callback, values, codecs, replies.encoder(), problems);
+            checkJsonAccess(type, callback, codecs, problems);
             if (callback.kind() == CallbackKind.MESSAGE) {
                 messages[callback.messageKind().type().ordinal()] = invoker;
             } else {
@@ -213,6 +218,29 @@ public final class EndpointBinder {
             return null;
         }
         return InvokerFactory.create(callback, target, values, codecs, encoder);
+    }
+
+    /**
+     * On the module path, Jackson must reach the classes of the JSON a callback reads (its message
+     * parameter without a decoder) and writes (its declared return type without an encoder): checked
+     * here, so that a package not open to Jackson fails deployment rather than every message.
+     */
+    private static void checkJsonAccess(Class<?> type, CallbackModel callback, Codecs codecs, Problems problems) {
+        if (callback.messageKind() == MessageKind.TEXT_JSON) {
+            for (ParameterModel p : callback.parameters()) {
+                if (p.kind() == ParameterKind.MESSAGE) {
+                    JsonAccess.unreachable(p.genericType()).ifPresent(c -> problems.onParameter(type, callback.kind(),
+                            callback.method(), p.index(), "is read from JSON, but Jackson cannot reach " + c,
+                            JsonAccess.fix(c, type)));
+                }
+            }
+        }
+        Class<?> returns = callback.method().getReturnType();
+        if (returns != void.class && !CharSequence.class.isAssignableFrom(returns) && returns != byte[].class
+                && !ByteBuffer.class.isAssignableFrom(returns) && codecs.encoderFor(returns).isEmpty()) {
+            JsonAccess.unreachable(callback.method().getGenericReturnType()).ifPresent(c -> problems.onMethod(type,
+                    callback.kind(), callback.method(), "returns JSON, but Jackson cannot reach " + c, JsonAccess.fix(c, type)));
+        }
     }
 
     /** Records a provider's sentence, splitting off the fix it ends with, if it has one. */

@@ -1,5 +1,6 @@
 package dev.wsf.annotated.codec;
 
+import dev.wsf.annotated.codec.internal.JsonAccess;
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.codec.DecodeException;
 import dev.wsf.api.codec.EncodeException;
@@ -48,9 +49,13 @@ import tools.jackson.databind.json.JsonMapper;
  * reason the peer receives, names the rule it broke and where ({@code malformed JSON},
  * {@code unknown property "qantity"}, {@code missing or invalid value at "quantity"}), never a
  * Java class or the parser's own words: those stay in the exception's cause, for the server's
- * log and the endpoint's {@code @OnError} method.
+ * log and the endpoint's {@code @OnError} method. A type Jackson cannot read at all is the server's
+ * fault, not the peer's: 1011 with no reason. On the module path that includes a class of a package
+ * not open to Jackson's module {@code tools.jackson.databind}; the cause then names the class and
+ * the {@code opens} line its module-info.java needs (see the {@code dev.wsf.annotated} module).
  *
- * <p>This is the only class that knows Jackson. Readers are built once per parameter type at
+ * <p>This is the only class that knows Jackson, with its internal helper that tells whether Jackson
+ * can reach a class on the module path. Readers are built once per parameter type at
  * deploy time, so a message costs one parse and no lookup.
  *
  * @since 0.1
@@ -129,7 +134,7 @@ public final class JsonCodec {
             try {
                 return reader.readValue(text);
             } catch (JacksonException e) {
-                throw failure(e);
+                throw failure(e, type);
             }
         };
     }
@@ -145,15 +150,19 @@ public final class JsonCodec {
                 return writer.writeValueAsString(value);
             } catch (JacksonException e) {
                 throw new EncodeException("cannot write a " + value.getClass().getName() + " as JSON: "
-                        + e.getOriginalMessage(), e);
+                        + e.getOriginalMessage() + accessFix(e, value.getClass()), e);
             }
         };
     }
 
     /** The exception whose message says, for the peer, which rule the text broke; the details are its cause. */
-    private static DecodeException failure(JacksonException e) {
+    private static DecodeException failure(JacksonException e, Type type) {
         if (e instanceof InvalidDefinitionException) {
             return new DecodeException(CloseCode.INTERNAL_ERROR, "", e);
+        }
+        if (JsonAccess.isAccessFailure(e)) { // a server fault: the peer is told nothing, the log how to fix it
+            return new DecodeException(CloseCode.INTERNAL_ERROR, "", new IllegalStateException("cannot read a "
+                    + type.getTypeName() + " from JSON: " + e.getOriginalMessage() + accessFix(e, type), e));
         }
         if (e instanceof StreamReadException || !(e instanceof DatabindException)) {
             return new DecodeException("malformed JSON", e);
@@ -167,6 +176,18 @@ public final class JsonCodec {
         }
         return new DecodeException(path.isEmpty() ? "JSON value of the wrong type"
                 : "missing or invalid value at " + path, e);
+    }
+
+    /**
+     * For a failure because Jackson may not reach a class of a named module: the fix, naming the
+     * package and the line its module-info.java needs; otherwise empty.
+     */
+    private static String accessFix(JacksonException e, Type type) {
+        if (!JsonAccess.isAccessFailure(e)) {
+            return "";
+        }
+        return JsonAccess.unreachable(type).map(c -> ". Fix: " + JsonAccess.fix(c, null))
+                .orElse(". Fix: open the package of the class named above to module " + JsonAccess.jacksonModule());
     }
 
     /**

@@ -29,7 +29,12 @@ public final class JsonAccess {
     private JsonAccess() {
     }
 
-    /** The module Jackson reads and writes from: its name belongs in the {@code opens} line. */
+    /**
+     * The module Jackson reads and writes from: its name belongs in the {@code opens} line.
+     *
+     * @return Jackson's module name, {@code tools.jackson.databind} also when Jackson runs from the
+     *         class path
+     */
     public static String jacksonModule() {
         return JACKSON.isNamed() ? JACKSON.getName() : "tools.jackson.databind";
     }
@@ -39,6 +44,9 @@ public final class JsonAccess {
      * record, its components' types, recursively) that Jackson cannot reach: one in a named module
      * whose package is neither open to Jackson's module nor, for a public class, exported to it.
      * Empty on the class path, where every package is open.
+     *
+     * @param type a message parameter's or a return value's declared type
+     * @return the first unreachable class, or empty if Jackson can reach every class {@code type} names
      */
     public static Optional<Class<?>> unreachable(Type type) {
         Deque<Type> pending = new ArrayDeque<>();
@@ -83,6 +91,11 @@ public final class JsonAccess {
      * {@code opens P to dev.wsf.annotated, tools.jackson.databind;} for a package that is, or must
      * be, open to this module as well: one holding an endpoint class ({@code endpoint}, or null if
      * none). javac takes one {@code opens} line per package.
+     *
+     * @param type     the class {@link #unreachable} returned
+     * @param endpoint the endpoint class whose method names {@code type}, or null
+     * @return a sentence for a deployment error or a log line, naming the package, its module and
+     *         the {@code opens} line to write
      */
     public static String fix(Class<?> type, Class<?> endpoint) {
         Module self = JsonAccess.class.getModule();
@@ -98,6 +111,10 @@ public final class JsonAccess {
     /**
      * Whether {@code t}, or one of its causes, says that Jackson was refused access to a class or
      * member (a package of a named module neither open nor exported to it).
+     *
+     * @param t a failure of Jackson reading or writing a message
+     * @return true if an {@link IllegalAccessException} or {@link InaccessibleObjectException} is
+     *         in its cause chain
      */
     public static boolean isAccessFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {

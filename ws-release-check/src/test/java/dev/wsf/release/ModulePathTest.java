@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * package open to no one, returned as an Object, closes the peer with 1011 and no reason while the
  * log names the fix. The cluster modules' descriptors
  * are checked too: each exports its bus, and requires transitively what its API names; and an
- * application naming both buses starts them on the module path.
+ * application naming both buses starts them on the module path. So is the test support's
+ * ({@code dev.wsf.test}).
  */
 class ModulePathTest {
     private static final Path SOURCES = Path.of("src/test/modules/user.echo");
@@ -87,6 +88,16 @@ class ModulePathTest {
         ModuleDescriptor nats = descriptor(finder, "dev.wsf.cluster.nats");
         assertEquals(Set.of("dev.wsf.cluster.nats"), exports(nats));
         assertEquals(Set.of("dev.wsf.api", "dev.wsf.cluster", "io.nats.jnats"), transitive(nats));
+    }
+
+    @Test
+    void theTestSupportDescriptorExportsItsPackageAndRequiresTheRuntimeTransitively() throws Exception {
+        Path jar = Path.of(Class.forName("dev.wsf.test.TestServer").getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
+        ModuleDescriptor test = descriptor(ModuleFinder.of(jar), "dev.wsf.test");
+        assertEquals(Set.of("dev.wsf.test"), exports(test));
+        assertEquals(Set.of("dev.wsf.runtime"), transitive(test));
+        assertTrue(test.requires().stream().anyMatch(r -> r.name().equals("dev.wsf.annotated")), test.toString());
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * with everything on its classpath): ws-api depends on nothing, ws-runtime and ws-annotations
  * only on ws-api and never on each other, ws-micrometer on ws-api and Micrometer, the cluster
  * buses only on ws-api, wsf-cluster-core and their broker's client (wsf-cluster-core on ws-api
- * only); inside the runtime, sockets stay in the transport and the frame codec stays independent.
+ * only), ws-test only on the exported packages of ws-api, ws-runtime and ws-annotations; inside
+ * the runtime, sockets stay in the transport and the frame codec stays independent.
  */
 class ArchitectureTest {
     private static final JavaClasses ALL = new ClassFileImporter()
@@ -67,6 +68,15 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.wsf.cluster.nats..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.cluster.nats..", "dev.wsf.cluster",
                         "dev.wsf.api..", "java..", "io.nats..")
+                .check(ALL);
+    }
+
+    @Test
+    void theTestKitUsesOnlyThePublishedApi() {
+        // "dev.wsf.runtime" and "dev.wsf.annotated" without "..": the exported packages, not the internals.
+        classes().that().resideInAPackage("dev.wsf.test..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.wsf.test..", "dev.wsf.api..",
+                        "dev.wsf.runtime", "dev.wsf.annotated", "java..")
                 .check(ALL);
     }
 

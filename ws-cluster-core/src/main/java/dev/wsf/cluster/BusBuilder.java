@@ -2,6 +2,7 @@ package dev.wsf.cluster;
 
 import dev.wsf.api.topic.TopicBus;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The settings every bus's builder has: how much may wait for the broker, whether messages wait
@@ -58,8 +59,14 @@ public abstract class BusBuilder<B extends BusBuilder<B>> {
      * @param max the longest wait; at least {@code min}
      * @return this builder
      * @throws IllegalArgumentException if {@code min} is not positive or {@code max} is below it
+     * @throws NullPointerException if either is null
      */
     public B reconnectDelay(Duration min, Duration max) {
+        Objects.requireNonNull(min, "reconnectDelay min");
+        Objects.requireNonNull(max, "reconnectDelay max");
+        if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("reconnectDelay needs 0 < min <= max, not min " + min + " and max " + max);
+        }
         this.backoff = new Backoff(min, max);
         return self();
     }

@@ -123,8 +123,10 @@ public final class NatsTopicBus implements TopicBus {
      * {@code tls://host:port} for TLS with the JDK's default trust store, or several of them
      * separated by commas (a cluster).
      *
-     * @param url the server or servers, read by jnats when the bus starts
+     * @param url the server or servers, checked now and read by jnats when the bus starts
      * @return a builder with the default settings, for this URL
+     * @throws IllegalArgumentException if {@code url} is not such a URL (checked here rather than at
+     *                                  each connection attempt, which would fail forever)
      * @throws NullPointerException if {@code url} is null
      */
     public static Builder builder(String url) {
@@ -375,7 +377,24 @@ public final class NatsTopicBus implements TopicBus {
         private Options.Builder options = new Options.Builder();
 
         private Builder(String url) {
-            this.url = Objects.requireNonNull(url, "url");
+            this.url = checkUrl(Objects.requireNonNull(url, "url"));
+        }
+
+        private static String checkUrl(String url) {
+            String expected = "not a NATS URL (nats://[user:password@|token@]host[:port], tls://host:port, or several"
+                    + " separated by commas)";
+            for (String server : url.split(",", -1)) {
+                if (server.isBlank()) {
+                    throw new IllegalArgumentException(expected + ": no server, or an empty one between commas");
+                }
+            }
+            try {
+                new Options.Builder().servers(url.split(","));
+            } catch (IllegalArgumentException e) { // jnats': "java.net.URISyntaxException: Unsupported NATS URI scheme..."
+                Throwable why = e.getCause() != null ? e.getCause() : e;
+                throw new IllegalArgumentException(expected + ": " + why.getMessage(), e);
+            }
+            return url;
         }
 
         /**

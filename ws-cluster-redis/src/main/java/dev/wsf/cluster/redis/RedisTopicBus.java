@@ -160,10 +160,20 @@ public final class RedisTopicBus implements TopicBus {
      *
      * @param uri the Redis URI, parsed now by Lettuce's {@code RedisURI.create}
      * @return a builder with the default settings, for this URI
-     * @throws IllegalArgumentException if Lettuce cannot parse {@code uri}
+     * @throws IllegalArgumentException if {@code uri} is not such a URI (Lettuce's complaint is the
+     *                                  cause)
+     * @throws NullPointerException if {@code uri} is null
      */
     public static Builder builder(String uri) {
-        return new Builder(RedisURI.create(uri));
+        Objects.requireNonNull(uri, "uri");
+        RedisURI parsed;
+        try {
+            parsed = RedisURI.create(uri);
+        } catch (RuntimeException e) { // Lettuce's messages alone ("Scheme localhost not supported") say too little
+            throw new IllegalArgumentException("not a Redis URI (redis://[[user:]password@]host[:port][/database], or"
+                    + " rediss://... for TLS): " + e.getMessage(), e);
+        }
+        return new Builder(parsed);
     }
 
     /**

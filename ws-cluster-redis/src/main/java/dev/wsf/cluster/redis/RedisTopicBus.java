@@ -122,7 +122,11 @@ public final class RedisTopicBus implements TopicBus {
     private volatile String nodeId;
     private volatile Receiver receiver;
 
-    private record Outgoing(byte[] channel, byte[] envelope) {
+    /** A message as it goes to Redis: the topic's channel and the envelope. */
+    record Outgoing(byte[] channel, byte[] envelope) {
+        static Outgoing of(Channels channels, TopicMessage message) {
+            return new Outgoing(channels.of(message.topic()), TopicEnvelope.encode(message));
+        }
     }
 
     private RedisTopicBus(Builder b, BusSettings settings) {
@@ -354,7 +358,7 @@ public final class RedisTopicBus implements TopicBus {
             counters.dropped(maxPending + " messages already waiting for " + where);
             return;
         }
-        Outgoing o = new Outgoing(channels.of(message.topic()), TopicEnvelope.encode(message));
+        Outgoing o = Outgoing.of(channels, message);
         StatefulRedisPubSubConnection<byte[], byte[]> c = live;
         if (c == null) {
             synchronized (lock) {

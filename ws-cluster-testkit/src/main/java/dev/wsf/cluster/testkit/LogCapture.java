@@ -50,6 +50,22 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /**
+     * The messages logged at {@code atLeast} or above, in order, by the bus's own level names: for
+     * a test compiled into a module that does not read java.logging.
+     */
+    public List<String> messagesAtLeast(System.Logger.Level atLeast) {
+        return messages(switch (atLeast) {
+            case ALL -> Level.ALL;
+            case TRACE -> Level.FINER;
+            case DEBUG -> Level.FINE;
+            case INFO -> Level.INFO;
+            case WARNING -> Level.WARNING;
+            case ERROR -> Level.SEVERE;
+            case OFF -> Level.OFF;
+        });
+    }
+
     @Override
     public void close() {
         logger.removeHandler(handler);

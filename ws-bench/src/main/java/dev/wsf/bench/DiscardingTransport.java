@@ -17,7 +17,23 @@ import java.util.concurrent.CompletableFuture;
 final class DiscardingTransport implements Transport {
     private final List<Object> queue = new ArrayList<>();
     private final MemoryAccount memory = MemoryAccount.detached();
+    private final java.util.concurrent.Executor ioThread;
     long bytesWritten;
+
+    /** Its I/O thread's tasks run at once, on the caller's thread. */
+    DiscardingTransport() {
+        this(SAME_THREAD);
+    }
+
+    /** Its I/O thread's tasks (a topic's fan-out to it) go to {@code ioThread}. */
+    DiscardingTransport(java.util.concurrent.Executor ioThread) {
+        this.ioThread = ioThread;
+    }
+
+    @Override
+    public java.util.concurrent.Executor ioThread() {
+        return ioThread;
+    }
 
     @Override
     public void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done) {

@@ -2,22 +2,42 @@ package dev.wsf.runtime.topic;
 
 import dev.wsf.api.SlowConsumerPolicy;
 import dev.wsf.api.SubscriptionStats;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * One member's subscription to one topic: its slow-consumer policy and counters, and, under the
  * keep-newest policy, the newest message waiting for the member to catch up. Written only on the
- * member's delivery thread; read from anywhere.
+ * member's delivery thread (the counting methods must be called there, and only there); read from
+ * anywhere.
  */
 public final class Subscription {
+    private static final VarHandle DELIVERED;
+    private static final VarHandle SKIPPED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            DELIVERED = lookup.findVarHandle(Subscription.class, "delivered", long.class);
+            SKIPPED = lookup.findVarHandle(Subscription.class, "skipped", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Topic topic;
+    private final Topic.Group group;
     private final TopicMember member;
     private final SlowConsumerPolicy ownPolicy;
-    private volatile long delivered;
-    private volatile long skipped;
+    // The delivery thread's alone to write (by a release store: cheaper than a volatile one, and
+    // never torn); read with acquire from anywhere.
+    private long delivered;
+    private long skipped;
     private SharedFrame newest; // keep-newest: waiting for the backlog to drain (delivery thread)
 
-    Subscription(Topic topic, TopicMember member, SlowConsumerPolicy ownPolicy) {
+    Subscription(Topic topic, Topic.Group group, TopicMember member, SlowConsumerPolicy ownPolicy) {
         this.topic = topic;
+        this.group = group;
         this.member = member;
         this.ownPolicy = ownPolicy;
     }
@@ -44,16 +64,16 @@ public final class Subscription {
         return ownPolicy != null ? ownPolicy : topic.policy();
     }
 
-    /** A message was queued for the member. */
+    /** A message was queued for the member; on the delivery thread only. */
     public void delivered() {
-        delivered++;
-        topic.counters().delivered();
+        DELIVERED.setRelease(this, delivered + 1);
+        group.delivered();
     }
 
-    /** A message was not queued: the member was too slow. */
+    /** A message was not queued: the member was too slow; on the delivery thread only. */
     public void skipped() {
-        skipped++;
-        topic.counters().skipped();
+        SKIPPED.setRelease(this, skipped + 1);
+        group.skipped();
     }
 
     /** The close policy ended the member. */
@@ -93,7 +113,7 @@ public final class Subscription {
      * @return how many messages were delivered and skipped so far
      */
     public SubscriptionStats stats() {
-        return new SubscriptionStats(delivered, skipped);
+        return new SubscriptionStats((long) DELIVERED.getAcquire(this), (long) SKIPPED.getAcquire(this));
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.wsf.api.Session;
 import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.api.SlowConsumerPolicy;
 import dev.wsf.api.TopicStats;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,12 @@ import java.util.concurrent.atomic.LongAdder;
  * publish costs one hand-off per thread, and its counters. The groups' member lists are touched
  * only on their own thread (subscribing and unsubscribing are tasks there too, which also keeps
  * them in order with publishes).
+ *
+ * <p>What happens per delivery (delivered, skipped) is counted per group, in plain fields that
+ * only the group's thread writes, and summed when the stats are read: a publish to N members of
+ * one thread costs no atomic operation per member, and the sum stays exact (groups are never
+ * dropped, so a member that leaves keeps its part). Counted once per publish or rarely
+ * (published, closed for slowness), from any thread, the rest stay {@link LongAdder}s.
  */
 final class Topic {
     private final String name;
@@ -60,11 +68,11 @@ final class Topic {
 
     /** Adds a subscription, or returns null if the member is subscribed already. */
     Subscription add(TopicMember member, SlowConsumerPolicy own) {
-        Subscription s = new Subscription(this, member, own);
+        Group g = groupFor(member.deliveryThread());
+        Subscription s = new Subscription(this, g, member, own);
         if (members.putIfAbsent(member, s) != null) {
             return null;
         }
-        Group g = groupFor(member.deliveryThread());
         g.size.incrementAndGet();
         g.thread.execute(() -> g.members.add(s));
         return s;
@@ -126,25 +134,65 @@ final class Topic {
                     return g;
                 }
             }
-            Group g = new Group(thread);
+            Group g = new Group(thread, counters.metrics);
             groups.add(g);
             return g;
         }
     }
 
     TopicStats stats() {
-        return new TopicStats(name, members.size(), counters.published.sum(), counters.delivered.sum(),
-                counters.skipped.sum(), counters.closedForSlowness.sum());
+        long delivered = 0;
+        long skipped = 0;
+        for (Group g : groups) {
+            delivered += g.deliveredCount();
+            skipped += g.skippedCount();
+        }
+        return new TopicStats(name, members.size(), counters.published.sum(), delivered, skipped,
+                counters.closedForSlowness.sum());
     }
 
-    /** The members whose deliveries run on one thread; the list is that thread's alone. */
-    private static final class Group {
+    /**
+     * The members whose deliveries run on one thread, and what was delivered to them and skipped:
+     * the list and the counts are that thread's alone to change (the counts are read from anywhere).
+     */
+    static final class Group {
+        private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
+        // In the middle of an array of their own: at least 64 bytes from either end, so that no
+        // other object shares their cache line (the groups of different threads, allocated side
+        // by side, would otherwise make their threads' caches fight over it at every delivery).
+        private static final int DELIVERED = 7;
+        private static final int SKIPPED = 8;
+
         final Executor thread;
         final List<Subscription> members = new ArrayList<>();
         final AtomicInteger size = new AtomicInteger();
+        private final WebSocketMetrics metrics;
+        // Written on the group's thread only, by a release store (a plain one on most hardware,
+        // yet never torn), so that no increment is lost and a reader sees whole values.
+        private final long[] counts = new long[16];
 
-        Group(Executor thread) {
+        Group(Executor thread, WebSocketMetrics metrics) {
             this.thread = thread;
+            this.metrics = metrics;
+        }
+
+        /** A message was queued for a member; on the group's thread only. */
+        void delivered() {
+            COUNT.setRelease(counts, DELIVERED, counts[DELIVERED] + 1);
+        }
+
+        /** A message was not queued for a member, too slow; on the group's thread only. */
+        void skipped() {
+            COUNT.setRelease(counts, SKIPPED, counts[SKIPPED] + 1);
+            metrics.topicSkipped();
+        }
+
+        long deliveredCount() {
+            return (long) COUNT.getAcquire(counts, DELIVERED);
+        }
+
+        long skippedCount() {
+            return (long) COUNT.getAcquire(counts, SKIPPED);
         }
 
         void deliver(SharedFrame frame) {
@@ -155,25 +203,14 @@ final class Topic {
         }
     }
 
-    /** What happened to the topic's messages. */
+    /** What happened to the topic's messages, counted from any thread; per delivery, see {@link Group}. */
     static final class Counters {
         private final WebSocketMetrics metrics;
         private final LongAdder published = new LongAdder();
-        private final LongAdder delivered = new LongAdder();
-        private final LongAdder skipped = new LongAdder();
         private final LongAdder closedForSlowness = new LongAdder();
-
-        void delivered() {
-            delivered.increment();
-        }
 
         Counters(WebSocketMetrics metrics) {
             this.metrics = metrics;
-        }
-
-        void skipped() {
-            skipped.increment();
-            metrics.topicSkipped();
         }
 
         void closedForSlowness() {

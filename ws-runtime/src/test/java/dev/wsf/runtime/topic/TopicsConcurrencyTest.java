@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsf.api.Session;
 import dev.wsf.api.SlowConsumerPolicy;
+import dev.wsf.api.SubscriptionStats;
+import dev.wsf.api.TopicStats;
 import dev.wsf.api.Topics;
 import dev.wsf.api.config.ServerConfig;
 import dev.wsf.api.endpoint.Dispatch;
@@ -57,12 +59,18 @@ class TopicsConcurrencyTest {
         }
     }
 
-    /** Subscribes on open; "unsubscribe" and "subscribe" messages toggle the subscription. */
+    /** Subscribes on open; "unsubscribe" and "subscribe" messages toggle the subscription. 4 I/O threads. */
     private WebSocketServer start() {
+        return start(new CopyOnWriteArrayList<>());
+    }
+
+    /** As {@link #start()}, every server-side session is added to {@code opened} (thread-safe). */
+    private WebSocketServer start(List<Session> opened) {
         EndpointDefinition endpoint = EndpointDefinition.builder("/topic", request -> new EndpointHandler() {
             @Override
             public void onOpen(Session s) {
                 s.subscribe(TOPIC);
+                opened.add(s);
             }
 
             @Override
@@ -74,7 +82,7 @@ class TopicsConcurrencyTest {
                 }
             }
         }).dispatch(Dispatch.IO_THREAD).build();
-        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).build();
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).ioThreads(4).build();
         server = WebSocketServer.builder().config(config).endpoints(List.of(endpoint)).build().start();
         // Generous, so that "every message" is what a steady subscriber must get on a loaded machine.
         server.topics().policy(TOPIC, SlowConsumerPolicy.skip(64 << 20));
@@ -129,6 +137,60 @@ class TopicsConcurrencyTest {
             Eventually.until(Duration.ofSeconds(10), () -> topics.subscriberCount(TOPIC) == 0,
                     () -> "still subscribed after every client left: " + topics.subscriberCount(TOPIC));
             assertEquals(List.of(), log.messagesAtLeast(Level.WARNING));
+        }
+    }
+
+    /**
+     * The counts stay exact with publishers on several threads and subscribers spread over
+     * several I/O threads: every delivery is counted once, for the topic and for the subscription
+     * (each I/O thread counts its own deliveries, summed when the stats are read).
+     */
+    @Test
+    void statsCountEveryDeliveryExactlyOnceUnderConcurrentPublishers() throws Exception {
+        List<Session> sessions = new CopyOnWriteArrayList<>();
+        Topics topics = start(sessions).topics();
+        for (int i = 0; i < STEADY_SUBSCRIBERS; i++) {
+            clients.add(JdkClient.connect(uri()));
+        }
+        Eventually.until(Duration.ofSeconds(10), () -> topics.subscriberCount(TOPIC) == STEADY_SUBSCRIBERS,
+                () -> "subscribers: " + topics.subscriberCount(TOPIC));
+
+        ExecutorService threads = Executors.newFixedThreadPool(PUBLISHERS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> work = new ArrayList<>();
+        for (int p = 0; p < PUBLISHERS; p++) {
+            String publisher = "p" + p;
+            work.add(threads.submit(() -> {
+                go.await();
+                for (int seq = 0; seq < MESSAGES_PER_PUBLISHER; seq++) {
+                    assertEquals(STEADY_SUBSCRIBERS, topics.publish(TOPIC, publisher + ":" + seq));
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : work) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
+        for (JdkClient client : clients) {
+            assertEveryMessageInPublisherOrder(client);
+        }
+
+        long perSubscriber = PUBLISHERS * MESSAGES_PER_PUBLISHER;
+        long expected = perSubscriber * STEADY_SUBSCRIBERS;
+        // Counted before the frames are flushed, so by now; polled only for the memory model's sake.
+        Eventually.until(Duration.ofSeconds(10), () -> topics.stats(TOPIC).delivered() >= expected,
+                () -> "delivered " + topics.stats(TOPIC).delivered() + " of " + expected + ": counts were lost");
+        TopicStats stats = topics.stats(TOPIC);
+        assertEquals(perSubscriber, stats.published());
+        assertEquals(expected, stats.delivered(), "every delivery counted once");
+        assertEquals(0, stats.skipped());
+        assertEquals(STEADY_SUBSCRIBERS, sessions.size());
+        for (Session s : sessions) {
+            SubscriptionStats own = topics.stats(s, TOPIC).orElseThrow();
+            assertEquals(perSubscriber, own.delivered(), "a subscription's own count");
+            assertEquals(0, own.skipped());
         }
     }
 

@@ -30,13 +30,23 @@ class ChatSampleTest {
     /** Anyone with this token gets in (ChatLoginTest tries the others). */
     private static final ChatAccounts ACCOUNTS = ChatAccounts.sharedToken("t0k");
     private static final String TOKEN = ChatLogin.TOKEN_PREFIX + "t0k";
+    /** Short enough to observe several pings in a test. */
+    private static final Duration HEARTBEAT = Duration.ofMillis(200);
+    /**
+     * How long the server waits for a pong before it drops the client. The sample's own (the
+     * interval, 15 s) scaled down with the interval would be 200 ms: a loaded machine that starves
+     * the JDK client's threads that long made the server drop a live client, and the test failed
+     * with a close where it expected a ping. The tests here check that pings come and are
+     * answered, not how fast: a slow answer must not end the session.
+     */
+    private static final Duration PONG_TIMEOUT = HEARTBEAT.multipliedBy(50);
     private static WebSocketServer server;
 
     @BeforeAll
     static void start() {
         // The sample's settings, with a heartbeat short enough to observe.
         server = ChatSample.start(ChatSample.settings().host("127.0.0.1").port(0)
-                .heartbeatInterval(Duration.ofMillis(200)).build(), ACCOUNTS);
+                .heartbeatInterval(HEARTBEAT).heartbeatTimeout(PONG_TIMEOUT).build(), ACCOUNTS);
     }
 
     @AfterAll
@@ -134,11 +144,18 @@ class ChatSampleTest {
     }
 
     @Test
-    void theServerSendsHeartbeatPings() throws Exception {
+    void theServerSendsHeartbeatPingsAndKeepsAClientThatAnswersThem() throws Exception {
         try (JdkClient client = joined("porch", "pat")) {
-            Object next = client.events.poll(5, TimeUnit.SECONDS);
-            assertInstanceOf(JdkClient.Ping.class, next); // the JDK client answers it by itself
-            assertFalse(client.socket.isOutputClosed(), "still open after the ping");
+            // One ping at a time, the next one an interval after the pong: three take about three
+            // intervals; each may take up to the pong timeout on a loaded machine.
+            for (int i = 0; i < 3; i++) {
+                Object next = client.events.poll(PONG_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                assertInstanceOf(JdkClient.Ping.class, next, "ping " + (i + 1)); // the JDK client answers it by itself
+            }
+            assertFalse(client.socket.isOutputClosed(), "still open after the pings");
+            // The server kept the session after its pings were answered: it still takes part.
+            client.send("{\"text\":\"still here\"}");
+            assertEquals(ChatEvent.message("pat", "still here"), event(client));
         }
     }
 
@@ -197,7 +214,7 @@ class ChatSampleTest {
     }
 
     private static JdkClient join(WebSocketServer at, String room, String name) {
-        // This server pings every 200 ms: the events the tests wait for come between pings.
+        // This server pings every HEARTBEAT: the events the tests wait for come between pings.
         JdkClient client = JdkClient.connect(url(at, room, name), ChatEndpoint.SUBPROTOCOL, TOKEN).skipPings();
         assertEquals(ChatEndpoint.SUBPROTOCOL, client.socket.getSubprotocol());
         return client;

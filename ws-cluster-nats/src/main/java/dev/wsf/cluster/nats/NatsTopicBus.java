@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A {@link TopicBus} on NATS core publish/subscribe, with the official Java client (jnats): the
@@ -79,7 +80,11 @@ import java.util.concurrent.TimeUnit;
 public final class NatsTopicBus implements TopicBus {
     private static final System.Logger LOG = System.getLogger(NatsTopicBus.class.getName());
 
+    private static final Pattern CREDENTIALS = Pattern.compile("//[^/@,]*@");
+
     private final String url;
+    /** The servers as logs and drop reasons name them: {@link #url} without user names, passwords or tokens. */
+    private final String where;
     private final String prefix;
     private final int maxPending;
     private final boolean bufferWhileDisconnected;
@@ -111,11 +116,17 @@ public final class NatsTopicBus implements TopicBus {
 
     private NatsTopicBus(Builder b, BusSettings settings) {
         this.url = b.url;
+        this.where = withoutCredentials(b.url);
         this.prefix = b.prefix;
         this.maxPending = settings.maxPending();
         this.bufferWhileDisconnected = settings.bufferWhileDisconnected();
         this.backoff = settings.backoff();
         this.options = b.options;
+    }
+
+    /** {@code nats://user:secret@host:4222,nats://token@other} as {@code nats://host:4222,nats://other}. */
+    static String withoutCredentials(String urls) {
+        return urls == null ? null : CREDENTIALS.matcher(urls).replaceAll("//");
     }
 
     /**
@@ -180,7 +191,7 @@ public final class NatsTopicBus implements TopicBus {
                     connector.schedule(this::connect, backoff.delayMillis(n - 1), TimeUnit.MILLISECONDS);
                 }
             }
-            LOG.log(n == 1 ? Level.WARNING : Level.DEBUG, () -> "cannot reach NATS at " + url + " (attempt " + n
+            LOG.log(n == 1 ? Level.WARNING : Level.DEBUG, () -> "cannot reach NATS at " + where + " (attempt " + n
                     + "): " + e.getMessage() + "; serving local subscribers only, retrying with backoff");
             return;
         } catch (InterruptedException e) {
@@ -203,7 +214,7 @@ public final class NatsTopicBus implements TopicBus {
             }
             live = c;
         }
-        LOG.log(Level.INFO, () -> "connected to NATS at " + c.getConnectedUrl() + " (subjects " + prefix + "<topic>)");
+        LOG.log(Level.INFO, () -> "connected to NATS at " + withoutCredentials(c.getConnectedUrl()) + " (subjects " + prefix + "<topic>)");
     }
 
     @Override
@@ -235,7 +246,7 @@ public final class NatsTopicBus implements TopicBus {
                     if (bufferWhileDisconnected && !closed && waiting.size() < maxPending) {
                         waiting.add(message);
                     } else {
-                        counters.dropped("not connected to NATS at " + url);
+                        counters.dropped("not connected to NATS at " + where);
                     }
                     return;
                 }
@@ -246,7 +257,7 @@ public final class NatsTopicBus implements TopicBus {
 
     private void send(Connection c, TopicMessage m) {
         if (!up && !bufferWhileDisconnected) {
-            counters.dropped("not connected to NATS at " + url);
+            counters.dropped("not connected to NATS at " + where);
             return;
         }
         try {
@@ -292,14 +303,14 @@ public final class NatsTopicBus implements TopicBus {
                     boolean was = up;
                     up = false;
                     if (was) {
-                        LOG.log(Level.WARNING, () -> "lost the connection to NATS at " + url
+                        LOG.log(Level.WARNING, () -> "lost the connection to NATS at " + where
                                 + ": serving local subscribers only, reconnecting");
                     }
                 }
                 case RECONNECTED -> {
                     up = true;
                     counters.reconnected();
-                    LOG.log(Level.INFO, () -> "connected again to NATS at " + conn.getConnectedUrl());
+                    LOG.log(Level.INFO, () -> "connected again to NATS at " + withoutCredentials(conn.getConnectedUrl()));
                 }
                 case CLOSED -> up = false;
                 default -> {
@@ -311,7 +322,7 @@ public final class NatsTopicBus implements TopicBus {
     private final class Errors implements ErrorListener {
         @Override
         public void messageDiscarded(Connection conn, Message msg) {
-            counters.unsent("more than " + maxPending + " messages waiting to be written to NATS at " + url);
+            counters.unsent("more than " + maxPending + " messages waiting to be written to NATS at " + where);
         }
 
         @Override

@@ -55,6 +55,21 @@ class NatsUnreachableTest {
     }
 
     @Test
+    void credentialsInTheUrlNeverReachTheLog() {
+        int port = BrokerProcess.freePort();
+        bus = NatsTopicBus.builder("nats://alice:s3cret@127.0.0.1:" + port + ",nats://t0ken@127.0.0.1:" + port)
+                .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(100)).build();
+        bus.start("a", received::add);
+        bus.publish(message(0));
+        Eventually.until(Duration.ofSeconds(20), () -> !log.messagesAtLeast(Level.WARNING).isEmpty(),
+                () -> "nothing logged: " + log.messagesAtLeast(Level.DEBUG));
+        List<String> lines = log.messagesAtLeast(Level.DEBUG);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("nats://127.0.0.1:" + port)), () -> "names the server: " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("s3cret") || l.contains("alice") || l.contains("t0ken")),
+                () -> "credentials logged: " + lines);
+    }
+
+    @Test
     void startReturnsAtOncePublishesAreDroppedAndCountedAndTheBusKeepsTrying() {
         bus = unreachable().build();
         long t0 = System.nanoTime();

@@ -10,6 +10,7 @@ package dev.wsf.api;
 public class CloseException extends WebSocketException {
     private static final long serialVersionUID = 1L;
 
+    /** The close code sent to the peer; part of the serialized form. */
     private final int closeCode;
 
     /**

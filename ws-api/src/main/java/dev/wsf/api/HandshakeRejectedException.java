@@ -12,6 +12,7 @@ package dev.wsf.api;
 public class HandshakeRejectedException extends WebSocketException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the refusal; part of the serialized form. */
     private final int status;
 
     /**

@@ -201,13 +201,14 @@ public interface Session {
      * @return a stage that completes once the frame is handed to the operating system, or
      *         exceptionally with a {@link WebSocketException} if the session is closed or the peer
      *         reads too slowly (the session is then closed with 1008)
-     * @throws IllegalStateException if a fragmented binary message is under way
+     * @throws IllegalStateException if a fragmented message, text or binary, is under way
      */
     CompletionStage<Void> sendText(CharSequence text);
 
     /**
-     * Sends one fragment of a text message; {@code last} ends the message. Until it does, no other
-     * data message may be sent. A fragment must not end in the middle of a surrogate pair.
+     * Sends one fragment of a text message; {@code last} ends the message. Until it does, the next
+     * data sent must be this message's next fragment: a whole message or a binary fragment throws
+     * {@link IllegalStateException}. A fragment must not end in the middle of a surrogate pair.
      *
      * @param fragment the next part of the message; encoded as UTF-8, may be empty
      * @param last     whether this part ends the message
@@ -226,12 +227,14 @@ public interface Session {
      * @return a stage that completes once the frame is handed to the operating system, or
      *         exceptionally with a {@link WebSocketException} if the session is closed or the peer
      *         reads too slowly (the session is then closed with 1008)
-     * @throws IllegalStateException if a fragmented text message is under way
+     * @throws IllegalStateException if a fragmented message, text or binary, is under way
      */
     CompletionStage<Void> sendBinary(ByteBuffer data);
 
     /**
-     * Sends one fragment of a binary message; {@code last} ends the message.
+     * Sends one fragment of a binary message; {@code last} ends the message. Until it does, the
+     * next data sent must be this message's next fragment: a whole message or a text fragment
+     * throws {@link IllegalStateException}.
      *
      * @param fragment the next part of the message, from its position to its limit
      * @param last     whether this part ends the message

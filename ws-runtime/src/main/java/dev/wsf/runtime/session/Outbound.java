@@ -35,12 +35,14 @@ final class Outbound {
 
     /**
      * Queues a data frame; {@code done} completes once it (and everything before it) is written.
+     * A {@code whole} message (sent in one call) may not follow the unfinished part of another:
+     * appended as that message's last part, it would reach the peer merged into it.
      *
      * @throws IllegalStateException if another data message is in the middle of being sent
      * @throws ExtensionFault        if an extension failed
      */
-    void sendData(Opcode type, ByteBuffer payload, boolean last, CompletableFuture<Void> done) {
-        if (fragmentedType != null && fragmentedType != type) {
+    void sendData(Opcode type, ByteBuffer payload, boolean last, boolean whole, CompletableFuture<Void> done) {
+        if (fragmentedType != null && (whole || fragmentedType != type)) {
             throw new IllegalStateException("a fragmented " + fragmentedType.name().toLowerCase()
                     + " message is in progress: send its last part before a " + type.name().toLowerCase() + " message");
         }

@@ -38,7 +38,8 @@ final class Sender {
         this.handshake = handshake;
     }
 
-    CompletionStage<Void> data(Opcode type, ByteBuffer payload, boolean last) {
+    /** A data frame: the part of a message ({@code whole} false) or a message sent in one call. */
+    CompletionStage<Void> data(Opcode type, ByteBuffer payload, boolean last, boolean whole) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         boolean overflow = false;
         RuntimeException extensionFailure = null;
@@ -53,7 +54,7 @@ final class Sender {
                 overflow = true;
             } else {
                 traffic.sent(type == Opcode.BINARY, payload.remaining(), last);
-                outbound.sendData(type, payload, last, done);
+                outbound.sendData(type, payload, last, whole, done);
                 if (last) {
                     shared.messageEnded(); // published messages that waited for the last fragment
                 }

@@ -141,7 +141,7 @@ final class SharedSender {
             case COMPRESSED -> transport.enqueueShared(frame.frameFor(compression));
             case OWN -> {
                 try {
-                    outbound.sendData(frame.opcode(), frame.payload(), true, null);
+                    outbound.sendData(frame.opcode(), frame.payload(), true, true, null);
                 } catch (Outbound.ExtensionFault e) {
                     fault = e;
                 }

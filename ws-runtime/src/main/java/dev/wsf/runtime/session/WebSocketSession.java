@@ -383,7 +383,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     @Override
     public CompletionStage<Void> sendText(CharSequence text) {
-        return sendText(text, true);
+        return sender.data(Opcode.TEXT, utf8(text), true, true);
     }
 
     @Override
@@ -391,20 +391,23 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         if (!last && fragment.length() > 0 && Character.isHighSurrogate(fragment.charAt(fragment.length() - 1))) {
             throw new IllegalArgumentException("a text fragment must not end inside a surrogate pair");
         }
-        ByteBuffer bytes = fragment instanceof String s
+        return sender.data(Opcode.TEXT, utf8(fragment), last, false);
+    }
+
+    private static ByteBuffer utf8(CharSequence text) {
+        return text instanceof String s
                 ? ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8))
-                : StandardCharsets.UTF_8.encode(CharBuffer.wrap(fragment));
-        return sender.data(Opcode.TEXT, bytes, last);
+                : StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
     }
 
     @Override
     public CompletionStage<Void> sendBinary(ByteBuffer data) {
-        return sender.data(Opcode.BINARY, data, true);
+        return sender.data(Opcode.BINARY, data, true, true);
     }
 
     @Override
     public CompletionStage<Void> sendBinary(ByteBuffer fragment, boolean last) {
-        return sender.data(Opcode.BINARY, fragment, last);
+        return sender.data(Opcode.BINARY, fragment, last, false);
     }
 
     @Override

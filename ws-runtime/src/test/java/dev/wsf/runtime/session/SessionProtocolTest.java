@@ -357,6 +357,23 @@ class SessionProtocolTest {
         assertThrows(IllegalArgumentException.class, () -> s.sendText("\ud83d", false));
     }
 
+    // A whole message in the middle of a fragmented one of the same type must not become its last part.
+    @Test
+    void aWholeMessageMayNotInterruptAFragmentedOne() {
+        ServerHarness h = open();
+        Session s = handler.session;
+        s.sendText("a", false);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.sendText("whole"));
+        assertTrue(e.getMessage().startsWith("a fragmented text message is in progress"), e.getMessage());
+        s.sendText("b", true);
+        s.sendBinary(ByteBuffer.allocate(1), false);
+        assertThrows(IllegalStateException.class, () -> s.sendBinary(ByteBuffer.allocate(3)));
+        s.sendBinary(ByteBuffer.wrap(new byte[] {'c'}), true);
+        s.sendText("whole");
+        assertEquals(List.of("TEXT... a", "CONTINUATION b", "BINARY... 1 bytes", "CONTINUATION c", "TEXT whole"),
+                h.frames());
+    }
+
     @Test
     void closeWhileAWorkerSessionHasQueuedInput() {
         ServerHarness h = open(ServerConfig.builder(), Dispatch.WORKER, Delivery.WHOLE);

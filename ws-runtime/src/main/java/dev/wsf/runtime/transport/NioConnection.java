@@ -41,8 +41,11 @@ final class NioConnection implements Transport, Selectable {
     private volatile boolean open = true;
     private volatile Runnable closeHook;
     private volatile long lastActivity = System.nanoTime();
-    /** The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by itself. */
-    private final int[] readPauses = new int[1];
+    /**
+     * The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by this
+     * object's monitor (not a lock object of its own: every connection has one).
+     */
+    private int readPauses;
     /** The protocol is handling input in the loop's read buffer (loop-confined). */
     private boolean delivering;
 
@@ -386,23 +389,23 @@ final class NioConnection implements Transport, Selectable {
 
     @Override
     public void pauseReading(ReadPause reason) {
-        synchronized (readPauses) {
-            if (readPauses[0] == 0) {
+        synchronized (this) {
+            if (readPauses == 0) {
                 setReadInterest(false);
                 if (reason == ReadPause.OUTPUT_BACKLOG || reason == ReadPause.INPUT_BACKLOG) {
                     metrics.readsPaused();
                 }
             }
-            readPauses[0] |= reason.bit();
+            readPauses |= reason.bit();
         }
     }
 
     @Override
     public void resumeReading(ReadPause reason) {
-        synchronized (readPauses) {
-            int before = readPauses[0];
-            readPauses[0] &= ~reason.bit();
-            if (before != 0 && readPauses[0] == 0) {
+        synchronized (this) {
+            int before = readPauses;
+            readPauses &= ~reason.bit();
+            if (before != 0 && readPauses == 0) {
                 setReadInterest(true);
             }
         }

@@ -4,12 +4,12 @@ import dev.wsf.api.WebSocketException;
 import dev.wsf.runtime.io.MemoryAccount;
 import dev.wsf.runtime.io.ReadPause;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The writing half of an {@link NioConnection}: its queue, when it is written, and how the output
@@ -27,13 +27,26 @@ final class SocketOutput {
     /** ...until the peer has taken all but this many. */
     static final long LOW_WATER = 64 * 1024;
 
+    private static final VarHandle WRITE_TASK_QUEUED;
+
+    static {
+        try {
+            WRITE_TASK_QUEUED = MethodHandles.lookup().findVarHandle(SocketOutput.class, "writeTaskQueued",
+                    boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** How the output ends: it stays open, is shut once the queue is written, is shut, or is gone. */
     private enum State { OPEN, SHUTDOWN_AFTER_FLUSH, SHUT, CLOSED }
 
     private final NioConnection connection;
     private final Egress egress;
     private final SelectorLoop loop;
-    private final ReentrantLock lock = new ReentrantLock();
+    // The lock is this object's monitor, not a ReentrantLock: every connection has one, and a
+    // monitor costs nothing until contended. It is held for the queue's bookkeeping and a
+    // non-blocking write, never across a call that waits.
     private final WriteQueue queue;
     private SelectionKey key;
     private State state = State.OPEN;
@@ -43,8 +56,11 @@ final class SocketOutput {
     private int batchDepth;
     /** Already in the loop's list of connections to flush at the end of this round (loop-confined). */
     private boolean flushScheduled;
-    /** For an egress that writes on the loop only: a write task is already on its way there. */
-    private final AtomicBoolean writeTaskQueued = new AtomicBoolean();
+    /**
+     * For an egress that writes on the loop only: a write task is already on its way there. A
+     * plain field under a VarHandle, not an AtomicBoolean: every connection has one.
+     */
+    private volatile boolean writeTaskQueued;
     /** Run on the loop once no more than {@link #drainedAt} bytes are queued; see {@link #whenDrained}. */
     private Runnable onDrained;
     private long drainedAt;
@@ -83,8 +99,7 @@ final class SocketOutput {
 
     private void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, Kind kind) {
         boolean accepted;
-        lock.lock();
-        try {
+        synchronized (this) {
             accepted = state == State.OPEN;
             if (accepted) {
                 switch (kind) {
@@ -98,8 +113,6 @@ final class SocketOutput {
                     connection.pauseReading(ReadPause.OUTPUT_BACKLOG);
                 }
             }
-        } finally {
-            lock.unlock();
         }
         if (!accepted && done != null) {
             done.completeExceptionally(new WebSocketException("connection is closed"));
@@ -108,12 +121,9 @@ final class SocketOutput {
 
     void discardQueued() {
         WriteQueue.Entry dropped;
-        lock.lock();
-        try {
+        synchronized (this) {
             dropped = queue.discardOrdinary();
             resumeIfDrained();
-        } finally {
-            lock.unlock();
         }
         WriteQueue.fail(dropped, new WebSocketException("discarded: the session failed before it was written"));
     }
@@ -131,9 +141,9 @@ final class SocketOutput {
             return;
         }
         if (egress.loopOnly()) {
-            if (writeTaskQueued.compareAndSet(false, true)) {
+            if (WRITE_TASK_QUEUED.compareAndSet(this, false, true)) {
                 loop.execute(() -> {
-                    writeTaskQueued.set(false);
+                    writeTaskQueued = false;
                     connection.flushFromLoop();
                 });
             }
@@ -141,16 +151,13 @@ final class SocketOutput {
         }
         WriteQueue.Entry written;
         Runnable drained;
-        lock.lock();
-        try {
+        synchronized (this) {
             boolean batching = !evenInBatch && batchDepth > 0 && batchThread == Thread.currentThread();
             if (batching || waitingForWritable) {
                 return; // the batch's end, or OP_WRITE, writes it
             }
             written = write();
             drained = takeDrainedCallback();
-        } finally {
-            lock.unlock();
         }
         WriteQueue.complete(written);
         if (drained != null) {
@@ -179,15 +186,12 @@ final class SocketOutput {
     private void writeOnLoop(boolean detach) {
         WriteQueue.Entry written;
         Runnable drained;
-        lock.lock();
-        try {
+        synchronized (this) {
             written = write();
             if (detach) {
                 queue.detachBorrowed();
             }
             drained = takeDrainedCallback();
-        } finally {
-            lock.unlock();
         }
         WriteQueue.complete(written);
         if (drained != null) {
@@ -201,13 +205,10 @@ final class SocketOutput {
      */
     void whenDrained(long maxBytes, Runnable callback) {
         boolean now;
-        lock.lock();
-        try {
+        synchronized (this) {
             onDrained = callback;
             drainedAt = maxBytes;
             now = queue.bytes() <= maxBytes;
-        } finally {
-            lock.unlock();
         }
         if (now) {
             loop.execute(connection::flushFromLoop); // runs it from writeFromLoop, on the loop
@@ -224,36 +225,27 @@ final class SocketOutput {
     }
 
     void beginBatch() {
-        lock.lock();
-        try {
+        synchronized (this) {
             batchThread = Thread.currentThread();
             batchDepth++;
-        } finally {
-            lock.unlock();
         }
     }
 
     void endBatch() {
-        lock.lock();
-        try {
+        synchronized (this) {
             if (--batchDepth == 0) {
                 batchThread = null;
             }
-        } finally {
-            lock.unlock();
         }
         flush(false);
     }
 
     /** Shuts the output once everything queued is written; nothing more is accepted. */
     void shutdownAfterFlush() {
-        lock.lock();
-        try {
+        synchronized (this) {
             if (state == State.OPEN) {
                 state = State.SHUTDOWN_AFTER_FLUSH;
             }
-        } finally {
-            lock.unlock();
         }
         if (loop.inLoop()) {
             flush(true);
@@ -265,32 +257,23 @@ final class SocketOutput {
     /** The connection closed: fails what was never written. */
     void closed() {
         WriteQueue.Entry unwritten;
-        lock.lock();
-        try {
+        synchronized (this) {
             state = State.CLOSED;
             onDrained = null;
             unwritten = queue.clear();
-        } finally {
-            lock.unlock();
         }
         WriteQueue.fail(unwritten, new WebSocketException("connection closed before the write completed"));
     }
 
     long bufferedBytes() {
-        lock.lock();
-        try {
+        synchronized (this) {
             return queue.bytes();
-        } finally {
-            lock.unlock();
         }
     }
 
     long bytesWritten() {
-        lock.lock();
-        try {
+        synchronized (this) {
             return queue.totalWritten();
-        } finally {
-            lock.unlock();
         }
     }
 

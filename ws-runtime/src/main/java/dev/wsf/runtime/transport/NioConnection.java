@@ -66,7 +66,7 @@ final class NioConnection implements Transport, Selectable {
         this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
         this.memory = budget.open(() -> execute(() -> protocol.onOverload()));
         this.tls = tls == null ? null : new TlsLayer(tls.engine(remoteAddress), channel, loop, tls.tasks(), this);
-        this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop, memory);
+        this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop);
         this.proxyHeader = proxyProtocol ? new ProxyHeader(remoteAddress) : null;
     }
 
@@ -249,6 +249,7 @@ final class NioConnection implements Transport, Selectable {
     void tick(long now) {
         if (open) {
             guarded(() -> protocol.onTick(now));
+            output.trimIfIdle();
         }
     }
 

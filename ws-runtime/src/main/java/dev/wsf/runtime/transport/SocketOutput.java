@@ -1,7 +1,6 @@
 package dev.wsf.runtime.transport;
 
 import dev.wsf.api.WebSocketException;
-import dev.wsf.runtime.io.MemoryAccount;
 import dev.wsf.runtime.io.ReadPause;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -47,7 +46,13 @@ final class SocketOutput {
     // The lock is this object's monitor, not a ReentrantLock: every connection has one, and a
     // monitor costs nothing until contended. It is held for the queue's bookkeeping and a
     // non-blocking write, never across a call that waits.
-    private final WriteQueue queue;
+    /**
+     * What waits to be written; null until something is queued, and again once a tick finds it
+     * empty (see {@link #trimIfIdle}): an idle connection holds no queue.
+     */
+    private WriteQueue queue;
+    /** Bytes written since the connection opened, by every queue it had. */
+    private long totalWritten;
     private SelectionKey key;
     private State state = State.OPEN;
     private boolean waitingForWritable;
@@ -67,11 +72,10 @@ final class SocketOutput {
     /** Borrowed payloads may be queued (loop-confined); see {@link #enqueueBorrowed}. */
     private boolean borrowing;
 
-    SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop, MemoryAccount memory) {
+    SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop) {
         this.connection = connection;
         this.egress = egress;
         this.loop = loop;
-        this.queue = new WriteQueue(memory);
     }
 
     void attach(SelectionKey key) {
@@ -102,6 +106,9 @@ final class SocketOutput {
         synchronized (this) {
             accepted = state == State.OPEN;
             if (accepted) {
+                if (queue == null) {
+                    queue = new WriteQueue(connection.memory());
+                }
                 switch (kind) {
                     case URGENT -> queue.addUrgent(first, done);
                     case SHARED -> queue.addShared(first);
@@ -122,7 +129,7 @@ final class SocketOutput {
     void discardQueued() {
         WriteQueue.Entry dropped;
         synchronized (this) {
-            dropped = queue.discardOrdinary();
+            dropped = queue == null ? null : queue.discardOrdinary();
             resumeIfDrained();
         }
         WriteQueue.fail(dropped, new WebSocketException("discarded: the session failed before it was written"));
@@ -188,7 +195,7 @@ final class SocketOutput {
         Runnable drained;
         synchronized (this) {
             written = write();
-            if (detach) {
+            if (detach && queue != null) {
                 queue.detachBorrowed();
             }
             drained = takeDrainedCallback();
@@ -208,7 +215,7 @@ final class SocketOutput {
         synchronized (this) {
             onDrained = callback;
             drainedAt = maxBytes;
-            now = queue.bytes() <= maxBytes;
+            now = queuedBytes() <= maxBytes;
         }
         if (now) {
             loop.execute(connection::flushFromLoop); // runs it from writeFromLoop, on the loop
@@ -216,7 +223,7 @@ final class SocketOutput {
     }
 
     private Runnable takeDrainedCallback() {
-        if (onDrained == null || queue.bytes() > drainedAt || state == State.CLOSED) {
+        if (onDrained == null || queuedBytes() > drainedAt || state == State.CLOSED) {
             return null;
         }
         Runnable r = onDrained;
@@ -260,20 +267,37 @@ final class SocketOutput {
         synchronized (this) {
             state = State.CLOSED;
             onDrained = null;
-            unwritten = queue.clear();
+            unwritten = queue == null ? null : queue.clear();
         }
         WriteQueue.fail(unwritten, new WebSocketException("connection closed before the write completed"));
     }
 
+    /**
+     * Lets go of the queue if nothing is in it; on the loop, at every tick. A busy connection
+     * makes a new one at most once a tick, an idle one holds none.
+     */
+    void trimIfIdle() {
+        synchronized (this) {
+            if (queue != null && queue.isEmpty()) {
+                queue = null;
+            }
+        }
+    }
+
+    /** Bytes queued and not yet written; with the lock held. */
+    private long queuedBytes() {
+        return queue == null ? 0 : queue.bytes();
+    }
+
     long bufferedBytes() {
         synchronized (this) {
-            return queue.bytes();
+            return queuedBytes();
         }
     }
 
     long bytesWritten() {
         synchronized (this) {
-            return queue.totalWritten();
+            return totalWritten;
         }
     }
 
@@ -290,12 +314,13 @@ final class SocketOutput {
             boolean clear = egress.flush();
             boolean coalesce = egress.prefersCoalescing();
             WriteStaging staging = coalesce && loop.inLoop() ? loop.writeStaging() : null;
-            long written = clear ? queue.writeTo(egress, coalesce, staging) : 0;
+            long written = clear && queue != null ? queue.writeTo(egress, coalesce, staging) : 0;
             if (written > 0) {
+                totalWritten += written;
                 connection.wrote(written);
             }
             resumeIfDrained();
-            if (!clear || !queue.isEmpty()) {
+            if (!clear || queue != null && !queue.isEmpty()) {
                 waitForWritable(egress.waitsForSocket());
             } else if (state == State.SHUTDOWN_AFTER_FLUSH) {
                 boolean done = egress.shutdown();
@@ -311,7 +336,7 @@ final class SocketOutput {
         } catch (CancelledKeyException e) {
             // closed meanwhile; closeNow fails what is left
         }
-        return queue.takeWritten();
+        return queue == null ? null : queue.takeWritten();
     }
 
     private void waitForWritable(boolean wait) {
@@ -330,7 +355,7 @@ final class SocketOutput {
     }
 
     private void resumeIfDrained() {
-        if (backlogPaused && queue.bytes() <= LOW_WATER) {
+        if (backlogPaused && queuedBytes() <= LOW_WATER) {
             backlogPaused = false;
             connection.resumeReading(ReadPause.OUTPUT_BACKLOG);
         }

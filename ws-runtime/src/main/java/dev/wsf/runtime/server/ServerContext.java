@@ -124,7 +124,7 @@ public final class ServerContext {
         return settings.get(endpoint);
     }
 
-    String nextSessionId() {
-        return Long.toString(sessionIds.incrementAndGet());
+    long nextSessionId() {
+        return sessionIds.incrementAndGet();
     }
 }

@@ -61,7 +61,8 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         }
     }
 
-    private final String id;
+    /** The number {@link #id()} is made from, on demand: a string per session would cost ~48 bytes. */
+    private final long id;
     private final HandshakeRequest request;
     private final Optional<String> subprotocol;
     private final NegotiatedExtensions extensions;
@@ -85,7 +86,8 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     private volatile CompletableFuture<Void> closed;
     private volatile Map<String, Object> userProperties;
 
-    public WebSocketSession(String id, HandshakeRequest request, Optional<String> subprotocol,
+    /** @param id the session's number among those of its server or client; see {@link #id()} */
+    public WebSocketSession(long id, HandshakeRequest request, Optional<String> subprotocol,
                             NegotiatedExtensions extensions, SessionSettings settings, Transport transport,
                             EndpointFactory factory) {
         this.id = id;
@@ -106,13 +108,13 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         ExtensionChain chain = extensions.isEmpty() ? null : new ExtensionChain(extensions,
                 frame -> FrameCollector.deliver(assembler, frame), writer::frame);
         Outbound outbound = new Outbound(writer, chain);
-        this.handshake = new CloseHandshake(id, lifecycle, lock, transport, outbound, serial, callbacks,
+        this.handshake = new CloseHandshake(this, lifecycle, lock, transport, outbound, serial, callbacks,
                 settings.counters(), traffic);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, this::release);
         this.shared = new SharedSender(lock, transport, outbound, handshake, settings.role(), extensions);
-        this.sender = new Sender(id, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
+        this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
         this.timers = new SessionTimers(settings, transport, handshake, sender, traffic);
         settings.metrics().sessionOpened(settings.endpointTag());
         settings.counters().opened(this);
@@ -203,7 +205,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     /** A task on the serial executor threw (out of memory, say): give up on the connection. */
     private void taskFailed(Throwable t) {
         try {
-            LOG.log(System.Logger.Level.WARNING, "session " + id + ": closing after an unexpected failure", t);
+            LOG.log(System.Logger.Level.WARNING, "session " + id() + ": closing after an unexpected failure", t);
         } catch (Throwable ignored) {
             // the close below matters more
         }
@@ -279,9 +281,10 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         return settings.topics();
     }
 
+    /** The session's number; a client's sessions have a {@code c} in front, so the two never look alike. */
     @Override
     public String id() {
-        return id;
+        return settings.role() == Role.CLIENT ? "c" + id : Long.toString(id);
     }
 
     @Override
@@ -439,6 +442,6 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     @Override
     public String toString() {
-        return "WebSocketSession[" + id + ", " + handshake + ", " + request.path() + "]";
+        return "WebSocketSession[" + id() + ", " + handshake + ", " + request.path() + "]";
     }
 }

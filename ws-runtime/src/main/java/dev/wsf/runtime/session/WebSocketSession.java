@@ -5,6 +5,7 @@ import dev.wsf.api.CloseReason;
 import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.Role;
 import dev.wsf.api.Session;
+import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointFactory;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.Opcode;
@@ -20,6 +21,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -97,13 +99,15 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.settings = settings;
         this.transport = transport;
         this.factory = factory;
-        this.serial = new SerialExecutor(executorFor(settings, transport), this::taskFailed);
+        Hooks hooks = new Hooks();
+        this.serial = new SerialExecutor(settings.dispatch() == Dispatch.WORKER ? settings.workerExecutor() : hooks,
+                hooks);
         this.callbacks = new Callbacks(this);
         this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER, settings.closeTimeoutNanos());
 
         this.traffic = new SessionTraffic(settings.metrics(), settings.endpointTag());
         FrameWriter writer = new FrameWriter(transport, settings.role() == Role.CLIENT);
-        MessageAssembler assembler = new MessageAssembler(callbacks, this::onControlFrame, settings, transport.memory(),
+        MessageAssembler assembler = new MessageAssembler(callbacks, hooks, settings, transport.memory(),
                 traffic);
         ExtensionChain chain = extensions.isEmpty() ? null : new ExtensionChain(extensions,
                 frame -> FrameCollector.deliver(assembler, frame), writer::frame);
@@ -112,7 +116,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
                 settings.counters(), traffic);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
-        this.handshake.bind(inbound, this::release);
+        this.handshake.bind(inbound, hooks);
         this.shared = new SharedSender(lock, transport, outbound, handshake, settings.role(), extensions);
         this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
         this.timers = new SessionTimers(settings, transport, handshake, sender, traffic);
@@ -120,18 +124,37 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         settings.counters().opened(this);
     }
 
-    /** IO_THREAD callbacks run inline on the I/O thread, or are handed to it from elsewhere. */
-    private static java.util.concurrent.Executor executorFor(SessionSettings settings, Transport transport) {
-        if (settings.dispatch() == dev.wsf.api.endpoint.Dispatch.WORKER) {
-            return settings.workerExecutor();
-        }
-        return task -> {
+    /**
+     * What the session's parts call back into it with: one object in four roles, where four
+     * lambdas would cost every session four objects. Each role hands on to the session.
+     */
+    private final class Hooks implements Executor, Consumer<Throwable>, ControlFrameHandler, Runnable {
+        /** The serial executor's target for IO_THREAD: inline on the I/O thread, or handed to it. */
+        @Override
+        public void execute(Runnable task) {
             if (transport.inIoThread()) {
                 task.run();
             } else {
                 transport.execute(task);
             }
-        };
+        }
+
+        /** A task on the serial executor failed. */
+        @Override
+        public void accept(Throwable t) {
+            taskFailed(t);
+        }
+
+        @Override
+        public void onControlFrame(Opcode opcode, ByteBuffer payload) {
+            WebSocketSession.this.onControlFrame(opcode, payload);
+        }
+
+        /** The end of the session: lets go of what it holds. */
+        @Override
+        public void run() {
+            release();
+        }
     }
 
     /** Closes the session with 1008 at {@code instant}: the credential it was accepted with expires. */

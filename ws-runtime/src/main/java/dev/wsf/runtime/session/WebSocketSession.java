@@ -105,7 +105,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.callbacks = new Callbacks(this);
         this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER, settings.closeTimeoutNanos());
 
-        this.traffic = new SessionTraffic(settings.metrics(), settings.endpointTag());
+        this.traffic = new SessionTraffic(settings);
         FrameWriter writer = new FrameWriter(transport, settings.role() == Role.CLIENT);
         MessageAssembler assembler = new MessageAssembler(callbacks, hooks, settings, transport.memory(),
                 traffic);

@@ -56,7 +56,7 @@ public final class MemoryBudget {
     }
 
     /** Opens an account for a new connection; {@code owner} is told when the account is shed. */
-    public MemoryAccount open(Runnable owner) {
+    public MemoryAccount open(MemoryAccount.Owner owner) {
         MemoryAccount account = new MemoryAccount(this, owner);
         accounts.add(account);
         return account;

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * <p>Every call into the protocol goes through {@link #guarded}: whatever it throws, an
  * {@link OutOfMemoryError} included, closes this connection and no other, and the loop goes on.
  */
-final class NioConnection implements Transport, Selectable {
+final class NioConnection implements Transport, Selectable, MemoryAccount.Owner {
     private final SocketChannel channel;
     private final SelectorLoop loop;
     private final InetSocketAddress localAddress;
@@ -64,7 +64,7 @@ final class NioConnection implements Transport, Selectable {
         this.loop = loop;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
-        this.memory = budget.open(() -> execute(() -> protocol.onOverload()));
+        this.memory = budget.open(this);
         this.tls = tls == null ? null : new TlsLayer(tls.engine(remoteAddress), channel, loop, tls.tasks(), this);
         this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop);
         this.proxyHeader = proxyProtocol ? new ProxyHeader(remoteAddress) : null;
@@ -278,6 +278,12 @@ final class NioConnection implements Transport, Selectable {
             LoopFaults.connectionFailed(this, t);
             closeNow(t);
         }
+    }
+
+    /** The memory budget sheds this connection: the protocol does it, on the loop. */
+    @Override
+    public void shed() {
+        execute(() -> protocol.onOverload());
     }
 
     // ---- writing ----

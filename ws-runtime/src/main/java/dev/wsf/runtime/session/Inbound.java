@@ -117,6 +117,9 @@ final class Inbound {
         if (p != null && p.atMessageBoundary()) {
             parser = null;
             assembler.trim();
+            if (collector != null) {
+                collector.trim();
+            }
         }
     }
 

@@ -46,7 +46,7 @@ final class EchoFixture {
                 s.sendText(message);
             }
         };
-        session = new WebSocketSession("bench", new StubSession(), Optional.empty(), NegotiatedExtensions.none(), settings,
+        session = new WebSocketSession(1, new StubSession(), Optional.empty(), NegotiatedExtensions.none(), settings,
                 transport, request -> echo);
         session.start();
     }

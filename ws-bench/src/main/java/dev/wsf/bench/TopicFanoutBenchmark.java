@@ -66,7 +66,7 @@ public class TopicFanoutBenchmark {
         };
         for (int i = 0; i < subscribers; i++) {
             DiscardingTransport transport = new DiscardingTransport();
-            WebSocketSession session = new WebSocketSession("bench-" + i, new StubSession(), Optional.empty(),
+            WebSocketSession session = new WebSocketSession(i, new StubSession(), Optional.empty(),
                     NegotiatedExtensions.none(), settings, transport, request -> handler);
             session.start();
             transports.add(transport);

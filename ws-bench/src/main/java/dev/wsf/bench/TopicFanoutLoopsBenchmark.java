@@ -83,7 +83,7 @@ public class TopicFanoutLoopsBenchmark {
                 }
             };
             for (int i = 0; i < SUBSCRIBERS / LOOPS; i++) {
-                WebSocketSession session = new WebSocketSession("bench-" + i, new StubSession(), Optional.empty(),
+                WebSocketSession session = new WebSocketSession(i, new StubSession(), Optional.empty(),
                         NegotiatedExtensions.none(), shared.settings, new DiscardingTransport(executor),
                         request -> handler);
                 session.start();

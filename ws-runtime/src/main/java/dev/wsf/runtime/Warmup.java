@@ -138,7 +138,7 @@ final class Warmup {
         for (int scenario = 0; scenario < 2; scenario++) {
             CompletableFuture<Session> result = new CompletableFuture<>();
             ClientConnector connector = new ClientConnector(URI.create("ws://localhost/warmup"), endpoint,
-                    ConnectOptions.defaults(), settings, registry, 8192, 10_000_000_000L, "warmup", result);
+                    ConnectOptions.defaults(), settings, registry, 8192, 10_000_000_000L, 0, result);
             Memory m = new Memory();
             m.protocol = connector.start(m);
             m.run();

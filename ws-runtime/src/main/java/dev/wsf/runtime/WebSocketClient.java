@@ -156,7 +156,7 @@ public final class WebSocketClient implements AutoCloseable {
         }
         SessionSettings settings = SessionSettings.of(Role.CLIENT, config, endpoint, workers, counters, topics, metrics);
         ClientConnector connector = new ClientConnector(uri, endpoint, options, settings, extensions,
-                config.maxHandshakeSize(), config.handshakeTimeout().toNanos(), "c" + sessionIds.incrementAndGet(), result);
+                config.maxHandshakeSize(), config.handshakeTimeout().toNanos(), sessionIds.incrementAndGet(), result);
         loops.connect(address, config.connectTimeout(), tls, connector::start)
                 .whenComplete((ok, error) -> {
                     if (error != null) {

@@ -19,7 +19,7 @@ public final class ClientConnector {
     private final ExtensionRegistry registry;
     private final int maxHandshakeSize;
     private final long handshakeTimeoutNanos;
-    private final String sessionId;
+    private final long sessionId;
     private final CompletableFuture<Session> result;
 
     /**
@@ -36,7 +36,7 @@ public final class ClientConnector {
      * @param result completed with the session once open, or failed
      */
     public ClientConnector(URI uri, EndpointDefinition endpoint, ConnectOptions options, SessionSettings settings,
-                           ExtensionRegistry registry, int maxHandshakeSize, long handshakeTimeoutNanos, String sessionId,
+                           ExtensionRegistry registry, int maxHandshakeSize, long handshakeTimeoutNanos, long sessionId,
                            CompletableFuture<Session> result) {
         this.uri = uri;
         this.endpoint = endpoint;

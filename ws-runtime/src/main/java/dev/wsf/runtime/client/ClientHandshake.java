@@ -39,7 +39,7 @@ final class ClientHandshake implements Protocol {
     private final SessionSettings settings;
     private final ExtensionRegistry registry;
     private final CompletableFuture<Session> result;
-    private final String sessionId;
+    private final long sessionId;
     private final HttpHeadReader reader;
     private final ClientRequest request;
     private final String key;
@@ -47,7 +47,7 @@ final class ClientHandshake implements Protocol {
 
     ClientHandshake(Transport transport, URI uri, EndpointDefinition endpoint, ConnectOptions options,
                     SessionSettings settings, ExtensionRegistry registry, int maxHandshakeSize, long handshakeTimeoutNanos,
-                    String sessionId, CompletableFuture<Session> result) {
+                    long sessionId, CompletableFuture<Session> result) {
         this.transport = transport;
         this.endpoint = endpoint;
         this.settings = settings;

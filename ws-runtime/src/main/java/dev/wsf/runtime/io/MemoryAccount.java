@@ -24,12 +24,23 @@ public final class MemoryAccount {
     }
 
     private final MemoryBudget budget;
-    private final Runnable owner;
+    private final Owner owner;
     /** Bytes held, or {@link #CLOSED}; a plain field under a VarHandle, as every connection has an account. */
     private volatile long held;
     private volatile boolean shed;
 
-    MemoryAccount(MemoryBudget budget, Runnable owner) {
+    /**
+     * Who holds an account, told when the budget sheds it. An interface of its own, so a
+     * connection can be its account's owner itself, where a lambda would cost every connection
+     * an object.
+     */
+    @FunctionalInterface
+    public interface Owner {
+        /** The budget is over its limit and this account holds the most: let go of what it holds. */
+        void shed();
+    }
+
+    MemoryAccount(MemoryBudget budget, Owner owner) {
         this.budget = budget;
         this.owner = owner;
     }
@@ -116,6 +127,6 @@ public final class MemoryAccount {
     }
 
     void notifyOwner() {
-        owner.run();
+        owner.shed();
     }
 }

@@ -68,11 +68,11 @@ public final class MemoryBudget {
     /**
      * Opens an account for a new connection; {@code owner} is told when the account is shed.
      *
-     * @param owner called once if the account is shed, on the thread that made the budget pass its
+     * @param owner told once if the account is shed, on the thread that made the budget pass its
      *              limit; it should hand the work to the connection's own thread
      * @return the new account, holding 0 bytes
      */
-    public MemoryAccount open(Runnable owner) {
+    public MemoryAccount open(MemoryAccount.Owner owner) {
         MemoryAccount account = new MemoryAccount(this, owner);
         accounts.add(account);
         return account;

@@ -1,6 +1,7 @@
 package dev.wsf.runtime.server;
 
 import dev.wsf.api.config.ConnectionLimits;
+import dev.wsf.api.metrics.WebSocketMetrics;
 import dev.wsf.api.metrics.WebSocketMetrics.Refusal;
 import java.net.InetAddress;
 import java.lang.invoke.MethodHandles;
@@ -16,12 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConnectionGate {
     private final ConnectionLimits limits;
     private final TrustedProxies proxies;
+    private final WebSocketMetrics metrics;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
-    ConnectionGate(ConnectionLimits limits) {
+    /** @param metrics told of every admitted connection's end; see {@link Admission#run()} */
+    ConnectionGate(ConnectionLimits limits, WebSocketMetrics metrics) {
         this.limits = limits;
+        this.metrics = metrics;
         this.proxies = TrustedProxies.of(limits.trustedProxies());
     }
 
@@ -80,7 +84,7 @@ final class ConnectionGate {
     }
 
     /** One connection's place within the limits. */
-    static final class Admission {
+    static final class Admission implements Runnable {
         private static final int HANDSHAKE_DONE = 1;
         private static final int RELEASED = 2;
         private static final VarHandle DONE;
@@ -151,6 +155,17 @@ final class ConnectionGate {
             if (gate != null && mark(HANDSHAKE_DONE)) {
                 gate.handshakes.decrementAndGet();
             }
+        }
+
+        /**
+         * The admitted connection closed: releases the admission and tells the metrics. The
+         * admission is the connection's close hook itself, where a lambda would cost every
+         * connection an object of its own.
+         */
+        @Override
+        public void run() {
+            release();
+            gate.metrics.connectionClosed();
         }
 
         /** The connection closed. Idempotent. */

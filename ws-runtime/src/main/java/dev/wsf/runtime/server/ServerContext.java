@@ -61,8 +61,8 @@ public final class ServerContext {
         this.extensions = ExtensionRegistry.of(config.extensions(), config.discoverExtensions(),
                 config.disabledExtensions());
         this.httpHandler = httpHandler;
-        this.gate = new ConnectionGate(config.limits());
         this.metrics = observed ? Observers.of(config.metrics()) : WebSocketMetrics.NONE;
+        this.gate = new ConnectionGate(config.limits(), metrics);
         this.accessLog = new AccessLog(config.accessLog());
         this.topics = new TopicRegistry(config.topicBus().orElse(null), java.util.UUID.randomUUID().toString(), metrics);
         for (EndpointDefinition e : endpoints) {
@@ -85,10 +85,7 @@ public final class ServerContext {
                     config.closeTimeout().toNanos());
         }
         metrics.connectionOpened();
-        transport.onClose(() -> {
-            admission.release();
-            metrics.connectionClosed();
-        });
+        transport.onClose(admission); // releases it, and counts the connection closed
         return new ServerHandshake(this, transport, admission);
     }
 
@@ -147,7 +144,7 @@ public final class ServerContext {
         return settings.get(endpoint);
     }
 
-    String nextSessionId() {
-        return Long.toString(sessionIds.incrementAndGet());
+    long nextSessionId() {
+        return sessionIds.incrementAndGet();
     }
 }

@@ -255,11 +255,11 @@ final class ServerHandshake implements Protocol {
         phase = Phase.ANSWERED;
         admission.handshakeDone();
         transport.enqueue(HttpResponses.switchingProtocols(response), null, null);
-        String sessionId = context.nextSessionId();
+        long sessionId = context.nextSessionId();
         long took = System.nanoTime() - startNanos;
         metrics.handshake(tag, 101, took);
         context.accessLog().log(request.remoteAddress(), method, path, 101, subprotocol.orElse(null),
-                chain.configs().stream().map(ExtensionConfig::name).toList(), took, sessionId);
+                chain.configs().stream().map(ExtensionConfig::name).toList(), took, Long.toString(sessionId));
         WebSocketSession session = new WebSocketSession(sessionId, request, subprotocol, chain,
                 settings, transport, endpoint.factory());
         request.identity().ifPresent(id -> {

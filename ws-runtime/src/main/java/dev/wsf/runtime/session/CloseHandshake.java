@@ -4,6 +4,7 @@ import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.ProtocolViolationException;
+import dev.wsf.api.Session;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionLifecycle.Actions;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,7 +26,7 @@ final class CloseHandshake {
      */
     static final long JUMP_THRESHOLD = 64 * 1024;
 
-    private final String sessionId;
+    private final Session session;
     private final SessionLifecycle lifecycle;
     private final ReentrantLock lock;
     private final Transport transport;
@@ -38,11 +39,11 @@ final class CloseHandshake {
     private Inbound inbound;
     private Runnable release;
 
-    CloseHandshake(String sessionId, SessionLifecycle lifecycle, ReentrantLock lock, Transport transport,
+    CloseHandshake(Session session, SessionLifecycle lifecycle, ReentrantLock lock, Transport transport,
                    Outbound outbound, SerialExecutor serial, Callbacks callbacks, SessionCounters counters,
                    SessionTraffic traffic) {
         this.traffic = traffic;
-        this.sessionId = sessionId;
+        this.session = session;
         this.lifecycle = lifecycle;
         this.lock = lock;
         this.transport = transport;
@@ -91,7 +92,7 @@ final class CloseHandshake {
     void overloaded() {
         counters.overload();
         traffic.metrics().slowConsumerClosed(traffic.endpoint());
-        LOG.log(System.Logger.Level.DEBUG, () -> "session " + sessionId + ": closing with 1013 to shed memory");
+        LOG.log(System.Logger.Level.DEBUG, () -> "session " + session.id() + ": closing with 1013 to shed memory");
         fail(CloseCode.TRY_AGAIN_LATER.code(), "server overloaded", null, true);
     }
 

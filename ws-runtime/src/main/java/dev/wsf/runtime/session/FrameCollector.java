@@ -16,7 +16,9 @@ import java.nio.ByteBuffer;
 final class FrameCollector implements FrameListener {
     private final ExtensionChain chain;
     private final FrameListener assembler;
-    private final Aggregate buffer;
+    private final MemoryAccount memory;
+    /** Created by the first frame that arrives split; null until then, and again after {@link #trim()}. */
+    private Aggregate buffer;
     private Opcode opcode;
     private boolean fin;
     private int rsv;
@@ -25,7 +27,7 @@ final class FrameCollector implements FrameListener {
     FrameCollector(ExtensionChain chain, FrameListener assembler, MemoryAccount memory) {
         this.chain = chain;
         this.assembler = assembler;
-        this.buffer = new Aggregate(memory);
+        this.memory = memory;
     }
 
     @Override
@@ -34,14 +36,19 @@ final class FrameCollector implements FrameListener {
         this.fin = fin;
         this.rsv = rsv;
         this.length = length;
-        buffer.discard();
+        if (buffer != null) {
+            buffer.discard();
+        }
     }
 
     @Override
     public void onDataPayload(ByteBuffer chunk, boolean frameEnd) {
-        if (frameEnd && buffer.isEmpty()) {
+        if (frameEnd && (buffer == null || buffer.isEmpty())) {
             chain.inbound(new Frame(opcode, fin, rsv, chunk));
             return;
+        }
+        if (buffer == null) {
+            buffer = new Aggregate(memory);
         }
         buffer.append(chunk, length);
         if (frameEnd) {
@@ -56,7 +63,16 @@ final class FrameCollector implements FrameListener {
 
     /** Drops a half-collected frame, e.g. when the session ends. */
     void discard() {
-        buffer.discard();
+        if (buffer != null) {
+            buffer.discard();
+        }
+    }
+
+    /** Lets go of the aggregate between frames, while the session idles (see {@link Inbound#onTick}). */
+    void trim() {
+        if (buffer != null && buffer.isEmpty()) {
+            buffer = null;
+        }
     }
 
     /** Where frames leave the chain: into the assembler, as one whole frame each. */

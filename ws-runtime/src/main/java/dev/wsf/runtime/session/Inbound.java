@@ -2,7 +2,6 @@ package dev.wsf.runtime.session;
 
 import dev.wsf.api.CloseException;
 import dev.wsf.api.endpoint.Dispatch;
-import dev.wsf.runtime.frame.FrameListener;
 import dev.wsf.runtime.frame.FrameParser;
 import dev.wsf.runtime.io.Transport;
 import java.nio.ByteBuffer;
@@ -27,7 +26,6 @@ final class Inbound {
      */
     private volatile FrameParser parser;
     private volatile boolean stopped;
-    private final FrameListener frames;
     private final MessageAssembler assembler;
     private final FrameCollector collector;
     /** Created by the first input that must wait: inline on the I/O thread, most sessions need none. */
@@ -51,7 +49,6 @@ final class Inbound {
         this.rsvBits = rsvBits;
         this.assembler = assembler;
         this.collector = collector;
-        this.frames = collector != null ? collector : assembler;
         this.serial = serial;
         this.transport = transport;
         this.inline = settings.dispatch() == Dispatch.IO_THREAD;
@@ -120,6 +117,9 @@ final class Inbound {
         if (p != null && p.atMessageBoundary()) {
             parser = null;
             assembler.trim();
+            if (collector != null) {
+                collector.trim();
+            }
         }
     }
 
@@ -174,7 +174,7 @@ final class Inbound {
             }
         }
         try {
-            p.parse(data, frames);
+            p.parse(data, collector != null ? collector : assembler);
         } catch (CloseException e) {
             handshake.peerViolated(e);
         } catch (RuntimeException e) {

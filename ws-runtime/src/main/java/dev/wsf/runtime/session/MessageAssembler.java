@@ -21,10 +21,8 @@ import java.nio.ByteBuffer;
 final class MessageAssembler implements FrameListener {
     private final Callbacks callbacks;
     private final ControlFrameHandler control;
-    private final long maxText;
-    private final long maxBinary;
-    private final boolean partialText;
-    private final boolean partialBinary;
+    /** The limits and delivery modes, read where used: copies of them would cost every session 18 bytes. */
+    private final SessionSettings settings;
     /** Created by the first text message; let go by {@link #trim()}. */
     private Utf8Validator utf8;
 
@@ -45,10 +43,7 @@ final class MessageAssembler implements FrameListener {
         this.traffic = traffic;
         this.memory = memory;
         this.control = control;
-        this.maxText = settings.maxTextMessageSize();
-        this.maxBinary = settings.maxBinaryMessageSize();
-        this.partialText = settings.textDelivery() == Delivery.PARTIAL;
-        this.partialBinary = settings.binaryDelivery() == Delivery.PARTIAL;
+        this.settings = settings;
     }
 
     @Override
@@ -65,7 +60,7 @@ final class MessageAssembler implements FrameListener {
             }
         }
         messageLength += length;
-        long limit = text ? maxText : maxBinary;
+        long limit = text ? settings.maxTextMessageSize() : settings.maxBinaryMessageSize();
         if (messageLength > limit) {
             throw new ProtocolViolationException(CloseCode.MESSAGE_TOO_BIG, (text ? "text" : "binary")
                     + " message exceeds the limit of " + limit + " bytes");
@@ -87,7 +82,7 @@ final class MessageAssembler implements FrameListener {
                 throw new ProtocolViolationException(CloseCode.INVALID_PAYLOAD_DATA, "text message ends inside a UTF-8 sequence");
             }
         }
-        if (text ? partialText : partialBinary) {
+        if ((text ? settings.textDelivery() : settings.binaryDelivery()) == Delivery.PARTIAL) {
             deliverPart(chunk, messageEnd);
         } else if (messageEnd && (aggregate == null || aggregate.isEmpty())) {
             deliverWhole(chunk);

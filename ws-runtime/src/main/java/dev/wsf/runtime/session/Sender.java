@@ -2,6 +2,7 @@ package dev.wsf.runtime.session;
 
 import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseReason;
+import dev.wsf.api.Session;
 import dev.wsf.api.WebSocketException;
 import dev.wsf.api.extension.Opcode;
 import dev.wsf.runtime.io.Transport;
@@ -17,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * a 1011 close with every pending send failed, instead of an exception thrown at the caller.
  */
 final class Sender {
-    private final String sessionId;
+    private final Session session;
     private final ReentrantLock lock;
     private final Outbound outbound;
     private final Transport transport;
@@ -26,11 +27,11 @@ final class Sender {
     private final SharedSender shared;
     private final SessionTraffic traffic;
 
-    Sender(String sessionId, ReentrantLock lock, Outbound outbound, Transport transport, long maxBufferedOutput,
+    Sender(Session session, ReentrantLock lock, Outbound outbound, Transport transport, long maxBufferedOutput,
            CloseHandshake handshake, SharedSender shared, SessionTraffic traffic) {
         this.shared = shared;
         this.traffic = traffic;
-        this.sessionId = sessionId;
+        this.session = session;
         this.lock = lock;
         this.outbound = outbound;
         this.transport = transport;
@@ -65,13 +66,13 @@ final class Sender {
             lock.unlock();
         }
         if (extensionFailure != null) {
-            done.completeExceptionally(new WebSocketException("session " + sessionId + ": an extension failed to"
+            done.completeExceptionally(new WebSocketException("session " + session.id() + ": an extension failed to"
                     + " process the message", extensionFailure.getCause()));
             handshake.internalError("an extension failed", extensionFailure.getCause());
             return done;
         }
         if (overflow) {
-            done.completeExceptionally(new WebSocketException("session " + sessionId + ": the peer reads too slowly, "
+            done.completeExceptionally(new WebSocketException("session " + session.id() + ": the peer reads too slowly, "
                     + maxBufferedOutput + " bytes are already queued"));
             traffic.metrics().slowConsumerClosed(traffic.endpoint());
             handshake.close(new CloseReason(CloseCode.POLICY_VIOLATION, "slow consumer"));
@@ -100,6 +101,6 @@ final class Sender {
     }
 
     private WebSocketException closed() {
-        return new WebSocketException("session " + sessionId + " is closed");
+        return new WebSocketException("session " + session.id() + " is closed");
     }
 }

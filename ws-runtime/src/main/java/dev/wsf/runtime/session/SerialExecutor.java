@@ -10,10 +10,9 @@ import java.util.function.Consumer;
  * thread or another) waits its turn, so callbacks never nest either. A task that throws is handed
  * to the failure handler (the session gives up on the connection), and the next one runs.
  */
-final class SerialExecutor implements Executor {
+final class SerialExecutor implements Executor, Runnable {
     private final Executor target;
     private final Consumer<Throwable> onFailure;
-    private final Runnable drainer = this::drain;
     // Guarded by this object's monitor, not a ReentrantLock: every session has one, and a monitor
     // costs nothing until contended. It is held for a few field updates only, never across a call
     // out, so a virtual thread holding it does not pin its carrier for long.
@@ -38,7 +37,13 @@ final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        target.execute(drainer);
+        target.execute(this); // run(): a drain, handed over as this object, not a lambda of its own
+    }
+
+    /** Runs the tasks queued, in order, until there are none: what the target executor is given. */
+    @Override
+    public void run() {
+        drain();
     }
 
     /**

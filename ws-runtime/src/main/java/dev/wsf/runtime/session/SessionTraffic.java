@@ -10,25 +10,24 @@ import dev.wsf.api.metrics.WebSocketMetrics;
  * read elsewhere may lag a little).
  */
 final class SessionTraffic {
-    private final WebSocketMetrics metrics;
-    private final String endpoint;
+    /** Where the metrics listener and the endpoint's tag come from. */
+    private final SessionSettings settings;
     private long messagesIn;
     private long bytesIn;
     private long messageIn; // bytes of the message being received in parts
     private long messagesOut;
     private long bytesOut;
 
-    SessionTraffic(WebSocketMetrics metrics, String endpoint) {
-        this.metrics = metrics;
-        this.endpoint = endpoint;
+    SessionTraffic(SessionSettings settings) {
+        this.settings = settings;
     }
 
     WebSocketMetrics metrics() {
-        return metrics;
+        return settings.metrics();
     }
 
     String endpoint() {
-        return endpoint;
+        return settings.endpointTag();
     }
 
     /** Part of a message (or all of it, when {@code last}) was delivered to the application. */
@@ -37,7 +36,7 @@ final class SessionTraffic {
         messageIn += bytes;
         if (last) {
             messagesIn++;
-            metrics.messageReceived(endpoint, binary, messageIn);
+            metrics().messageReceived(endpoint(), binary, messageIn);
             messageIn = 0;
         }
     }
@@ -48,7 +47,7 @@ final class SessionTraffic {
         if (last) {
             messagesOut++;
         }
-        metrics.messageSent(endpoint, binary, bytes);
+        metrics().messageSent(endpoint(), binary, bytes);
     }
 
     SessionStats snapshot(long buffered) {

@@ -5,6 +5,7 @@ import dev.wsf.api.CloseReason;
 import dev.wsf.api.HandshakeRequest;
 import dev.wsf.api.Role;
 import dev.wsf.api.Session;
+import dev.wsf.api.endpoint.Dispatch;
 import dev.wsf.api.endpoint.EndpointFactory;
 import dev.wsf.api.extension.ExtensionConfig;
 import dev.wsf.api.extension.Opcode;
@@ -20,6 +21,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -61,7 +63,8 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         }
     }
 
-    private final String id;
+    /** The number {@link #id()} is made from, on demand: a string per session would cost ~48 bytes. */
+    private final long id;
     private final HandshakeRequest request;
     private final Optional<String> subprotocol;
     private final NegotiatedExtensions extensions;
@@ -88,7 +91,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     /**
      * A session over an upgraded connection; nothing reaches the handler before {@link #start()}.
      *
-     * @param id the session's id, unique within the server or client
+     * @param id the session's number among those of its server or client; see {@link #id()}
      * @param request the upgrade request, as {@code Session} shows it
      * @param subprotocol the subprotocol agreed, or empty
      * @param extensions the extensions agreed
@@ -96,7 +99,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
      * @param transport the connection, now past the handshake
      * @param factory makes the handler when {@link #start()} runs
      */
-    public WebSocketSession(String id, HandshakeRequest request, Optional<String> subprotocol,
+    public WebSocketSession(long id, HandshakeRequest request, Optional<String> subprotocol,
                             NegotiatedExtensions extensions, SessionSettings settings, Transport transport,
                             EndpointFactory factory) {
         this.id = id;
@@ -106,41 +109,62 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.settings = settings;
         this.transport = transport;
         this.factory = factory;
-        this.serial = new SerialExecutor(executorFor(settings, transport), this::taskFailed);
+        Hooks hooks = new Hooks();
+        this.serial = new SerialExecutor(settings.dispatch() == Dispatch.WORKER ? settings.workerExecutor() : hooks,
+                hooks);
         this.callbacks = new Callbacks(this);
         this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER, settings.closeTimeoutNanos());
 
-        this.traffic = new SessionTraffic(settings.metrics(), settings.endpointTag());
+        this.traffic = new SessionTraffic(settings);
         FrameWriter writer = new FrameWriter(transport, settings.role() == Role.CLIENT);
-        MessageAssembler assembler = new MessageAssembler(callbacks, this::onControlFrame, settings, transport.memory(),
+        MessageAssembler assembler = new MessageAssembler(callbacks, hooks, settings, transport.memory(),
                 traffic);
         ExtensionChain chain = extensions.isEmpty() ? null : new ExtensionChain(extensions,
                 frame -> FrameCollector.deliver(assembler, frame), writer::frame);
         Outbound outbound = new Outbound(writer, chain);
-        this.handshake = new CloseHandshake(id, lifecycle, lock, transport, outbound, serial, callbacks,
+        this.handshake = new CloseHandshake(this, lifecycle, lock, transport, outbound, serial, callbacks,
                 settings.counters(), traffic);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
-        this.handshake.bind(inbound, this::release);
+        this.handshake.bind(inbound, hooks);
         this.shared = new SharedSender(lock, transport, outbound, handshake, settings.role(), extensions);
-        this.sender = new Sender(id, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
+        this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
         this.timers = new SessionTimers(settings, transport, handshake, sender, traffic);
         settings.metrics().sessionOpened(settings.endpointTag());
         settings.counters().opened(this);
     }
 
-    /** IO_THREAD callbacks run inline on the I/O thread, or are handed to it from elsewhere. */
-    private static java.util.concurrent.Executor executorFor(SessionSettings settings, Transport transport) {
-        if (settings.dispatch() == dev.wsf.api.endpoint.Dispatch.WORKER) {
-            return settings.workerExecutor();
-        }
-        return task -> {
+    /**
+     * What the session's parts call back into it with: one object in four roles, where four
+     * lambdas would cost every session four objects. Each role hands on to the session.
+     */
+    private final class Hooks implements Executor, Consumer<Throwable>, ControlFrameHandler, Runnable {
+        /** The serial executor's target for IO_THREAD: inline on the I/O thread, or handed to it. */
+        @Override
+        public void execute(Runnable task) {
             if (transport.inIoThread()) {
                 task.run();
             } else {
                 transport.execute(task);
             }
-        };
+        }
+
+        /** A task on the serial executor failed. */
+        @Override
+        public void accept(Throwable t) {
+            taskFailed(t);
+        }
+
+        @Override
+        public void onControlFrame(Opcode opcode, ByteBuffer payload) {
+            WebSocketSession.this.onControlFrame(opcode, payload);
+        }
+
+        /** The end of the session: lets go of what it holds. */
+        @Override
+        public void run() {
+            release();
+        }
     }
 
     /**
@@ -222,7 +246,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     /** A task on the serial executor threw (out of memory, say): give up on the connection. */
     private void taskFailed(Throwable t) {
         try {
-            LOG.log(System.Logger.Level.WARNING, "session " + id + ": closing after an unexpected failure", t);
+            LOG.log(System.Logger.Level.WARNING, "session " + id() + ": closing after an unexpected failure", t);
         } catch (Throwable ignored) {
             // the close below matters more
         }
@@ -298,9 +322,10 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         return settings.topics();
     }
 
+    /** The session's number; a client's sessions have a {@code c} in front, so the two never look alike. */
     @Override
     public String id() {
-        return id;
+        return settings.role() == Role.CLIENT ? "c" + id : Long.toString(id);
     }
 
     @Override
@@ -461,6 +486,6 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     @Override
     public String toString() {
-        return "WebSocketSession[" + id + ", " + handshake + ", " + request.path() + "]";
+        return "WebSocketSession[" + id() + ", " + handshake + ", " + request.path() + "]";
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * <p>Every call into the protocol goes through {@link #guarded}: whatever it throws, an
  * {@link OutOfMemoryError} included, closes this connection and no other, and the loop goes on.
  */
-final class NioConnection implements Transport, Selectable {
+final class NioConnection implements Transport, Selectable, MemoryAccount.Owner {
     private final SocketChannel channel;
     private final SelectorLoop loop;
     private final InetSocketAddress localAddress;
@@ -41,8 +41,11 @@ final class NioConnection implements Transport, Selectable {
     private volatile boolean open = true;
     private volatile Runnable closeHook;
     private volatile long lastActivity = System.nanoTime();
-    /** The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by itself. */
-    private final int[] readPauses = new int[1];
+    /**
+     * The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by this
+     * object's monitor (not a lock object of its own: every connection has one).
+     */
+    private int readPauses;
     /** The protocol is handling input in the loop's read buffer (loop-confined). */
     private boolean delivering;
 
@@ -61,9 +64,9 @@ final class NioConnection implements Transport, Selectable {
         this.loop = loop;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
-        this.memory = budget.open(() -> execute(() -> protocol.onOverload()));
+        this.memory = budget.open(this);
         this.tls = tls == null ? null : new TlsLayer(tls.engine(remoteAddress), channel, loop, tls.tasks(), this);
-        this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop, memory);
+        this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop);
         this.proxyHeader = proxyProtocol ? new ProxyHeader(remoteAddress) : null;
     }
 
@@ -246,6 +249,7 @@ final class NioConnection implements Transport, Selectable {
     void tick(long now) {
         if (open) {
             guarded(() -> protocol.onTick(now));
+            output.trimIfIdle();
         }
     }
 
@@ -274,6 +278,12 @@ final class NioConnection implements Transport, Selectable {
             LoopFaults.connectionFailed(this, t);
             closeNow(t);
         }
+    }
+
+    /** The memory budget sheds this connection: the protocol does it, on the loop. */
+    @Override
+    public void shed() {
+        execute(() -> protocol.onOverload());
     }
 
     // ---- writing ----
@@ -386,23 +396,23 @@ final class NioConnection implements Transport, Selectable {
 
     @Override
     public void pauseReading(ReadPause reason) {
-        synchronized (readPauses) {
-            if (readPauses[0] == 0) {
+        synchronized (this) {
+            if (readPauses == 0) {
                 setReadInterest(false);
                 if (reason == ReadPause.OUTPUT_BACKLOG || reason == ReadPause.INPUT_BACKLOG) {
                     metrics.readsPaused();
                 }
             }
-            readPauses[0] |= reason.bit();
+            readPauses |= reason.bit();
         }
     }
 
     @Override
     public void resumeReading(ReadPause reason) {
-        synchronized (readPauses) {
-            int before = readPauses[0];
-            readPauses[0] &= ~reason.bit();
-            if (before != 0 && readPauses[0] == 0) {
+        synchronized (this) {
+            int before = readPauses;
+            readPauses &= ~reason.bit();
+            if (before != 0 && readPauses == 0) {
                 setReadInterest(true);
             }
         }

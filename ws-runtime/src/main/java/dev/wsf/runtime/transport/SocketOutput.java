@@ -1,15 +1,14 @@
 package dev.wsf.runtime.transport;
 
 import dev.wsf.api.WebSocketException;
-import dev.wsf.runtime.io.MemoryAccount;
 import dev.wsf.runtime.io.ReadPause;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The writing half of an {@link NioConnection}: its queue, when it is written, and how the output
@@ -27,14 +26,33 @@ final class SocketOutput {
     /** ...until the peer has taken all but this many. */
     static final long LOW_WATER = 64 * 1024;
 
+    private static final VarHandle WRITE_TASK_QUEUED;
+
+    static {
+        try {
+            WRITE_TASK_QUEUED = MethodHandles.lookup().findVarHandle(SocketOutput.class, "writeTaskQueued",
+                    boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** How the output ends: it stays open, is shut once the queue is written, is shut, or is gone. */
     private enum State { OPEN, SHUTDOWN_AFTER_FLUSH, SHUT, CLOSED }
 
     private final NioConnection connection;
     private final Egress egress;
     private final SelectorLoop loop;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final WriteQueue queue;
+    // The lock is this object's monitor, not a ReentrantLock: every connection has one, and a
+    // monitor costs nothing until contended. It is held for the queue's bookkeeping and a
+    // non-blocking write, never across a call that waits.
+    /**
+     * What waits to be written; null until something is queued, and again once a tick finds it
+     * empty (see {@link #trimIfIdle}): an idle connection holds no queue.
+     */
+    private WriteQueue queue;
+    /** Bytes written since the connection opened, by every queue it had. */
+    private long totalWritten;
     private SelectionKey key;
     private State state = State.OPEN;
     private boolean waitingForWritable;
@@ -43,19 +61,21 @@ final class SocketOutput {
     private int batchDepth;
     /** Already in the loop's list of connections to flush at the end of this round (loop-confined). */
     private boolean flushScheduled;
-    /** For an egress that writes on the loop only: a write task is already on its way there. */
-    private final AtomicBoolean writeTaskQueued = new AtomicBoolean();
+    /**
+     * For an egress that writes on the loop only: a write task is already on its way there. A
+     * plain field under a VarHandle, not an AtomicBoolean: every connection has one.
+     */
+    private volatile boolean writeTaskQueued;
     /** Run on the loop once no more than {@link #drainedAt} bytes are queued; see {@link #whenDrained}. */
     private Runnable onDrained;
     private long drainedAt;
     /** Borrowed payloads may be queued (loop-confined); see {@link #enqueueBorrowed}. */
     private boolean borrowing;
 
-    SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop, MemoryAccount memory) {
+    SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop) {
         this.connection = connection;
         this.egress = egress;
         this.loop = loop;
-        this.queue = new WriteQueue(memory);
     }
 
     void attach(SelectionKey key) {
@@ -83,10 +103,12 @@ final class SocketOutput {
 
     private void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, Kind kind) {
         boolean accepted;
-        lock.lock();
-        try {
+        synchronized (this) {
             accepted = state == State.OPEN;
             if (accepted) {
+                if (queue == null) {
+                    queue = new WriteQueue(connection.memory());
+                }
                 switch (kind) {
                     case URGENT -> queue.addUrgent(first, done);
                     case SHARED -> queue.addShared(first);
@@ -98,8 +120,6 @@ final class SocketOutput {
                     connection.pauseReading(ReadPause.OUTPUT_BACKLOG);
                 }
             }
-        } finally {
-            lock.unlock();
         }
         if (!accepted && done != null) {
             done.completeExceptionally(new WebSocketException("connection is closed"));
@@ -108,12 +128,9 @@ final class SocketOutput {
 
     void discardQueued() {
         WriteQueue.Entry dropped;
-        lock.lock();
-        try {
-            dropped = queue.discardOrdinary();
+        synchronized (this) {
+            dropped = queue == null ? null : queue.discardOrdinary();
             resumeIfDrained();
-        } finally {
-            lock.unlock();
         }
         WriteQueue.fail(dropped, new WebSocketException("discarded: the session failed before it was written"));
     }
@@ -131,9 +148,9 @@ final class SocketOutput {
             return;
         }
         if (egress.loopOnly()) {
-            if (writeTaskQueued.compareAndSet(false, true)) {
+            if (WRITE_TASK_QUEUED.compareAndSet(this, false, true)) {
                 loop.execute(() -> {
-                    writeTaskQueued.set(false);
+                    writeTaskQueued = false;
                     connection.flushFromLoop();
                 });
             }
@@ -141,16 +158,13 @@ final class SocketOutput {
         }
         WriteQueue.Entry written;
         Runnable drained;
-        lock.lock();
-        try {
+        synchronized (this) {
             boolean batching = !evenInBatch && batchDepth > 0 && batchThread == Thread.currentThread();
             if (batching || waitingForWritable) {
                 return; // the batch's end, or OP_WRITE, writes it
             }
             written = write();
             drained = takeDrainedCallback();
-        } finally {
-            lock.unlock();
         }
         WriteQueue.complete(written);
         if (drained != null) {
@@ -179,15 +193,12 @@ final class SocketOutput {
     private void writeOnLoop(boolean detach) {
         WriteQueue.Entry written;
         Runnable drained;
-        lock.lock();
-        try {
+        synchronized (this) {
             written = write();
-            if (detach) {
+            if (detach && queue != null) {
                 queue.detachBorrowed();
             }
             drained = takeDrainedCallback();
-        } finally {
-            lock.unlock();
         }
         WriteQueue.complete(written);
         if (drained != null) {
@@ -201,13 +212,10 @@ final class SocketOutput {
      */
     void whenDrained(long maxBytes, Runnable callback) {
         boolean now;
-        lock.lock();
-        try {
+        synchronized (this) {
             onDrained = callback;
             drainedAt = maxBytes;
-            now = queue.bytes() <= maxBytes;
-        } finally {
-            lock.unlock();
+            now = queuedBytes() <= maxBytes;
         }
         if (now) {
             loop.execute(connection::flushFromLoop); // runs it from writeFromLoop, on the loop
@@ -215,7 +223,7 @@ final class SocketOutput {
     }
 
     private Runnable takeDrainedCallback() {
-        if (onDrained == null || queue.bytes() > drainedAt || state == State.CLOSED) {
+        if (onDrained == null || queuedBytes() > drainedAt || state == State.CLOSED) {
             return null;
         }
         Runnable r = onDrained;
@@ -224,36 +232,27 @@ final class SocketOutput {
     }
 
     void beginBatch() {
-        lock.lock();
-        try {
+        synchronized (this) {
             batchThread = Thread.currentThread();
             batchDepth++;
-        } finally {
-            lock.unlock();
         }
     }
 
     void endBatch() {
-        lock.lock();
-        try {
+        synchronized (this) {
             if (--batchDepth == 0) {
                 batchThread = null;
             }
-        } finally {
-            lock.unlock();
         }
         flush(false);
     }
 
     /** Shuts the output once everything queued is written; nothing more is accepted. */
     void shutdownAfterFlush() {
-        lock.lock();
-        try {
+        synchronized (this) {
             if (state == State.OPEN) {
                 state = State.SHUTDOWN_AFTER_FLUSH;
             }
-        } finally {
-            lock.unlock();
         }
         if (loop.inLoop()) {
             flush(true);
@@ -265,32 +264,40 @@ final class SocketOutput {
     /** The connection closed: fails what was never written. */
     void closed() {
         WriteQueue.Entry unwritten;
-        lock.lock();
-        try {
+        synchronized (this) {
             state = State.CLOSED;
             onDrained = null;
-            unwritten = queue.clear();
-        } finally {
-            lock.unlock();
+            unwritten = queue == null ? null : queue.clear();
         }
         WriteQueue.fail(unwritten, new WebSocketException("connection closed before the write completed"));
     }
 
+    /**
+     * Lets go of the queue if nothing is in it; on the loop, at every tick. A busy connection
+     * makes a new one at most once a tick, an idle one holds none.
+     */
+    void trimIfIdle() {
+        synchronized (this) {
+            if (queue != null && queue.isEmpty()) {
+                queue = null;
+            }
+        }
+    }
+
+    /** Bytes queued and not yet written; with the lock held. */
+    private long queuedBytes() {
+        return queue == null ? 0 : queue.bytes();
+    }
+
     long bufferedBytes() {
-        lock.lock();
-        try {
-            return queue.bytes();
-        } finally {
-            lock.unlock();
+        synchronized (this) {
+            return queuedBytes();
         }
     }
 
     long bytesWritten() {
-        lock.lock();
-        try {
-            return queue.totalWritten();
-        } finally {
-            lock.unlock();
+        synchronized (this) {
+            return totalWritten;
         }
     }
 
@@ -307,12 +314,13 @@ final class SocketOutput {
             boolean clear = egress.flush();
             boolean coalesce = egress.prefersCoalescing();
             WriteStaging staging = coalesce && loop.inLoop() ? loop.writeStaging() : null;
-            long written = clear ? queue.writeTo(egress, coalesce, staging) : 0;
+            long written = clear && queue != null ? queue.writeTo(egress, coalesce, staging) : 0;
             if (written > 0) {
+                totalWritten += written;
                 connection.wrote(written);
             }
             resumeIfDrained();
-            if (!clear || !queue.isEmpty()) {
+            if (!clear || queue != null && !queue.isEmpty()) {
                 waitForWritable(egress.waitsForSocket());
             } else if (state == State.SHUTDOWN_AFTER_FLUSH) {
                 boolean done = egress.shutdown();
@@ -328,7 +336,7 @@ final class SocketOutput {
         } catch (CancelledKeyException e) {
             // closed meanwhile; closeNow fails what is left
         }
-        return queue.takeWritten();
+        return queue == null ? null : queue.takeWritten();
     }
 
     private void waitForWritable(boolean wait) {
@@ -347,7 +355,7 @@ final class SocketOutput {
     }
 
     private void resumeIfDrained() {
-        if (backlogPaused && queue.bytes() <= LOW_WATER) {
+        if (backlogPaused && queuedBytes() <= LOW_WATER) {
             backlogPaused = false;
             connection.resumeReading(ReadPause.OUTPUT_BACKLOG);
         }

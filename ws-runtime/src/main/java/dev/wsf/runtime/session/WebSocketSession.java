@@ -80,7 +80,6 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     private final Inbound inbound;
     private final Sender sender;
     private final SessionTimers timers;
-    private final SharedSender shared;
     private final SessionTraffic traffic;
     /** The topics this session is in; null until it joins one, as most sessions never do. */
     private volatile Set<String> topicNames;
@@ -127,8 +126,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, hooks);
-        this.shared = new SharedSender(lock, transport, outbound, handshake, settings.role(), extensions);
-        this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
+        this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, traffic);
         this.timers = new SessionTimers(settings, transport, handshake, sender, traffic);
         settings.metrics().sessionOpened(settings.endpointTag());
         settings.counters().opened(this);
@@ -294,7 +292,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     @Override
     public void deliver(SharedFrame frame, Subscription subscription) {
         try {
-            shared.offer(frame, subscription);
+            sender.publish(frame, subscription, settings.role(), extensions);
         } catch (Throwable t) {
             taskFailed(t); // this session alone: the others of the fan-out go on
         }

@@ -127,7 +127,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, hooks);
         this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, traffic);
-        this.timers = new SessionTimers(settings, transport, handshake, sender, traffic);
+        this.timers = new SessionTimers(settings, transport, handshake, sender);
         settings.metrics().sessionOpened(settings.endpointTag());
         settings.counters().opened(this);
     }

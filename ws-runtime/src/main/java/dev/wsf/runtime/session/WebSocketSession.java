@@ -115,12 +115,10 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER, settings.closeTimeoutNanos());
 
         this.traffic = new SessionTraffic(settings);
-        FrameWriter writer = new FrameWriter(transport, settings.role() == Role.CLIENT);
         MessageAssembler assembler = new MessageAssembler(callbacks, hooks, settings, transport.memory(),
                 traffic);
-        ExtensionChain chain = extensions.isEmpty() ? null : new ExtensionChain(extensions,
-                frame -> FrameCollector.deliver(assembler, frame), writer::frame);
-        Outbound outbound = new Outbound(writer, chain);
+        Outbound outbound = new Outbound(transport, settings.role() == Role.CLIENT, extensions, assembler);
+        ExtensionChain chain = outbound.chain();
         this.handshake = new CloseHandshake(this, lifecycle, lock, transport, outbound, serial, callbacks,
                 settings.counters(), traffic);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());

@@ -33,16 +33,14 @@ final class CloseHandshake {
     private final Outbound outbound;
     private final SerialExecutor serial;
     private final Callbacks callbacks;
-    private final SessionCounters counters;
-    private final SessionTraffic traffic;
+    /** Where the close timeout, the counters, the metrics listener and the endpoint's tag come from. */
+    private final SessionSettings settings;
     private final long openedNanos = System.nanoTime();
     private Inbound inbound;
     private Runnable release;
 
     CloseHandshake(Session session, SessionLifecycle lifecycle, ReentrantLock lock, Transport transport,
-                   Outbound outbound, SerialExecutor serial, Callbacks callbacks, SessionCounters counters,
-                   SessionTraffic traffic) {
-        this.traffic = traffic;
+                   Outbound outbound, SerialExecutor serial, Callbacks callbacks, SessionSettings settings) {
         this.session = session;
         this.lifecycle = lifecycle;
         this.lock = lock;
@@ -50,7 +48,7 @@ final class CloseHandshake {
         this.outbound = outbound;
         this.serial = serial;
         this.callbacks = callbacks;
-        this.counters = counters;
+        this.settings = settings;
     }
 
     /** Completes the wiring: what stops input, and what lets go of the session's resources. */
@@ -66,32 +64,32 @@ final class CloseHandshake {
 
     /** An orderly close from this side: the application, an idle timeout, a server stopping. */
     void close(CloseReason reason) {
-        apply(now -> lifecycle.closeRequested(reason, now), null, false);
+        apply(now -> lifecycle.closeRequested(reason, deadline(now)), null, false);
     }
 
     /** The peer's (valid) close frame arrived. */
     void closeReceived(CloseReason reason) {
-        apply(now -> lifecycle.closeReceived(reason, now), null, false);
+        apply(now -> lifecycle.closeReceived(reason, deadline(now)), null, false);
     }
 
     /** The peer broke the protocol: fail with the code it earned, and say so only at DEBUG. */
     void peerViolated(CloseException e) {
         ProtocolViolationException violation = e instanceof ProtocolViolationException p ? p
                 : new ProtocolViolationException(e.closeCode(), e.getMessage(), e);
-        counters.protocolViolation();
+        settings.counters().protocolViolation();
         fail(violation.closeCode(), violation.getMessage(), violation, false);
     }
 
     /** This side failed (an extension threw): 1011, and the cause goes to {@code onError}. */
     void internalError(String what, Throwable cause) {
-        counters.internalError();
+        settings.counters().internalError();
         fail(CloseCode.INTERNAL_ERROR.code(), what, new CloseException(CloseCode.INTERNAL_ERROR, what, cause), true);
     }
 
     /** The server is over its memory budget and this session holds the most: 1013, unsent messages dropped. */
     void overloaded() {
-        counters.overload();
-        traffic.metrics().slowConsumerClosed(traffic.endpoint());
+        settings.counters().overload();
+        settings.metrics().slowConsumerClosed(settings.endpointTag());
         LOG.log(System.Logger.Level.DEBUG, () -> "session " + session.id() + ": closing with 1013 to shed memory");
         fail(CloseCode.TRY_AGAIN_LATER.code(), "server overloaded", null, true);
     }
@@ -99,13 +97,18 @@ final class CloseHandshake {
     /** Fails the session; {@code discardUnsent} drops the messages not yet sent, whatever their size. */
     /** A topic's close policy: the session reads too slowly; 1008, unsent messages dropped. */
     void slowConsumer() {
-        traffic.metrics().slowConsumerClosed(traffic.endpoint());
+        settings.metrics().slowConsumerClosed(settings.endpointTag());
         fail(CloseCode.POLICY_VIOLATION.code(), "slow consumer", null, true);
     }
 
     private void fail(int code, String message, Throwable error, boolean discardUnsent) {
         CloseReason reason = new CloseReason(code, CloseFrames.fitReason(message));
-        apply(now -> lifecycle.failed(reason, now), error, discardUnsent);
+        apply(now -> lifecycle.failed(reason, deadline(now)), error, discardUnsent);
+    }
+
+    /** When the end of the session must be over, if it starts at {@code now}. */
+    private long deadline(long now) {
+        return now + settings.closeTimeoutNanos();
     }
 
     /** The peer ended its side of the TCP connection. */
@@ -172,7 +175,7 @@ final class CloseHandshake {
             transport.close();
         }
         if (a.has(Actions.NOTIFY)) {
-            traffic.metrics().sessionClosed(traffic.endpoint(), a.outcome().code(), lifecycle.closer(),
+            settings.metrics().sessionClosed(settings.endpointTag(), a.outcome().code(), lifecycle.closer(),
                     System.nanoTime() - openedNanos);
         }
         boolean report = error != null && (a.has(Actions.NOTIFY) || a.has(Actions.RELEASE));

@@ -112,15 +112,14 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.serial = new SerialExecutor(settings.dispatch() == Dispatch.WORKER ? settings.workerExecutor() : hooks,
                 hooks);
         this.callbacks = new Callbacks(this);
-        this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER, settings.closeTimeoutNanos());
+        this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER);
 
         this.traffic = new SessionTraffic(settings);
         MessageAssembler assembler = new MessageAssembler(callbacks, hooks, settings, transport.memory(),
                 traffic);
         Outbound outbound = new Outbound(transport, settings.role() == Role.CLIENT, extensions, assembler);
         ExtensionChain chain = outbound.chain();
-        this.handshake = new CloseHandshake(this, lifecycle, lock, transport, outbound, serial, callbacks,
-                settings.counters(), traffic);
+        this.handshake = new CloseHandshake(this, lifecycle, lock, transport, outbound, serial, callbacks, settings);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, hooks);

@@ -121,7 +121,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         ExtensionChain chain = outbound.chain();
         this.handshake = new CloseHandshake(this, lifecycle, lock, transport, outbound, serial, callbacks, settings);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
-        this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
+        this.inbound = new Inbound(settings, assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, hooks);
         this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, traffic);
         this.timers = new SessionTimers(settings, transport, handshake, sender);

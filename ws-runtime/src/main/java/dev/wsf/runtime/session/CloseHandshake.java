@@ -4,7 +4,6 @@ import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.ProtocolViolationException;
-import dev.wsf.api.Session;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionLifecycle.Actions;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,7 +17,6 @@ import java.util.function.LongFunction;
  * messages before them.
  */
 final class CloseHandshake {
-    private static final System.Logger LOG = System.getLogger(CloseHandshake.class.getName());
     /**
      * A close frame that may jump the queue does so only past this much unsent output: below it,
      * the few frames queued (say, the echo of the peer's last message) are worth sending first,
@@ -26,7 +24,6 @@ final class CloseHandshake {
      */
     static final long JUMP_THRESHOLD = 64 * 1024;
 
-    private final Session session;
     private final SessionLifecycle lifecycle;
     private final ReentrantLock lock;
     private final Transport transport;
@@ -39,9 +36,8 @@ final class CloseHandshake {
     private Inbound inbound;
     private Runnable release;
 
-    CloseHandshake(Session session, SessionLifecycle lifecycle, ReentrantLock lock, Transport transport,
-                   Outbound outbound, SerialExecutor serial, Callbacks callbacks, SessionSettings settings) {
-        this.session = session;
+    CloseHandshake(SessionLifecycle lifecycle, ReentrantLock lock, Transport transport, Outbound outbound,
+                   SerialExecutor serial, Callbacks callbacks, SessionSettings settings) {
         this.lifecycle = lifecycle;
         this.lock = lock;
         this.transport = transport;
@@ -90,7 +86,6 @@ final class CloseHandshake {
     void overloaded() {
         settings.counters().overload();
         settings.metrics().slowConsumerClosed(settings.endpointTag());
-        LOG.log(System.Logger.Level.DEBUG, () -> "session " + session.id() + ": closing with 1013 to shed memory");
         fail(CloseCode.TRY_AGAIN_LATER.code(), "server overloaded", null, true);
     }
 

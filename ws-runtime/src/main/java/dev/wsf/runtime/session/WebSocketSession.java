@@ -119,7 +119,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
                 traffic);
         Outbound outbound = new Outbound(transport, settings.role() == Role.CLIENT, extensions, assembler);
         ExtensionChain chain = outbound.chain();
-        this.handshake = new CloseHandshake(this, lifecycle, lock, transport, outbound, serial, callbacks, settings);
+        this.handshake = new CloseHandshake(lifecycle, lock, transport, outbound, serial, callbacks, settings);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(settings, assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, hooks);
@@ -213,6 +213,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     @Override
     public void onOverload() {
+        LOG.log(System.Logger.Level.DEBUG, () -> "session " + id() + ": closing with 1013 to shed memory");
         handshake.overloaded();
     }
 

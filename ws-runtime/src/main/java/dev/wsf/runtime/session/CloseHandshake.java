@@ -4,6 +4,7 @@ import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.ProtocolViolationException;
+import dev.wsf.api.Role;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionLifecycle.Actions;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,9 +37,10 @@ final class CloseHandshake {
     private Inbound inbound;
     private Runnable release;
 
-    CloseHandshake(SessionLifecycle lifecycle, ReentrantLock lock, Transport transport, Outbound outbound,
-                   SerialExecutor serial, Callbacks callbacks, SessionSettings settings) {
-        this.lifecycle = lifecycle;
+    /** Over a lifecycle of its own, for the role the settings name. */
+    CloseHandshake(ReentrantLock lock, Transport transport, Outbound outbound, SerialExecutor serial, Callbacks callbacks,
+                   SessionSettings settings) {
+        this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER);
         this.lock = lock;
         this.transport = transport;
         this.outbound = outbound;
@@ -53,7 +55,10 @@ final class CloseHandshake {
         this.release = release;
     }
 
-    /** Whether messages may still be sent; call with the lock held. */
+    /**
+     * Whether messages may still be sent: exact with the lock held; without it (for
+     * {@code Session.isOpen}), what it was a moment ago.
+     */
     boolean canSend() {
         return lifecycle.output() == SessionLifecycle.Output.OPEN;
     }

@@ -75,7 +75,6 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     private final ReentrantLock lock = new ReentrantLock();
     private final SerialExecutor serial;
     private final Callbacks callbacks;
-    private final SessionLifecycle lifecycle;
     private final CloseHandshake handshake;
     private final Inbound inbound;
     private final Sender sender;
@@ -112,14 +111,13 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.serial = new SerialExecutor(settings.dispatch() == Dispatch.WORKER ? settings.workerExecutor() : hooks,
                 hooks);
         this.callbacks = new Callbacks(this);
-        this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER);
 
         this.traffic = new SessionTraffic(settings);
         MessageAssembler assembler = new MessageAssembler(callbacks, hooks, settings, transport.memory(),
                 traffic);
         Outbound outbound = new Outbound(transport, settings.role() == Role.CLIENT, extensions, assembler);
         ExtensionChain chain = outbound.chain();
-        this.handshake = new CloseHandshake(lifecycle, lock, transport, outbound, serial, callbacks, settings);
+        this.handshake = new CloseHandshake(lock, transport, outbound, serial, callbacks, settings);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
         this.inbound = new Inbound(settings, assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, hooks);
@@ -389,7 +387,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     @Override
     public boolean isOpen() {
-        return lifecycle.output() == SessionLifecycle.Output.OPEN;
+        return handshake.canSend();
     }
 
     @Override

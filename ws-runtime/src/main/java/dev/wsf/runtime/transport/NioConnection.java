@@ -43,9 +43,11 @@ final class NioConnection implements Transport, Selectable, MemoryAccount.Owner 
     private volatile long lastActivity = System.nanoTime();
     /**
      * The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by this
-     * object's monitor (not a lock object of its own: every connection has one).
+     * object's monitor (not a lock object of its own: every connection has one). A byte, which
+     * holds {@link ReadPause}'s few reasons (eight at most) where an int would make every
+     * connection 8 bytes larger.
      */
-    private int readPauses;
+    private byte readPauses;
     /** The protocol is handling input in the loop's read buffer (loop-confined). */
     private boolean delivering;
 

@@ -13,6 +13,7 @@ import java.util.List;
 public final class ExtensionChain {
     private final FrameSink inboundHead;
     private final FrameSink outboundHead;
+    private final int rsvBits;
 
     /**
      * @param inboundEnd  where incoming frames go after the last extension: the message assembler
@@ -21,6 +22,7 @@ public final class ExtensionChain {
      */
     public ExtensionChain(NegotiatedExtensions negotiated, FrameSink inboundEnd, FrameSink outboundEnd) {
         List<Extension> extensions = negotiated.list();
+        this.rsvBits = negotiated.rsvBits();
         FrameSink in = inboundEnd;
         for (Extension e : extensions) {
             FrameSink next = in;
@@ -34,6 +36,15 @@ public final class ExtensionChain {
             out = frame -> e.onOutboundFrame(frame, next);
         }
         this.outboundHead = out;
+    }
+
+    /**
+     * The RSV bits the chain's extensions use, which incoming frames may therefore have set.
+     *
+     * @return the bits, as in {@link NegotiatedExtensions#rsvBits()}
+     */
+    public int rsvBits() {
+        return rsvBits;
     }
 
     /**

@@ -15,7 +15,8 @@ public enum ReadPause {
     AUTHENTICATING;
 
     /**
-     * This reason as a bit in a set of reasons.
+     * This reason as a bit in a set of reasons. A connection keeps its set in a byte: eight
+     * reasons at most.
      *
      * @return {@code 1 << ordinal()}
      */

@@ -4,7 +4,7 @@ import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseException;
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.ProtocolViolationException;
-import dev.wsf.api.Session;
+import dev.wsf.api.Role;
 import dev.wsf.runtime.io.Transport;
 import dev.wsf.runtime.session.SessionLifecycle.Actions;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,7 +18,6 @@ import java.util.function.LongFunction;
  * messages before them.
  */
 final class CloseHandshake {
-    private static final System.Logger LOG = System.getLogger(CloseHandshake.class.getName());
     /**
      * A close frame that may jump the queue does so only past this much unsent output: below it,
      * the few frames queued (say, the echo of the peer's last message) are worth sending first,
@@ -26,31 +25,28 @@ final class CloseHandshake {
      */
     static final long JUMP_THRESHOLD = 64 * 1024;
 
-    private final Session session;
     private final SessionLifecycle lifecycle;
     private final ReentrantLock lock;
     private final Transport transport;
     private final Outbound outbound;
     private final SerialExecutor serial;
     private final Callbacks callbacks;
-    private final SessionCounters counters;
-    private final SessionTraffic traffic;
+    /** Where the close timeout, the counters, the metrics listener and the endpoint's tag come from. */
+    private final SessionSettings settings;
     private final long openedNanos = System.nanoTime();
     private Inbound inbound;
     private Runnable release;
 
-    CloseHandshake(Session session, SessionLifecycle lifecycle, ReentrantLock lock, Transport transport,
-                   Outbound outbound, SerialExecutor serial, Callbacks callbacks, SessionCounters counters,
-                   SessionTraffic traffic) {
-        this.traffic = traffic;
-        this.session = session;
-        this.lifecycle = lifecycle;
+    /** Over a lifecycle of its own, for the role the settings name. */
+    CloseHandshake(ReentrantLock lock, Transport transport, Outbound outbound, SerialExecutor serial, Callbacks callbacks,
+                   SessionSettings settings) {
+        this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER);
         this.lock = lock;
         this.transport = transport;
         this.outbound = outbound;
         this.serial = serial;
         this.callbacks = callbacks;
-        this.counters = counters;
+        this.settings = settings;
     }
 
     /** Completes the wiring: what stops input, and what lets go of the session's resources. */
@@ -59,53 +55,60 @@ final class CloseHandshake {
         this.release = release;
     }
 
-    /** Whether messages may still be sent; call with the lock held. */
+    /**
+     * Whether messages may still be sent: exact with the lock held; without it (for
+     * {@code Session.isOpen}), what it was a moment ago.
+     */
     boolean canSend() {
         return lifecycle.output() == SessionLifecycle.Output.OPEN;
     }
 
     /** An orderly close from this side: the application, an idle timeout, a server stopping. */
     void close(CloseReason reason) {
-        apply(now -> lifecycle.closeRequested(reason, now), null, false);
+        apply(now -> lifecycle.closeRequested(reason, deadline(now)), null, false);
     }
 
     /** The peer's (valid) close frame arrived. */
     void closeReceived(CloseReason reason) {
-        apply(now -> lifecycle.closeReceived(reason, now), null, false);
+        apply(now -> lifecycle.closeReceived(reason, deadline(now)), null, false);
     }
 
     /** The peer broke the protocol: fail with the code it earned, and say so only at DEBUG. */
     void peerViolated(CloseException e) {
         ProtocolViolationException violation = e instanceof ProtocolViolationException p ? p
                 : new ProtocolViolationException(e.closeCode(), e.getMessage(), e);
-        counters.protocolViolation();
+        settings.counters().protocolViolation();
         fail(violation.closeCode(), violation.getMessage(), violation, false);
     }
 
     /** This side failed (an extension threw): 1011, and the cause goes to {@code onError}. */
     void internalError(String what, Throwable cause) {
-        counters.internalError();
+        settings.counters().internalError();
         fail(CloseCode.INTERNAL_ERROR.code(), what, new CloseException(CloseCode.INTERNAL_ERROR, what, cause), true);
     }
 
     /** The server is over its memory budget and this session holds the most: 1013, unsent messages dropped. */
     void overloaded() {
-        counters.overload();
-        traffic.metrics().slowConsumerClosed(traffic.endpoint());
-        LOG.log(System.Logger.Level.DEBUG, () -> "session " + session.id() + ": closing with 1013 to shed memory");
+        settings.counters().overload();
+        settings.metrics().slowConsumerClosed(settings.endpointTag());
         fail(CloseCode.TRY_AGAIN_LATER.code(), "server overloaded", null, true);
     }
 
     /** Fails the session; {@code discardUnsent} drops the messages not yet sent, whatever their size. */
     /** A topic's close policy: the session reads too slowly; 1008, unsent messages dropped. */
     void slowConsumer() {
-        traffic.metrics().slowConsumerClosed(traffic.endpoint());
+        settings.metrics().slowConsumerClosed(settings.endpointTag());
         fail(CloseCode.POLICY_VIOLATION.code(), "slow consumer", null, true);
     }
 
     private void fail(int code, String message, Throwable error, boolean discardUnsent) {
         CloseReason reason = new CloseReason(code, CloseFrames.fitReason(message));
-        apply(now -> lifecycle.failed(reason, now), error, discardUnsent);
+        apply(now -> lifecycle.failed(reason, deadline(now)), error, discardUnsent);
+    }
+
+    /** When the end of the session must be over, if it starts at {@code now}. */
+    private long deadline(long now) {
+        return now + settings.closeTimeoutNanos();
     }
 
     /** The peer ended its side of the TCP connection. */
@@ -172,7 +175,7 @@ final class CloseHandshake {
             transport.close();
         }
         if (a.has(Actions.NOTIFY)) {
-            traffic.metrics().sessionClosed(traffic.endpoint(), a.outcome().code(), lifecycle.closer(),
+            settings.metrics().sessionClosed(settings.endpointTag(), a.outcome().code(), lifecycle.closer(),
                     System.nanoTime() - openedNanos);
         }
         boolean report = error != null && (a.has(Actions.NOTIFY) || a.has(Actions.RELEASE));

@@ -30,6 +30,11 @@ final class FrameCollector implements FrameListener {
         this.memory = memory;
     }
 
+    /** The RSV bits the extensions behind the collector use: the parser in front of it allows them. */
+    int rsvBits() {
+        return chain.rsvBits();
+    }
+
     @Override
     public void onDataFrame(Opcode opcode, boolean fin, int rsv, long length) {
         this.opcode = opcode;

@@ -16,9 +16,8 @@ import java.nio.ByteBuffer;
  * far behind. Once stopped (the peer's close frame arrived, or the session failed), input is
  * dropped as it comes, so a lingering connection costs nothing however much the peer sends.
  */
-final class Inbound {
+final class Inbound implements Runnable {
     private final SessionSettings settings;
-    private final int rsvBits;
     /**
      * Null until input arrives, and again once the session has been quiet for a tick between
      * messages (see {@link #onTick}): an idle session holds no parser. Written on the serial
@@ -34,19 +33,16 @@ final class Inbound {
     private final Transport transport;
     private final boolean inline;
     private final CloseHandshake handshake;
-    private Runnable drainTask; // created with the input queue
     /** I/O thread: input came since the last tick; a tick found it quiet and the parser may go. */
     private boolean readSinceTick;
     private boolean trimDue;
 
     /**
-     * @param rsvBits   the RSV bits the negotiated extensions use
      * @param collector the collector in front of the extensions, or null without extensions
      */
-    Inbound(SessionSettings settings, int rsvBits, MessageAssembler assembler, FrameCollector collector,
+    Inbound(SessionSettings settings, MessageAssembler assembler, FrameCollector collector,
             SerialExecutor serial, Transport transport, CloseHandshake handshake) {
         this.settings = settings;
-        this.rsvBits = rsvBits;
         this.assembler = assembler;
         this.collector = collector;
         this.serial = serial;
@@ -135,15 +131,19 @@ final class Inbound {
     private void queue(ByteBuffer chunk) {
         if (input == null) {
             input = new InputQueue(transport);
-            drainTask = this::drain;
         }
         if (input.add(chunk)) {
-            serial.execute(drainTask);
+            serial.execute(this); // run() drains the queue
         }
     }
 
-    /** Parses queued input on the serial executor; a worker batches the writes its callbacks make. */
-    private void drain() {
+    /**
+     * Parses queued input: the task the serial executor runs when input waits for it (the
+     * inbound pipeline is its own task, so that no session holds one more object for it). A
+     * worker batches the writes its callbacks make.
+     */
+    @Override
+    public void run() {
         boolean batch = !transport.inIoThread();
         if (batch) {
             transport.beginBatch();
@@ -167,7 +167,7 @@ final class Inbound {
         FrameParser p = parser;
         if (p == null) {
             p = new FrameParser(settings.role(), settings.maxFrameSize());
-            p.allowRsv(rsvBits);
+            p.allowRsv(collector != null ? collector.rsvBits() : 0);
             parser = p;
             if (stopped) {
                 p.stop(); // see stop(): it may have missed this parser

@@ -8,6 +8,7 @@ import dev.wsf.runtime.frame.FrameListener;
 import dev.wsf.runtime.frame.Utf8Validator;
 import dev.wsf.runtime.io.MemoryAccount;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Turns data frames into the messages an application sees. Enforces the message size limits as
@@ -32,8 +33,8 @@ final class MessageAssembler implements FrameListener {
     /** Created by the first message that arrives in pieces; null until then, like most sessions' lives. */
     private Aggregate aggregate;
     private final MemoryAccount memory;
-    private byte[] carry; // partial text: the start of a code point split between chunks
-    private int carryLength;
+    /** Partial text: the start of a code point split between chunks (1 to 3 bytes), or null. */
+    private byte[] carry;
 
     private final SessionTraffic traffic;
 
@@ -132,19 +133,14 @@ final class MessageAssembler implements FrameListener {
             }
             return;
         }
-        byte[] bytes = new byte[carryLength + chunk.remaining()];
-        if (carryLength > 0) {
-            System.arraycopy(carry, 0, bytes, 0, carryLength);
+        int carried = carry == null ? 0 : carry.length;
+        byte[] bytes = new byte[carried + chunk.remaining()];
+        if (carried > 0) {
+            System.arraycopy(carry, 0, bytes, 0, carried);
         }
-        chunk.duplicate().get(bytes, carryLength, chunk.remaining());
+        chunk.duplicate().get(bytes, carried, chunk.remaining());
         int tail = last ? 0 : Utf8Text.incompleteTail(bytes, 0, bytes.length);
-        carryLength = tail;
-        if (tail > 0) {
-            if (carry == null) {
-                carry = new byte[3];
-            }
-            System.arraycopy(bytes, bytes.length - tail, carry, 0, tail);
-        }
+        carry = tail > 0 ? Arrays.copyOfRange(bytes, bytes.length - tail, bytes.length) : null;
         int whole = bytes.length - tail;
         if (whole > 0 || last) {
             callbacks.textPart(new String(bytes, 0, whole, java.nio.charset.StandardCharsets.UTF_8), last);
@@ -157,9 +153,6 @@ final class MessageAssembler implements FrameListener {
         if (aggregate != null && aggregate.isEmpty()) {
             aggregate = null;
         }
-        if (carryLength == 0) {
-            carry = null;
-        }
     }
 
     /** Drops a half-assembled message, e.g. when the session ends. */
@@ -167,6 +160,6 @@ final class MessageAssembler implements FrameListener {
         if (aggregate != null) {
             aggregate.discard();
         }
-        carryLength = 0;
+        carry = null;
     }
 }

@@ -4,8 +4,12 @@ import dev.wsf.api.CloseCode;
 import dev.wsf.api.CloseReason;
 import dev.wsf.api.Session;
 import dev.wsf.api.WebSocketException;
+import dev.wsf.api.Role;
 import dev.wsf.api.extension.Opcode;
+import dev.wsf.runtime.extension.NegotiatedExtensions;
 import dev.wsf.runtime.io.Transport;
+import dev.wsf.runtime.topic.SharedFrame;
+import dev.wsf.runtime.topic.Subscription;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * peer that reads too slowly from making the server queue without end (past
  * {@code maxBufferedOutput} the session closes with 1008), and turns an extension's failure into
  * a 1011 close with every pending send failed, instead of an exception thrown at the caller.
+ * Published messages leave through a {@link SharedSender}, made when the first one comes.
  */
 final class Sender {
     private final Session session;
@@ -24,12 +29,15 @@ final class Sender {
     private final Transport transport;
     private final long maxBufferedOutput;
     private final CloseHandshake handshake;
-    private final SharedSender shared;
+    /**
+     * How published messages leave the session; null until the first one comes, as most sessions
+     * never join a topic and an idle one should cost little. Set once, under the lock.
+     */
+    private volatile SharedSender shared;
     private final SessionTraffic traffic;
 
     Sender(Session session, ReentrantLock lock, Outbound outbound, Transport transport, long maxBufferedOutput,
-           CloseHandshake handshake, SharedSender shared, SessionTraffic traffic) {
-        this.shared = shared;
+           CloseHandshake handshake, SessionTraffic traffic) {
         this.traffic = traffic;
         this.session = session;
         this.lock = lock;
@@ -56,8 +64,9 @@ final class Sender {
             } else {
                 traffic.sent(type == Opcode.BINARY, payload.remaining(), last);
                 outbound.sendData(type, payload, last, whole, done);
-                if (last) {
-                    shared.messageEnded(); // published messages that waited for the last fragment
+                SharedSender published = shared;
+                if (last && published != null) {
+                    published.messageEnded(); // published messages that waited for the last fragment
                 }
             }
         } catch (Outbound.ExtensionFault e) {
@@ -79,7 +88,10 @@ final class Sender {
             return done;
         }
         transport.flush();
-        shared.reportFault();
+        SharedSender published = shared;
+        if (published != null) {
+            published.reportFault();
+        }
         return done;
     }
 
@@ -98,6 +110,27 @@ final class Sender {
         }
         transport.flush();
         return done;
+    }
+
+    /**
+     * A message published to a topic the session is in, on the session's I/O thread; the first
+     * one makes the session's {@link SharedSender}, for its {@code role} and {@code extensions}.
+     */
+    void publish(SharedFrame frame, Subscription subscription, Role role, NegotiatedExtensions extensions) {
+        SharedSender published = shared;
+        if (published == null) {
+            lock.lock();
+            try {
+                published = shared;
+                if (published == null) {
+                    published = new SharedSender(lock, transport, outbound, handshake, role, extensions);
+                    shared = published;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        published.offer(frame, subscription);
     }
 
     private WebSocketException closed() {

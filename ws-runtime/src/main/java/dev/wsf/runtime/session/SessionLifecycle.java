@@ -77,7 +77,6 @@ final class SessionLifecycle {
     }
 
     private final boolean server;
-    private final long closeTimeoutNanos;
     private volatile Output output = Output.OPEN; // read without the lock by Session.isOpen
     private Input input = Input.OPEN;
     private boolean notified;
@@ -85,9 +84,8 @@ final class SessionLifecycle {
     private WebSocketMetrics.Closer closer; // who moved first to end the session
     private long deadline;
 
-    SessionLifecycle(boolean server, long closeTimeoutNanos) {
+    SessionLifecycle(boolean server) {
         this.server = server;
-        this.closeTimeoutNanos = closeTimeoutNanos;
     }
 
     Output output() {
@@ -114,19 +112,23 @@ final class SessionLifecycle {
         return notified;
     }
 
-    /** This side closes in order: the application, an idle timeout, a server stopping. */
-    Actions closeRequested(CloseReason reason, long now) {
+    /**
+     * This side closes in order: the application, an idle timeout, a server stopping.
+     * {@code deadline} ({@link System#nanoTime()} plus the close timeout) is when the end must be
+     * over, if this is the first step towards it; the same holds for the other events taking one.
+     */
+    Actions closeRequested(CloseReason reason, long deadline) {
         if (output != Output.OPEN) {
             return Actions.NONE;
         }
         output = Output.CLOSE_SENT;
         first(WebSocketMetrics.Closer.LOCAL);
-        armDeadline(now);
+        armDeadline(deadline);
         return new Actions(Actions.SEND_CLOSE | Actions.FLUSH, reason, null);
     }
 
     /** The peer's close frame arrived (it was valid: an invalid one is a {@link #failed}). */
-    Actions closeReceived(CloseReason reason, long now) {
+    Actions closeReceived(CloseReason reason, long deadline) {
         if (input != Input.OPEN) {
             return Actions.NONE;
         }
@@ -145,12 +147,12 @@ final class SessionLifecycle {
             flags |= Actions.FLUSH; // the server closes TCP first (section 7.1.1); wait for it, not forever
             output = output == Output.OPEN ? Output.CLOSE_SENT : output;
         }
-        armDeadline(now);
+        armDeadline(deadline);
         return actions(flags, reply, reason);
     }
 
     /** This side fails the connection with {@code reason} (section 7.1.7). */
-    Actions failed(CloseReason reason, long now) {
+    Actions failed(CloseReason reason, long deadline) {
         if (input == Input.CLOSE_RECEIVED || input == Input.ENDED || output == Output.SHUT) {
             return Actions.NONE; // closing or closed already: nothing left to fail
         }
@@ -163,7 +165,7 @@ final class SessionLifecycle {
         output = Output.SHUT;
         input = Input.DISCARDING;
         first(WebSocketMetrics.Closer.LOCAL);
-        armDeadline(now);
+        armDeadline(deadline);
         return actions(flags, frame, reason);
     }
 
@@ -207,12 +209,9 @@ final class SessionLifecycle {
         return actions(Actions.RELEASE, null, reason);
     }
 
-    private void armDeadline(long now) {
+    private void armDeadline(long at) {
         if (deadline == 0) {
-            deadline = now + closeTimeoutNanos;
-            if (deadline == 0) {
-                deadline = 1; // zero means unarmed
-            }
+            deadline = at == 0 ? 1 : at; // zero means unarmed
         }
     }
 

@@ -11,24 +11,21 @@ import java.nio.ByteBuffer;
  * lingering after it), the idle timeout, the heartbeat.
  */
 final class SessionTimers {
+    /** Where the idle timeout, the metrics listener and the endpoint's tag come from. */
+    private final SessionSettings settings;
     private final Transport transport;
     private final CloseHandshake handshake;
     private final Sender sender;
     /** Null when the heartbeat is off, as it is unless configured. */
     private final Heartbeat heartbeat;
-    private final long idleTimeoutNanos;
     /** {@link System#nanoTime()} when the session's credential expires; 0 for never (I/O thread). */
     private volatile long expiresNanos;
 
-    private final SessionTraffic traffic;
-
-    SessionTimers(SessionSettings settings, Transport transport, CloseHandshake handshake, Sender sender,
-                  SessionTraffic traffic) {
-        this.traffic = traffic;
+    SessionTimers(SessionSettings settings, Transport transport, CloseHandshake handshake, Sender sender) {
+        this.settings = settings;
         this.transport = transport;
         this.handshake = handshake;
         this.sender = sender;
-        this.idleTimeoutNanos = settings.idleTimeoutNanos();
         this.heartbeat = settings.heartbeatIntervalNanos() == 0 ? null
                 : new Heartbeat(settings.heartbeatIntervalNanos(), settings.heartbeatTimeoutNanos(), System.nanoTime());
     }
@@ -54,6 +51,7 @@ final class SessionTimers {
             handshake.close(new CloseReason(CloseCode.POLICY_VIOLATION, "credential expired"));
             return;
         }
+        long idleTimeoutNanos = settings.idleTimeoutNanos();
         if (idleTimeoutNanos > 0 && now - transport.lastActivityNanos() > idleTimeoutNanos) {
             handshake.close(new CloseReason(CloseCode.GOING_AWAY, "idle timeout"));
             return;
@@ -64,7 +62,7 @@ final class SessionTimers {
         switch (heartbeat.tick(now, transport.bytesWritten())) {
             case PING -> sender.control(Opcode.PING, ByteBuffer.allocate(8).putLong(0, now));
             case GIVE_UP -> {
-                traffic.metrics().heartbeatTimeout(traffic.endpoint());
+                settings.metrics().heartbeatTimeout(settings.endpointTag());
                 handshake.abort("no pong within " + heartbeat.timeoutMillis() + " ms");
             }
             case NONE -> { }

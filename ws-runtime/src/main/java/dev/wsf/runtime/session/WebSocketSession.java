@@ -75,12 +75,10 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     private final ReentrantLock lock = new ReentrantLock();
     private final SerialExecutor serial;
     private final Callbacks callbacks;
-    private final SessionLifecycle lifecycle;
     private final CloseHandshake handshake;
     private final Inbound inbound;
     private final Sender sender;
     private final SessionTimers timers;
-    private final SharedSender shared;
     private final SessionTraffic traffic;
     /** The topics this session is in; null until it joins one, as most sessions never do. */
     private volatile Set<String> topicNames;
@@ -113,23 +111,18 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
         this.serial = new SerialExecutor(settings.dispatch() == Dispatch.WORKER ? settings.workerExecutor() : hooks,
                 hooks);
         this.callbacks = new Callbacks(this);
-        this.lifecycle = new SessionLifecycle(settings.role() == Role.SERVER, settings.closeTimeoutNanos());
 
         this.traffic = new SessionTraffic(settings);
-        FrameWriter writer = new FrameWriter(transport, settings.role() == Role.CLIENT);
         MessageAssembler assembler = new MessageAssembler(callbacks, hooks, settings, transport.memory(),
                 traffic);
-        ExtensionChain chain = extensions.isEmpty() ? null : new ExtensionChain(extensions,
-                frame -> FrameCollector.deliver(assembler, frame), writer::frame);
-        Outbound outbound = new Outbound(writer, chain);
-        this.handshake = new CloseHandshake(this, lifecycle, lock, transport, outbound, serial, callbacks,
-                settings.counters(), traffic);
+        Outbound outbound = new Outbound(transport, settings.role() == Role.CLIENT, extensions, assembler);
+        ExtensionChain chain = outbound.chain();
+        this.handshake = new CloseHandshake(lock, transport, outbound, serial, callbacks, settings);
         FrameCollector collector = chain == null ? null : new FrameCollector(chain, assembler, transport.memory());
-        this.inbound = new Inbound(settings, extensions.rsvBits(), assembler, collector, serial, transport, handshake);
+        this.inbound = new Inbound(settings, assembler, collector, serial, transport, handshake);
         this.handshake.bind(inbound, hooks);
-        this.shared = new SharedSender(lock, transport, outbound, handshake, settings.role(), extensions);
-        this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, shared, traffic);
-        this.timers = new SessionTimers(settings, transport, handshake, sender, traffic);
+        this.sender = new Sender(this, lock, outbound, transport, settings.maxBufferedOutput(), handshake, traffic);
+        this.timers = new SessionTimers(settings, transport, handshake, sender);
         settings.metrics().sessionOpened(settings.endpointTag());
         settings.counters().opened(this);
     }
@@ -218,6 +211,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     @Override
     public void onOverload() {
+        LOG.log(System.Logger.Level.DEBUG, () -> "session " + id() + ": closing with 1013 to shed memory");
         handshake.overloaded();
     }
 
@@ -294,7 +288,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
     @Override
     public void deliver(SharedFrame frame, Subscription subscription) {
         try {
-            shared.offer(frame, subscription);
+            sender.publish(frame, subscription, settings.role(), extensions);
         } catch (Throwable t) {
             taskFailed(t); // this session alone: the others of the fan-out go on
         }
@@ -393,7 +387,7 @@ public final class WebSocketSession implements Session, Protocol, TopicMember {
 
     @Override
     public boolean isOpen() {
-        return lifecycle.output() == SessionLifecycle.Output.OPEN;
+        return handshake.canSend();
     }
 
     @Override

@@ -43,9 +43,11 @@ final class NioConnection implements Transport, Selectable, MemoryAccount.Owner 
     private volatile long lastActivity = System.nanoTime();
     /**
      * The {@link ReadPause} bits now in force; reading is on while there are none. Guarded by this
-     * object's monitor (not a lock object of its own: every connection has one).
+     * object's monitor (not a lock object of its own: every connection has one). A byte, which
+     * holds {@link ReadPause}'s few reasons (eight at most) where an int would make every
+     * connection 8 bytes larger.
      */
-    private int readPauses;
+    private byte readPauses;
     /** The protocol is handling input in the loop's read buffer (loop-confined). */
     private boolean delivering;
 
@@ -66,22 +68,30 @@ final class NioConnection implements Transport, Selectable, MemoryAccount.Owner 
         this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
         this.memory = budget.open(this);
         this.tls = tls == null ? null : new TlsLayer(tls.engine(remoteAddress), channel, loop, tls.tasks(), this);
-        this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel), loop);
+        this.output = new SocketOutput(this, this.tls != null ? this.tls : new SocketEgress(channel));
         this.proxyHeader = proxyProtocol ? new ProxyHeader(remoteAddress) : null;
+    }
+
+    /** The loop the connection is registered with. */
+    SelectorLoop loop() {
+        return loop;
+    }
+
+    /** The connection's key with the loop's selector; null until registered. */
+    SelectionKey key() {
+        return key;
     }
 
     /** Registers with the loop's selector; called on the loop thread. */
     void register(Protocol initial) throws ClosedChannelException {
         this.protocol = initial;
         this.key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
-        output.attach(key);
         loop.added(this);
     }
 
     /** Takes over the key of a channel that just finished connecting; called on the loop thread. */
     void adopt(SelectionKey connectedKey, Function<Transport, Protocol> initial) {
         this.key = connectedKey;
-        output.attach(connectedKey);
         connectedKey.attach(this);
         connectedKey.interestOps(SelectionKey.OP_READ);
         loop.added(this);

@@ -42,7 +42,6 @@ final class SocketOutput {
 
     private final NioConnection connection;
     private final Egress egress;
-    private final SelectorLoop loop;
     // The lock is this object's monitor, not a ReentrantLock: every connection has one, and a
     // monitor costs nothing until contended. It is held for the queue's bookkeeping and a
     // non-blocking write, never across a call that waits.
@@ -53,7 +52,6 @@ final class SocketOutput {
     private WriteQueue queue;
     /** Bytes written since the connection opened, by every queue it had. */
     private long totalWritten;
-    private SelectionKey key;
     private State state = State.OPEN;
     private boolean waitingForWritable;
     private boolean backlogPaused;
@@ -72,15 +70,20 @@ final class SocketOutput {
     /** Borrowed payloads may be queued (loop-confined); see {@link #enqueueBorrowed}. */
     private boolean borrowing;
 
-    SocketOutput(NioConnection connection, Egress egress, SelectorLoop loop) {
+    /**
+     * @param connection the connection whose output this is; its loop and selection key are the
+     *                   output's too, asked for where used rather than copied
+     * @param egress     where the output goes
+     */
+    SocketOutput(NioConnection connection, Egress egress) {
         this.connection = connection;
         this.egress = egress;
-        this.loop = loop;
     }
 
-    void attach(SelectionKey key) {
-        this.key = key;
+    private SelectorLoop loop() {
+        return connection.loop();
     }
+
 
     void enqueue(ByteBuffer first, ByteBuffer second, CompletableFuture<Void> done, boolean urgent) {
         enqueue(first, second, done, urgent ? Kind.URGENT : Kind.ORDINARY);
@@ -140,16 +143,16 @@ final class SocketOutput {
      * otherwise, unless this thread is inside a batch and {@code evenInBatch} is false.
      */
     void flush(boolean evenInBatch) {
-        if (loop.inLoop()) {
+        if (loop().inLoop()) {
             if (!flushScheduled) {
                 flushScheduled = true;
-                loop.markDirty(connection);
+                loop().markDirty(connection);
             }
             return;
         }
         if (egress.loopOnly()) {
             if (WRITE_TASK_QUEUED.compareAndSet(this, false, true)) {
-                loop.execute(() -> {
+                loop().execute(() -> {
                     writeTaskQueued = false;
                     connection.flushFromLoop();
                 });
@@ -168,7 +171,7 @@ final class SocketOutput {
         }
         WriteQueue.complete(written);
         if (drained != null) {
-            loop.execute(drained);
+            loop().execute(drained);
         }
     }
 
@@ -218,7 +221,7 @@ final class SocketOutput {
             now = queuedBytes() <= maxBytes;
         }
         if (now) {
-            loop.execute(connection::flushFromLoop); // runs it from writeFromLoop, on the loop
+            loop().execute(connection::flushFromLoop); // runs it from writeFromLoop, on the loop
         }
     }
 
@@ -254,10 +257,10 @@ final class SocketOutput {
                 state = State.SHUTDOWN_AFTER_FLUSH;
             }
         }
-        if (loop.inLoop()) {
+        if (loop().inLoop()) {
             flush(true);
         } else {
-            loop.execute(connection::flushFromLoop);
+            loop().execute(connection::flushFromLoop);
         }
     }
 
@@ -313,7 +316,7 @@ final class SocketOutput {
         try {
             boolean clear = egress.flush();
             boolean coalesce = egress.prefersCoalescing();
-            WriteStaging staging = coalesce && loop.inLoop() ? loop.writeStaging() : null;
+            WriteStaging staging = coalesce && loop().inLoop() ? loop().writeStaging() : null;
             long written = clear && queue != null ? queue.writeTo(egress, coalesce, staging) : 0;
             if (written > 0) {
                 totalWritten += written;
@@ -332,7 +335,7 @@ final class SocketOutput {
                 waitForWritable(false);
             }
         } catch (IOException e) {
-            loop.execute(() -> connection.closeNow(e));
+            loop().execute(() -> connection.closeNow(e));
         } catch (CancelledKeyException e) {
             // closed meanwhile; closeNow fails what is left
         }
@@ -345,12 +348,12 @@ final class SocketOutput {
         }
         waitingForWritable = wait;
         if (wait) {
-            key.interestOpsOr(SelectionKey.OP_WRITE);
-            if (!loop.inLoop()) {
-                loop.wakeup();
+            connection.key().interestOpsOr(SelectionKey.OP_WRITE);
+            if (!loop().inLoop()) {
+                loop().wakeup();
             }
         } else {
-            key.interestOpsAnd(~SelectionKey.OP_WRITE);
+            connection.key().interestOpsAnd(~SelectionKey.OP_WRITE);
         }
     }
 

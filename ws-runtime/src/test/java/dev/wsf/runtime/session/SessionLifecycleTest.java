@@ -134,7 +134,7 @@ class SessionLifecycleTest {
     @MethodSource("serverTransitions")
     void server(Given given, Event event, Output output, Input input, int actions, CloseReason closeFrame,
                 Integer heard) {
-        SessionLifecycle lc = new SessionLifecycle(true, TIMEOUT);
+        SessionLifecycle lc = new SessionLifecycle(true);
         given.path.accept(lc);
         Actions a = event.apply.apply(lc);
         assertEquals(output, lc.output(), "output");
@@ -146,7 +146,7 @@ class SessionLifecycleTest {
 
     @Test
     void aClientAnswersTheClosingServerAndWaitsForItToCloseTcp() {
-        SessionLifecycle lc = new SessionLifecycle(false, TIMEOUT);
+        SessionLifecycle lc = new SessionLifecycle(false);
         Actions a = lc.closeReceived(PEER, 0);
         assertEquals(names(STOP | URGENT | FLUSH | NOTIFY), names(a.flags()), "no half-close: RFC 6455 7.1.1");
         assertEquals(Output.CLOSE_SENT, lc.output());
@@ -155,7 +155,7 @@ class SessionLifecycleTest {
 
     @Test
     void aClientThatClosedFirstWaitsForTheServersCloseThenForTcp() {
-        SessionLifecycle lc = new SessionLifecycle(false, TIMEOUT);
+        SessionLifecycle lc = new SessionLifecycle(false);
         lc.closeRequested(BYE, 0);
         Actions a = lc.closeReceived(PEER, 0);
         assertEquals(names(STOP | FLUSH | NOTIFY), names(a.flags()));
@@ -164,7 +164,7 @@ class SessionLifecycleTest {
 
     @Test
     void theApplicationIsToldExactlyOnceWhateverHappensAfter() {
-        SessionLifecycle lc = new SessionLifecycle(true, TIMEOUT);
+        SessionLifecycle lc = new SessionLifecycle(true);
         assertTrue(lc.failed(VIOLATION, 0).has(NOTIFY));
         for (Event e : Event.values()) {
             Actions a = e.apply.apply(lc);
@@ -175,10 +175,10 @@ class SessionLifecycleTest {
 
     @Test
     void theDeadlineIsArmedByTheFirstCloseAndNotMovedByLaterOnes() {
-        SessionLifecycle lc = new SessionLifecycle(true, TIMEOUT);
+        SessionLifecycle lc = new SessionLifecycle(true);
         assertFalse(lc.deadlinePassed(Long.MAX_VALUE / 2), "an open session has no deadline");
-        lc.closeRequested(BYE, 100);
-        lc.closeReceived(PEER, 4_000);
+        lc.closeRequested(BYE, 100 + TIMEOUT);
+        lc.closeReceived(PEER, 4_000 + TIMEOUT);
         assertFalse(lc.deadlinePassed(100 + TIMEOUT));
         assertTrue(lc.deadlinePassed(100 + TIMEOUT + 1), "the close timeout counts from the first close");
     }

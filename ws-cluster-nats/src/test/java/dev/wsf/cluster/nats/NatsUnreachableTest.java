@@ -95,8 +95,34 @@ class NatsUnreachableTest {
         bus.close();
         long closing = millisSince(c0);
         assertTrue(closing < PROMPT.toMillis(), "close took " + closing + " ms");
+        long attempts = attempts();
         bus.publish(message(10)); // after close: counted, never thrown
         assertEquals(new BusStats(11, 0, 11, 0, 0, 0, false), bus.stats());
+        sleepQuietly(300);
+        assertEquals(attempts, attempts(), () -> "no attempt after close: " + log.messagesAtLeast(Level.DEBUG));
+    }
+
+    private long attempts() {
+        return log.messagesAtLeast(Level.DEBUG).stream().filter(l -> l.startsWith("cannot reach NATS")).count();
+    }
+
+    @Test
+    void closeRightAfterStartIsPromptToo() {
+        bus = unreachable().build();
+        bus.start("a", received::add);
+        long c0 = System.nanoTime();
+        bus.close();
+        long closing = millisSince(c0);
+        assertTrue(closing < PROMPT.toMillis(), "close took " + closing + " ms");
+        assertEquals(new BusStats(0, 0, 0, 0, 0, 0, false), bus.stats());
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -80,7 +80,7 @@ import java.util.regex.Pattern;
 public final class NatsTopicBus implements TopicBus {
     private static final System.Logger LOG = System.getLogger(NatsTopicBus.class.getName());
 
-    private static final Pattern CREDENTIALS = Pattern.compile("//[^/@,]*@");
+    private static final Pattern CREDENTIALS = Pattern.compile("//[^\\s,\\[\\]@]*@");
 
     private final String url;
     /** The servers as logs and drop reasons name them: {@link #url} without user names, passwords or tokens. */
@@ -186,13 +186,16 @@ public final class NatsTopicBus implements TopicBus {
         } catch (IOException | RuntimeException e) {
             int n;
             synchronized (lock) {
-                n = ++failures;
-                if (!closed) {
-                    connector.schedule(this::connect, backoff.delayMillis(n - 1), TimeUnit.MILLISECONDS);
+                if (closed) { // an attempt that was under way when close came: nothing more to say
+                    return;
                 }
+                n = ++failures;
+                connector.schedule(this::connect, backoff.delayMillis(n - 1), TimeUnit.MILLISECONDS);
             }
+            // jnats' message quotes the servers as given, credentials and all
+            String why = withoutCredentials(e.getMessage());
             LOG.log(n == 1 ? Level.WARNING : Level.DEBUG, () -> "cannot reach NATS at " + where + " (attempt " + n
-                    + "): " + e.getMessage() + "; serving local subscribers only, retrying with backoff");
+                    + "): " + why + "; serving local subscribers only, retrying with backoff");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -267,7 +270,7 @@ public final class NatsTopicBus implements TopicBus {
             counters.sent();
             c.publish(subject(m.topic()), TopicEnvelope.encode(m));
         } catch (IllegalStateException | IllegalArgumentException e) {
-            counters.unsent(e.getMessage()); // the reconnect buffer is full, or the connection closed
+            counters.unsent(withoutCredentials(e.getMessage())); // the reconnect buffer is full, or the connection closed
         }
     }
 
@@ -333,12 +336,12 @@ public final class NatsTopicBus implements TopicBus {
 
         @Override
         public void exceptionOccurred(Connection conn, Exception e) {
-            LOG.log(Level.DEBUG, () -> "NATS client: " + e);
+            LOG.log(Level.DEBUG, () -> "NATS client: " + withoutCredentials(String.valueOf(e)));
         }
 
         @Override
         public void errorOccurred(Connection conn, String error) {
-            LOG.log(Level.WARNING, () -> "NATS server says: " + error);
+            LOG.log(Level.WARNING, () -> "NATS server says: " + withoutCredentials(error));
         }
     }
 
@@ -403,7 +406,8 @@ public final class NatsTopicBus implements TopicBus {
                 new Options.Builder().servers(url.split(","));
             } catch (IllegalArgumentException e) { // jnats': "java.net.URISyntaxException: Unsupported NATS URI scheme..."
                 Throwable why = e.getCause() != null ? e.getCause() : e;
-                throw new IllegalArgumentException(expected + ": " + why.getMessage(), e);
+                // without the cause: its text quotes the URL, credentials and all, and applications log this
+                throw new IllegalArgumentException(expected + ": " + withoutCredentials(why.getMessage()));
             }
             return url;
         }

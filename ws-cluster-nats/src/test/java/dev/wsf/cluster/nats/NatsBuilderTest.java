@@ -33,6 +33,24 @@ class NatsBuilderTest {
     }
 
     @Test
+    void aRefusedUrlIsNotQuotedWithItsCredentials() { // applications log this exception, stack trace and all
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NatsTopicBus.builder("http://alice:s3cret@127.0.0.1:4222"));
+        assertTrue(e.getMessage().startsWith(EXPECTED), e.getMessage());
+        assertTrue(!e.getMessage().contains("s3cret") && !e.getMessage().contains("alice"), e.getMessage());
+        assertEquals(null, e.getCause(), "jnats' exception quotes the URL as given");
+    }
+
+    @Test
+    void credentialsAreCutFromWhatJnatsSays() {
+        assertEquals("Unable to connect to NATS servers: [nats://127.0.0.1:4222, tls://b:4443]",
+                NatsTopicBus.withoutCredentials(
+                        "Unable to connect to NATS servers: [nats://alice:s3/cret@127.0.0.1:4222, tls://t0ken@b:4443]"));
+        assertEquals("nats://a:4222,nats://b", NatsTopicBus.withoutCredentials("nats://u:p@a:4222,nats://tok@b"));
+        assertEquals("nats://a:4222", NatsTopicBus.withoutCredentials("nats://a:4222"));
+    }
+
+    @Test
     void validUrlsAreTaken() {
         NatsTopicBus.builder("nats://127.0.0.1:4222");
         NatsTopicBus.builder("tls://nats.example:4443");

@@ -291,6 +291,9 @@ public final class RedisTopicBus implements TopicBus {
     private void connectFailed(Throwable e) {
         int n;
         synchronized (lock) {
+            if (closed) { // an attempt that was under way when close came: nothing more to say
+                return;
+            }
             n = ++failures;
         }
         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;

@@ -31,6 +31,8 @@ class RedisUnreachableTest {
     private final List<TopicMessage> received = new CopyOnWriteArrayList<>();
     private final LogCapture log = LogCapture.of(RedisTopicBus.class);
     private RedisTopicBus bus;
+    /** A port that was free a moment ago: nothing listens there, so every attempt is refused. */
+    private final int port = BrokerProcess.freePort();
 
     @AfterEach
     void tearDown() {
@@ -41,9 +43,16 @@ class RedisUnreachableTest {
     }
 
     private RedisTopicBus.Builder unreachable() {
-        // A port that was free a moment ago: nothing listens there, so every attempt is refused.
-        return RedisTopicBus.builder("redis://127.0.0.1:" + BrokerProcess.freePort())
+        return RedisTopicBus.builder("redis://127.0.0.1:" + port)
                 .reconnectDelay(Duration.ofMillis(20), Duration.ofMillis(100));
+    }
+
+    /**
+     * What this test's bus logged at {@code atLeast} or above: the lines that name its port. The
+     * logger is shared, and a bus of an earlier test may still be ending an attempt.
+     */
+    private List<String> logged(Level atLeast) {
+        return log.messages(atLeast).stream().filter(l -> l.contains("127.0.0.1:" + port)).toList();
     }
 
     private static TopicMessage message(int i) {
@@ -69,9 +78,9 @@ class RedisUnreachableTest {
         assertEquals(new BusStats(10, 0, 10, 0, 0, 0, false), bus.stats(), "not connected: every publish dropped");
 
         // It keeps trying (the delays are 20-100 ms): one warning, the later attempts at debug level.
-        Eventually.until(Duration.ofSeconds(20), () -> log.messages(Level.FINE).size() >= 4,
-                () -> "attempts logged: " + log.messages(Level.FINE));
-        List<String> warnings = log.messages(Level.WARNING);
+        Eventually.until(Duration.ofSeconds(20), () -> logged(Level.FINE).size() >= 4,
+                () -> "attempts logged: " + logged(Level.FINE));
+        List<String> warnings = logged(Level.WARNING);
         assertEquals(2, warnings.size(), () -> "one for the unreachable broker, one for the drops: " + warnings);
         assertEquals(1, warnings.stream().filter(w -> w.startsWith("cannot reach Redis at 127.0.0.1:")).count(),
                 () -> "one warning for the unreachable broker, not one per attempt: " + warnings);
@@ -84,12 +93,12 @@ class RedisUnreachableTest {
         bus.close();
         long closing = millisSince(c0);
         assertTrue(closing < PROMPT.toMillis(), "close took " + closing + " ms");
-        int attempts = log.messages(Level.FINE).size();
+        int attempts = logged(Level.FINE).size();
         bus.publish(message(10)); // after close: counted, never thrown
         assertEquals(new BusStats(11, 0, 11, 0, 0, 0, false), bus.stats());
         bus.close(); // again: nothing
         sleepQuietly(300);
-        assertEquals(attempts, log.messages(Level.FINE).size(), "no attempt after close");
+        assertEquals(attempts, logged(Level.FINE).size(), "no attempt after close");
     }
 
     @Test

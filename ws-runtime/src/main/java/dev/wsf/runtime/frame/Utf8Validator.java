@@ -11,7 +11,8 @@ import java.nio.ByteOrder;
  * and code points above U+10FFFF are rejected. Not thread-safe; one per message stream.
  */
 public final class Utf8Validator {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** In the platform's order, which costs no byte swap: the ASCII test looks at every byte alike. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Continuation bytes still expected for the current code point. */

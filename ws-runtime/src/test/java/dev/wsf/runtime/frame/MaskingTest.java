@@ -48,4 +48,36 @@ class MaskingTest {
         System.arraycopy(masked, 0, expected, 8, 40);
         assertArrayEquals(expected, slice.array());
     }
+
+    @Test
+    void longPayloadsAtEveryStartMatchInBothKindsOfBuffer() {
+        Random random = new Random(11);
+        byte[] data = new byte[16 * 1024 + 11];
+        random.nextBytes(data);
+        for (int from = 0; from < 9; from++) {
+            int key = random.nextInt();
+            int to = data.length - from;
+            byte[] expected = data.clone();
+            System.arraycopy(reference(java.util.Arrays.copyOfRange(data, from, to), key, 1), 0, expected, from, to - from);
+
+            ByteBuffer heap = ByteBuffer.wrap(data.clone());
+            Masking.apply(heap, from, to, key, 1);
+            assertArrayEquals(expected, heap.array(), "heap, from " + from);
+
+            ByteBuffer direct = ByteBuffer.allocateDirect(data.length).put(data).flip();
+            Masking.apply(direct, from, to, key, 1);
+            byte[] fromDirect = new byte[data.length];
+            direct.get(fromDirect);
+            assertArrayEquals(expected, fromDirect, "direct, from " + from);
+        }
+    }
+
+    @Test
+    void leavesTheBuffersByteOrderAsItFoundIt() {
+        for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN}) {
+            ByteBuffer direct = ByteBuffer.allocateDirect(32).order(order);
+            Masking.apply(direct, 0, 32, 0x01020304, 0);
+            org.junit.jupiter.api.Assertions.assertEquals(order, direct.order());
+        }
+    }
 }

@@ -15,6 +15,8 @@ import java.nio.ByteOrder;
  */
 public final class Masking {
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    /** The shortest range of a direct buffer masked through a view of its own (see applyToBuffer). */
+    private static final int VIEW_MIN = 512;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, NATIVE);
 
     private Masking() {
@@ -61,21 +63,42 @@ public final class Masking {
     }
 
     /**
-     * On a view of exactly the masked range, indexed from zero: the JIT can vectorise that loop
-     * (about 110 ns for 16 KiB in a plain loop), not the same loop over a range inside a larger
-     * buffer (about 600 ns inside the I/O loop's 128 KiB read buffer). How much survives depends
-     * on what it is compiled into: JMH's {@code CodecBenchmark.unmaskDirect} measures 704 ns.
+     * A long range on a view of exactly that range, indexed from zero: the JIT can vectorise that
+     * loop (about 110 ns for 16 KiB in a plain loop), not the same loop over a range inside a
+     * larger buffer (about 600 ns inside the I/O loop's 128 KiB read buffer). How much survives
+     * depends on what it is compiled into: JMH's {@code CodecBenchmark.unmaskDirect} measures
+     * 704 ns. A short range, most frames, is masked in place: a view would cost an object per
+     * frame and buy nothing there.
      */
     private static void applyToBuffer(ByteBuffer b, int from, int to, int key) {
-        long wide = wide(key);
         int n = to - from;
+        if (n < VIEW_MIN) {
+            applyInPlace(b, from, to, key);
+            return;
+        }
+        long wide = wide(key);
         ByteBuffer v = b.slice(from, n).order(NATIVE);
         int i = 0;
         for (int end = n - 7; i < end; i += 8) {
             v.putLong(i, v.getLong(i) ^ wide);
         }
-        for (int shift = 24; i < n; i++, shift = (shift - 8) & 31) {
-            v.put(i, (byte) (v.get(i) ^ (key >>> shift)));
+        applyBytewise(v, i, n, key);
+    }
+
+    /** In {@code b}'s own byte order, with the key laid out for it: nothing allocated or changed. */
+    private static void applyInPlace(ByteBuffer b, int from, int to, int key) {
+        long wide = b.order() == NATIVE ? wide(key) : Long.reverseBytes(wide(key));
+        int i = from;
+        for (int end = to - 7; i < end; i += 8) {
+            b.putLong(i, b.getLong(i) ^ wide);
+        }
+        applyBytewise(b, i, to, key);
+    }
+
+    /** The last bytes, fewer than eight, from a multiple of four past the range's start. */
+    private static void applyBytewise(ByteBuffer b, int from, int to, int key) {
+        for (int i = from, shift = 24; i < to; i++, shift = (shift - 8) & 31) {
+            b.put(i, (byte) (b.get(i) ^ (key >>> shift)));
         }
     }
 }

@@ -73,6 +73,25 @@ class MaskingTest {
     }
 
     @Test
+    void directBuffersInEitherByteOrderAroundTheLengthWhereTheViewStarts() {
+        Random random = new Random(13);
+        for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN}) {
+            for (int len = 500; len < 530; len++) {
+                byte[] data = new byte[len + 3];
+                random.nextBytes(data);
+                int key = random.nextInt();
+                byte[] expected = data.clone();
+                System.arraycopy(reference(java.util.Arrays.copyOfRange(data, 3, len + 3), key, 2), 0, expected, 3, len);
+                ByteBuffer direct = ByteBuffer.allocateDirect(data.length).order(order).put(data).flip();
+                Masking.apply(direct, 3, len + 3, key, 2);
+                byte[] got = new byte[data.length];
+                direct.get(got);
+                assertArrayEquals(expected, got, order + ", " + len + " bytes");
+            }
+        }
+    }
+
+    @Test
     void leavesTheBuffersByteOrderAsItFoundIt() {
         for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN}) {
             ByteBuffer direct = ByteBuffer.allocateDirect(32).order(order);

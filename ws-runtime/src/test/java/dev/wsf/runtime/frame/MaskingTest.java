@@ -73,7 +73,7 @@ class MaskingTest {
     }
 
     @Test
-    void directBuffersInEitherByteOrderAroundTheLengthWhereTheViewStarts() {
+    void directBuffersInEitherByteOrderAroundTheLengthWhereTheCopyStarts() {
         Random random = new Random(13);
         for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN}) {
             for (int len = 500; len < 530; len++) {
@@ -88,6 +88,25 @@ class MaskingTest {
                 direct.get(got);
                 assertArrayEquals(expected, got, order + ", " + len + " bytes");
             }
+        }
+    }
+
+    @Test
+    void aDirectRangeLongerThanTheScratchKeepsTheKeyInStepAcrossItsRounds() {
+        Random random = new Random(17);
+        byte[] data = new byte[40 * 1024 + 13];
+        random.nextBytes(data);
+        for (int offset = 0; offset < 4; offset++) {
+            int key = random.nextInt();
+            int from = 5;
+            int to = data.length - 2;
+            byte[] expected = data.clone();
+            System.arraycopy(reference(java.util.Arrays.copyOfRange(data, from, to), key, offset), 0, expected, from, to - from);
+            ByteBuffer direct = ByteBuffer.allocateDirect(data.length).put(data).flip();
+            Masking.apply(direct, from, to, key, offset);
+            byte[] got = new byte[data.length];
+            direct.get(got);
+            assertArrayEquals(expected, got, "key offset " + offset);
         }
     }
 

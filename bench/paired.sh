@@ -6,6 +6,11 @@
 # the minutes of bench/run.sh (see bench/README "Results") moves both sides of a ratio alike.
 # Prints every round and the ratios' min, median and max; raw output in bench/results/paired-<time>/.
 #
+# Each round also gives the ratio of MB/s per server CPU (the share of a core the server used, as
+# the load client measured it). On this 2-vCPU VM the client and the server settle each round into
+# one of two states, and the throughput ratio follows whichever state each side landed in (see
+# bench/README, "Two states"); the cost of a byte to the server moves far less.
+#
 #   bash bench/paired.sh                 # builds what it needs; 6 pairs of 10 s tests: ~7 minutes
 #   BUILD=0 PAIRS=3 DURATION=5 bash bench/paired.sh
 #
@@ -19,6 +24,8 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 PRIME=${PRIME:-10}
 BUILD=${BUILD:-1}
+CONNECTIONS=${CONNECTIONS:-16}
+WINDOW=${WINDOW:-4}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch"}
@@ -68,15 +75,16 @@ start() {
     exit 1
 }
 
-# Binary throughput against server $1 for $2 seconds after $3 of warmup; prints MB/s.
+# Binary throughput against server $1 for $2 seconds after $3 of warmup; prints MB/s and the
+# server's CPU share.
 measure() {
     local name=$1 duration=$2 warmup=$3 file=$4
     local -a opts raw=()
     read -r -a opts <<< "$CLIENT_JVM_OPTS"
     [[ $name == tcp ]] && raw=(--raw true)
     taskset -c "$CLIENT_CPU" java "${opts[@]}" -jar "$LOADGEN" throughput-binary --warmup "$warmup" \
-        --duration "$duration" --port "${PORT[$name]}" --path /echo --server-pid "${PID[$name]}" "${raw[@]}" > "$file" 2>&1
-    grep '^RESULT ' "$file" | tr ' ' '\n' | awk -F= '$1 == "mb_per_s" { print $2 }'
+        --duration "$duration" --connections "$CONNECTIONS" --window "$WINDOW" --port "${PORT[$name]}" --path /echo --server-pid "${PID[$name]}" "${raw[@]}" > "$file" 2>&1
+    grep '^RESULT ' "$file" | tr ' ' '\n' | awk -F= '$1 == "mb_per_s" { mb = $2 } $1 == "server_cpu" { cpu = $2 } END { print mb, cpu }'
 }
 
 for s in "${SERVERS[@]}"; do
@@ -85,12 +93,12 @@ for s in "${SERVERS[@]}"; do
     measure "$s" "$PRIME" 0 "$OUT/$s.prime.txt" > /dev/null
 done
 
-declare -A MB
+declare -A MB CPU
 for p in $(seq 1 "$PAIRS"); do
     order=("${SERVERS[@]}")
     if (( p % 2 == 0 )); then order=(tcp netty-epoll wsf); fi
     for s in "${order[@]}"; do
-        MB[$s.$p]=$(measure "$s" "$DURATION" "$WARMUP" "$OUT/$s.r$p.txt")
+        read -r "MB[$s.$p]" "CPU[$s.$p]" < <(measure "$s" "$DURATION" "$WARMUP" "$OUT/$s.r$p.txt")
     done
     log "round $p: wsf ${MB[wsf.$p]}  netty-epoll ${MB[netty-epoll.$p]}  tcp ${MB[tcp.$p]} MB/s"
 done
@@ -98,15 +106,24 @@ done
 # min, median and max of the numbers on stdin
 stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f / %.2f / %.2f", v[1], m, v[NR] }'; }
 
+# ratio A B P [cpu]: round P's MB/s of server A over server B's, or of MB/s per server CPU
+ratio() {
+    awk -v a="${MB[$1.$3]}" -v b="${MB[$2.$3]}" -v ca="${CPU[$1.$3]}" -v cb="${CPU[$2.$3]}" -v per="${4:-}" \
+        'BEGIN { printf "%.2f\n", per == "" ? a / b : (a / ca) / (b / cb) }'
+}
+# all rounds' ratios A B [cpu], as min / median / max
+ratios() { for p in $(seq 1 "$PAIRS"); do ratio "$1" "$2" "$p" "${3:-}"; done | stats; }
+
 {
-    echo "| round | wsf MB/s | Netty epoll MB/s | raw TCP MB/s | wsf / raw TCP | wsf / Netty epoll |"
-    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "| round | wsf MB/s (server CPU) | Netty epoll | raw TCP | wsf / raw TCP | per CPU | wsf / Netty epoll | per CPU |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
     for p in $(seq 1 "$PAIRS"); do
-        awk -v p="$p" -v w="${MB[wsf.$p]}" -v n="${MB[netty-epoll.$p]}" -v t="${MB[tcp.$p]}" \
-            'BEGIN { printf "| %d | %.1f | %.1f | %.1f | %.2f | %.2f |\n", p, w, n, t, w / t, w / n }'
+        printf "| %d | %.1f (%.2f) | %.1f (%.2f) | %.1f (%.2f) | %s | %s | %s | %s |\n" "$p" \
+            "${MB[wsf.$p]}" "${CPU[wsf.$p]}" "${MB[netty-epoll.$p]}" "${CPU[netty-epoll.$p]}" "${MB[tcp.$p]}" "${CPU[tcp.$p]}" \
+            "$(ratio wsf tcp "$p")" "$(ratio wsf tcp "$p" cpu)" "$(ratio wsf netty-epoll "$p")" "$(ratio wsf netty-epoll "$p" cpu)"
     done
     echo
-    echo "wsf / raw TCP (min / median / max): $(for p in $(seq 1 "$PAIRS"); do awk -v w="${MB[wsf.$p]}" -v t="${MB[tcp.$p]}" 'BEGIN { print w / t }'; done | stats)"
-    echo "wsf / Netty epoll (min / median / max): $(for p in $(seq 1 "$PAIRS"); do awk -v w="${MB[wsf.$p]}" -v n="${MB[netty-epoll.$p]}" 'BEGIN { print w / n }'; done | stats)"
-    echo "commit $(git rev-parse --short HEAD); raw output in $OUT"
+    echo "wsf / raw TCP (min / median / max): $(ratios wsf tcp); per server CPU: $(ratios wsf tcp cpu)"
+    echo "wsf / Netty epoll (min / median / max): $(ratios wsf netty-epoll); per server CPU: $(ratios wsf netty-epoll cpu)"
+    echo "commit $(git rev-parse --short HEAD), $CONNECTIONS connections x $WINDOW in flight; raw output in $OUT"
 } | tee "$OUT/summary.md"

@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
 public final class Masking {
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     /** The shortest range of a direct buffer masked through a heap copy (see applyToBuffer). */
-    private static final int COPY_MIN = 512;
+    private static final int COPY_MIN = 2048;
     /**
      * Per thread that unmasks long ranges of direct buffers, in practice the I/O loops' threads
      * (masked bytes arrive in a server's read buffer): 16 KiB, a multiple of four.
@@ -71,10 +71,10 @@ public final class Masking {
      * A long range goes through a heap copy: copied out and back with the JDK's bulk copies and
      * masked in between by the array loop, which the JIT vectorises. The same eight-byte loop run
      * on the direct buffer itself stayed scalar in the I/O loop however the range was sliced
-     * (about 700 ns for 16 KiB, 8% of the server's CPU in the 16 KiB echo by {@code perf}); with
-     * the copy it is about 330 ns (JMH {@code CodecBenchmark.unmaskDirect}), 2.5% of the same
-     * profile. A short range, most frames, is masked in place: there the copies cost more than
-     * they save.
+     * (about 700 ns for 16 KiB, 22 bytes a nanosecond: 8% of the server's CPU in the 16 KiB echo
+     * by {@code perf}); with the copy, 2.5% of the same profile. The copy's fixed cost makes it
+     * pay from about 2 KiB (JMH {@code CodecBenchmark.unmaskDirect}: 60 ns for 1 KiB, 140 ns for
+     * 4 KiB, 410 ns for 16 KiB), so shorter ranges, most frames, are masked in place.
      */
     private static void applyToBuffer(ByteBuffer b, int from, int to, int key) {
         if (to - from < COPY_MIN) {

@@ -16,6 +16,22 @@ class MaskingTest {
         return out;
     }
 
+    /** {@code data} with {@code [from, to)} masked by the bytewise reference. */
+    private static byte[] referenceRange(byte[] data, int from, int to, int key, int offset) {
+        byte[] expected = data.clone();
+        System.arraycopy(reference(java.util.Arrays.copyOfRange(data, from, to), key, offset), 0, expected, from, to - from);
+        return expected;
+    }
+
+    /** {@code data} in a direct buffer of the given byte order, {@code [from, to)} masked by {@link Masking}. */
+    private static byte[] maskedDirect(byte[] data, java.nio.ByteOrder order, int from, int to, int key, int offset) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(data.length).order(order).put(data).flip();
+        Masking.apply(direct, from, to, key, offset);
+        byte[] got = new byte[data.length];
+        direct.get(got);
+        return got;
+    }
+
     @Test
     void matchesBytewiseMaskingForEveryLengthAndOffset() {
         Random random = new Random(42);
@@ -57,18 +73,13 @@ class MaskingTest {
         for (int from = 0; from < 9; from++) {
             int key = random.nextInt();
             int to = data.length - from;
-            byte[] expected = data.clone();
-            System.arraycopy(reference(java.util.Arrays.copyOfRange(data, from, to), key, 1), 0, expected, from, to - from);
+            byte[] expected = referenceRange(data, from, to, key, 1);
 
             ByteBuffer heap = ByteBuffer.wrap(data.clone());
             Masking.apply(heap, from, to, key, 1);
             assertArrayEquals(expected, heap.array(), "heap, from " + from);
 
-            ByteBuffer direct = ByteBuffer.allocateDirect(data.length).put(data).flip();
-            Masking.apply(direct, from, to, key, 1);
-            byte[] fromDirect = new byte[data.length];
-            direct.get(fromDirect);
-            assertArrayEquals(expected, fromDirect, "direct, from " + from);
+            assertArrayEquals(expected, maskedDirect(data, java.nio.ByteOrder.BIG_ENDIAN, from, to, key, 1), "direct, from " + from);
         }
     }
 
@@ -80,13 +91,8 @@ class MaskingTest {
                 byte[] data = new byte[len + 3];
                 random.nextBytes(data);
                 int key = random.nextInt();
-                byte[] expected = data.clone();
-                System.arraycopy(reference(java.util.Arrays.copyOfRange(data, 3, len + 3), key, 2), 0, expected, 3, len);
-                ByteBuffer direct = ByteBuffer.allocateDirect(data.length).order(order).put(data).flip();
-                Masking.apply(direct, 3, len + 3, key, 2);
-                byte[] got = new byte[data.length];
-                direct.get(got);
-                assertArrayEquals(expected, got, order + ", " + len + " bytes");
+                assertArrayEquals(referenceRange(data, 3, len + 3, key, 2), maskedDirect(data, order, 3, len + 3, key, 2),
+                        order + ", " + len + " bytes");
             }
         }
     }
@@ -100,13 +106,8 @@ class MaskingTest {
             int key = random.nextInt();
             int from = 5;
             int to = data.length - 2;
-            byte[] expected = data.clone();
-            System.arraycopy(reference(java.util.Arrays.copyOfRange(data, from, to), key, offset), 0, expected, from, to - from);
-            ByteBuffer direct = ByteBuffer.allocateDirect(data.length).put(data).flip();
-            Masking.apply(direct, from, to, key, offset);
-            byte[] got = new byte[data.length];
-            direct.get(got);
-            assertArrayEquals(expected, got, "key offset " + offset);
+            assertArrayEquals(referenceRange(data, from, to, key, offset),
+                    maskedDirect(data, java.nio.ByteOrder.BIG_ENDIAN, from, to, key, offset), "key offset " + offset);
         }
     }
 

@@ -23,13 +23,22 @@ class MaskingTest {
         return expected;
     }
 
-    /** {@code data} in a direct buffer of the given byte order, {@code [from, to)} masked by {@link Masking}. */
-    private static byte[] maskedDirect(byte[] data, java.nio.ByteOrder order, int from, int to, int key, int offset) {
-        ByteBuffer direct = ByteBuffer.allocateDirect(data.length).order(order).put(data).flip();
-        Masking.apply(direct, from, to, key, offset);
-        byte[] got = new byte[data.length];
-        direct.get(got);
-        return got;
+    /** The copy thresholds of the JDKs with different strategies: the copy from 2 KiB (17) and never (25). */
+    private static final int[] COPY_MINS = {Masking.copyMinFor(17), Masking.copyMinFor(25)};
+
+    /**
+     * Asserts that {@code data} in a direct buffer of the given byte order, {@code [from, to)}
+     * masked by {@link Masking} with each JDK's strategy, comes out as {@code expected}.
+     */
+    private static void assertMaskedDirect(byte[] expected, byte[] data, java.nio.ByteOrder order, int from, int to,
+                                           int key, int offset, String what) {
+        for (int copyMin : COPY_MINS) {
+            ByteBuffer direct = ByteBuffer.allocateDirect(data.length).order(order).put(data).flip();
+            Masking.apply(direct, from, to, key, offset, copyMin);
+            byte[] got = new byte[data.length];
+            direct.get(got);
+            assertArrayEquals(expected, got, what + ", copy from " + copyMin + " bytes");
+        }
     }
 
     @Test
@@ -79,7 +88,7 @@ class MaskingTest {
             Masking.apply(heap, from, to, key, 1);
             assertArrayEquals(expected, heap.array(), "heap, from " + from);
 
-            assertArrayEquals(expected, maskedDirect(data, java.nio.ByteOrder.BIG_ENDIAN, from, to, key, 1), "direct, from " + from);
+            assertMaskedDirect(expected, data, java.nio.ByteOrder.BIG_ENDIAN, from, to, key, 1, "direct, from " + from);
         }
     }
 
@@ -91,7 +100,7 @@ class MaskingTest {
                 byte[] data = new byte[len + 3];
                 random.nextBytes(data);
                 int key = random.nextInt();
-                assertArrayEquals(referenceRange(data, 3, len + 3, key, 2), maskedDirect(data, order, 3, len + 3, key, 2),
+                assertMaskedDirect(referenceRange(data, 3, len + 3, key, 2), data, order, 3, len + 3, key, 2,
                         order + ", " + len + " bytes");
             }
         }
@@ -106,8 +115,8 @@ class MaskingTest {
             int key = random.nextInt();
             int from = 5;
             int to = data.length - 2;
-            assertArrayEquals(referenceRange(data, from, to, key, offset),
-                    maskedDirect(data, java.nio.ByteOrder.BIG_ENDIAN, from, to, key, offset), "key offset " + offset);
+            assertMaskedDirect(referenceRange(data, from, to, key, offset), data, java.nio.ByteOrder.BIG_ENDIAN, from, to,
+                    key, offset, "key offset " + offset);
         }
     }
 

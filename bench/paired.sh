@@ -13,6 +13,8 @@
 #
 #   bash bench/paired.sh                 # builds what it needs; 6 pairs of 10 s tests: ~7 minutes
 #   BUILD=0 PAIRS=3 DURATION=5 bash bench/paired.sh
+#   SERVER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bash bench/paired.sh   # the servers on another JDK
+#   SERVER_JAVA=... NETTY_JAVA=java bash bench/paired.sh    # Netty on its own JDK (4.2.9 is slower on 25 than on 17)
 #
 # Same servers, client, flags and load as bench/run.sh's binary test (16 connections, 4 messages
 # of 16 KiB in flight each); the figures are comparable with its MB/s column.
@@ -28,6 +30,8 @@ CONNECTIONS=${CONNECTIONS:-16}
 WINDOW=${WINDOW:-4}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
+SERVER_JAVA=${SERVER_JAVA:-java}
+NETTY_JAVA=${NETTY_JAVA:-$SERVER_JAVA}
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch"}
 CLIENT_JVM_OPTS=${CLIENT_JVM_OPTS:-"-Xms1g -Xmx1g -XX:+UseSerialGC"}
 LOADGEN=bench/loadgen/target/loadgen.jar
@@ -59,9 +63,9 @@ start() {
     local -a opts cmd
     read -r -a opts <<< "$SERVER_JVM_OPTS"
     case $name in
-        wsf) cmd=(java "${opts[@]}" -cp "ws-samples/target/classes:$(cat ws-samples/target/cp.txt)" dev.wsf.samples.Samples echo) ;;
-        netty-epoll) cmd=(java "${opts[@]}" -Dtransport=epoll -jar bench/servers/netty-epoll/target/netty-epoll-echo.jar) ;;
-        tcp) cmd=(java "${opts[@]}" -jar bench/servers/tcp/target/tcp-echo.jar) ;;
+        wsf) cmd=("$SERVER_JAVA" "${opts[@]}" -cp "ws-samples/target/classes:$(cat ws-samples/target/cp.txt)" dev.wsf.samples.Samples echo) ;;
+        netty-epoll) cmd=("$NETTY_JAVA" "${opts[@]}" -Dtransport=epoll -jar bench/servers/netty-epoll/target/netty-epoll-echo.jar) ;;
+        tcp) cmd=("$SERVER_JAVA" "${opts[@]}" -jar bench/servers/tcp/target/tcp-echo.jar) ;;
     esac
     taskset -c "$SERVER_CPU" "${cmd[@]}" "$port" > "$OUT/$name.server.log" 2>&1 &
     PID[$name]=$!
@@ -125,5 +129,5 @@ ratios() { for p in $(seq 1 "$PAIRS"); do ratio "$1" "$2" "$p" "${3:-}"; done | 
     echo
     echo "wsf / raw TCP (min / median / max): $(ratios wsf tcp); per server CPU: $(ratios wsf tcp cpu)"
     echo "wsf / Netty epoll (min / median / max): $(ratios wsf netty-epoll); per server CPU: $(ratios wsf netty-epoll cpu)"
-    echo "commit $(git rev-parse --short HEAD), $CONNECTIONS connections x $WINDOW in flight; raw output in $OUT"
+    echo "commit $(git rev-parse --short HEAD), servers on $("$SERVER_JAVA" -version 2>&1 | head -1) (Netty: $("$NETTY_JAVA" -version 2>&1 | head -1)), $CONNECTIONS connections x $WINDOW in flight; raw output in $OUT"
 } | tee "$OUT/summary.md"

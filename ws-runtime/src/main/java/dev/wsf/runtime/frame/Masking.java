@@ -38,6 +38,11 @@ public final class Masking {
      * @param to the index after the last
      */
     public static void apply(ByteBuffer buf, int from, int to, int key, long offset) {
+        apply(buf, from, to, key, offset, COPY_MIN);
+    }
+
+    /** Like {@link #apply}, with a direct buffer's range masked through a heap copy from {@code copyMin} bytes. */
+    static void apply(ByteBuffer buf, int from, int to, int key, long offset, int copyMin) {
         if (key == 0 || from >= to) {
             return;
         }
@@ -46,16 +51,7 @@ public final class Masking {
             int base = buf.arrayOffset();
             applyToArray(buf.array(), base + from, base + to, rotated);
         } else {
-            applyToBuffer(buf, from, to, rotated, COPY_MIN);
-        }
-    }
-
-    /** Like {@link #apply}, with a direct buffer's range masked through a heap copy from {@code copyMin} bytes. */
-    static void apply(ByteBuffer buf, int from, int to, int key, long offset, int copyMin) {
-        if (key != 0 && from < to && !buf.hasArray()) {
-            applyToBuffer(buf, from, to, Integer.rotateLeft(key, (int) (offset & 3) * 8), copyMin);
-        } else {
-            apply(buf, from, to, key, offset);
+            applyToBuffer(buf, from, to, rotated, copyMin);
         }
     }
 

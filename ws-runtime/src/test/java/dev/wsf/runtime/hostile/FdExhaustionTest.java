@@ -61,8 +61,11 @@ class FdExhaustionTest {
                 keeperIds.add(k.readFrame().text().substring(3));
                 assertEquals("hello", k.echo("hello"));
             }
-            // No descriptor left from now on, most likely before the sessions' first tick.
-            long limit = server.openFileDescriptors();
+            // No descriptor left from now on, most likely before the sessions' first tick. The limit
+            // caps descriptor numbers, not their count: one past the highest number open, so that
+            // once the queued fillers take any gaps below it the server holds exactly `limit`.
+            long held = server.openFileDescriptors();
+            long limit = server.highestFileDescriptor() + 1;
             lowerLimit(server.pid(), limit);
             for (int i = 0; i < QUEUED_FILLERS; i++) {
                 fillers.add(connect(port));
@@ -70,8 +73,8 @@ class FdExhaustionTest {
             Eventually.until(Duration.ofSeconds(5), () -> acceptFailed(server),
                     () -> "accepting to fail with " + fillers.size() + " connections queued: " + server.err);
             holdExhausted(server, limit);
-            System.out.println("HOSTILE fd exhaustion: server pid " + server.pid() + " held " + limit
-                    + " descriptors, its limit lowered to that; " + KEEPERS + " sessions in, "
+            System.out.println("HOSTILE fd exhaustion: server pid " + server.pid() + " held " + held
+                    + " descriptors, its limit lowered to " + limit + "; " + KEEPERS + " sessions in, "
                     + fillers.size() + " connections queued, out of descriptors for " + HOLD.toMillis() + " ms");
 
             long exhausted = server.openFileDescriptors();
@@ -95,7 +98,7 @@ class FdExhaustionTest {
             for (Socket s : fillers) {
                 s.close();
             }
-            long idle = limit - KEEPERS; // what the server held before the keepers came
+            long idle = held - KEEPERS; // what the server held before the keepers came
             Eventually.until(Duration.ofSeconds(15), () -> server.openFileDescriptors() <= idle,
                     () -> "the server's descriptors back to " + idle + ": " + server.openFileDescriptors());
             Eventually.until(Duration.ofSeconds(15), () -> count(server.out, "CLOSED ") == count(server.out, "OPEN "),

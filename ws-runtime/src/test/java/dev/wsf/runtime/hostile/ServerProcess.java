@@ -59,6 +59,15 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The highest descriptor number the server has open. */
+    long highestFileDescriptor() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            return fds.mapToLong(fd -> Long.parseLong(fd.getFileName().toString())).max().orElse(-1);
+        } catch (IOException e) {
+            throw new AssertionError("this check needs Linux's /proc", e);
+        }
+    }
+
     /** The server's threads, from jcmd, for a failure message. */
     String threadDump() {
         try {

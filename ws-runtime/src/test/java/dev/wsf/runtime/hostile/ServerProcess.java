@@ -52,17 +52,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** The process's open file descriptors. */
     long openFileDescriptors() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
-            return fds.count();
-        } catch (IOException e) {
-            throw new AssertionError("this check needs Linux's /proc", e);
-        }
+        return descriptorNumbers().length;
     }
 
     /** The highest descriptor number the server has open. */
     long highestFileDescriptor() {
+        return java.util.Arrays.stream(descriptorNumbers()).max().orElse(-1);
+    }
+
+    private long[] descriptorNumbers() {
         try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
-            return fds.mapToLong(fd -> Long.parseLong(fd.getFileName().toString())).max().orElse(-1);
+            return fds.mapToLong(fd -> Long.parseLong(fd.getFileName().toString())).toArray();
         } catch (IOException e) {
             throw new AssertionError("this check needs Linux's /proc", e);
         }
